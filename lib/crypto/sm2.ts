@@ -1,0 +1,60 @@
+// SM2 signatures with SM3 (GM/T 0003 / GM/T 0004) through sm-crypto-v2; isomorphic (browser and server).
+// Signatures are DER-encoded; the user id defaults to GM/T 0009's 1234567812345678.
+import { sm2, sm3 } from "sm-crypto-v2";
+
+export const SM2_DEFAULT_USER_ID = "1234567812345678";
+
+export type SmInput = Uint8Array | string;
+
+const toBytes = (input: SmInput): Uint8Array =>
+  typeof input === "string" ? new TextEncoder().encode(input) : input;
+
+export const bytesToHex = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+export const hexToBytes = (hex: string): Uint8Array => sm2.hexToArray(hex);
+
+/** SM3 digest as lower-case hex. */
+export function sm3Hex(input: SmInput): string {
+  return sm3(toBytes(input));
+}
+
+/** e = SM3(Z ‖ M): the 32-byte digest a card signs (Z from the signer's public key and user id). */
+export function sm2SigningDigest(publicKeyHex: string, message: SmInput): Uint8Array {
+  return hexToBytes(sm2.getHash(toBytes(message), publicKeyHex, SM2_DEFAULT_USER_ID));
+}
+
+/** Sign a message (Z and e computed here). Returns a DER signature as hex. */
+export function sm2Sign(privateKeyHex: string, publicKeyHex: string, message: SmInput): string {
+  return sm2.doSignature(toBytes(message), privateKeyHex, {
+    der: true,
+    hash: true,
+    publicKey: publicKeyHex,
+    userId: SM2_DEFAULT_USER_ID,
+  });
+}
+
+/** Sign an already computed 32-byte digest e, as a card does. Returns a DER signature as hex. */
+export function sm2SignDigest(privateKeyHex: string, digest: Uint8Array): string {
+  if (digest.length !== 32) throw new Error("SM2 digest must be 32 bytes");
+  return sm2.doSignature(digest, privateKeyHex, { der: true, hash: false });
+}
+
+/** Verify a DER signature (hex) over a message with the signer's public key (hex, uncompressed 04…). */
+export function sm2Verify(publicKeyHex: string, message: SmInput, signatureHex: string): boolean {
+  try {
+    return sm2.doVerifySignature(toBytes(message), signatureHex, publicKeyHex, {
+      der: true,
+      hash: true,
+      userId: SM2_DEFAULT_USER_ID,
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** Key pair from a 32-byte private key (hex), or a random one. */
+export function sm2KeyPair(privateKeyHex?: string): { privateKey: string; publicKey: string } {
+  if (!privateKeyHex) return sm2.generateKeyPairHex();
+  return { privateKey: privateKeyHex, publicKey: sm2.getPublicKeyFromPrivateKey(privateKeyHex) };
+}
