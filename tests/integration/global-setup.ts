@@ -1,0 +1,32 @@
+// One throw-away database per test run, on DATABASE_URL's server when set, else on an embedded PostgreSQL.
+import type { TestProject } from "vitest/node";
+import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
+import { startEmbeddedPostgres, type LocalPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let local: LocalPostgres | undefined;
+  const name = `sw_test_${process.pid}_${Date.now()}`;
+  let url: string;
+  if (process.env.DATABASE_URL) {
+    const base = new URL(process.env.DATABASE_URL);
+    base.pathname = `/${name}`;
+    url = base.toString();
+  } else {
+    local = await startEmbeddedPostgres();
+    url = local.urlFor(name);
+  }
+  await ensureDatabase(url);
+  await migrate(url);
+  project.provide("databaseUrl", url);
+  return async () => {
+    await dropDatabase(url);
+    await local?.stop();
+  };
+}
