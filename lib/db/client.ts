@@ -1,18 +1,26 @@
-// The one Prisma client of a process (PrismaPg driver adapter), reused across hot reloads in development.
+// The one Prisma client of a process (PrismaPg driver adapter), created on first use so that scripts and
+// tests can set DATABASE_URL before it connects; reused across hot reloads in development.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient() {
+function getClient(): PrismaClient {
+  if (globalForPrisma.prisma) return globalForPrisma.prisma;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  return globalForPrisma.prisma;
 }
 
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get: (_target, property) => {
+    const client = getClient();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,8 +1,8 @@
 // One throw-away database per test run, on DATABASE_URL's server when set, else on an embedded PostgreSQL.
 import type { TestProject } from "vitest/node";
-import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
+import { dropDatabase } from "@/lib/db/admin";
 import { startEmbeddedPostgres, type LocalPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { prepareDatabase } from "@/lib/db/prepare";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,8 +22,7 @@ export default async function setup(project: TestProject) {
     local = await startEmbeddedPostgres();
     url = local.urlFor(name);
   }
-  await ensureDatabase(url);
-  await migrate(url);
+  await prepareDatabase(url);
   project.provide("databaseUrl", url);
   return async () => {
     await dropDatabase(url);

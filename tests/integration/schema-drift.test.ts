@@ -84,7 +84,8 @@ describe("schema.prisma and the migrated database", () => {
   test("have the same enums", async () => {
     const { rows } = await client.query(`
       SELECT t.typname::text AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
-      FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`);
+      FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE n.nspname = 'public' GROUP BY t.typname`);
     const expected = dmmf.enums.map((e) => ({ name: e.name, values: e.values.map((v) => v.name) }));
     expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual(expected.sort((a, b) => a.name.localeCompare(b.name)));
   });
@@ -122,7 +123,8 @@ describe("schema.prisma and the migrated database", () => {
       CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(col, fcol, ord)
       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col
       JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = k.fcol
-      WHERE c.contype = 'f' GROUP BY c.conname, src.relname, dst.relname, c.confdeltype`);
+      JOIN pg_namespace n ON n.oid = src.relnamespace
+      WHERE c.contype = 'f' AND n.nspname = 'public' GROUP BY c.conname, src.relname, dst.relname, c.confdeltype`);
     const deleteCode: Record<string, string> = { Cascade: "c", Restrict: "r", SetNull: "n", NoAction: "a", SetDefault: "d" };
     const expected = dmmf.models.flatMap((model) =>
       model.fields

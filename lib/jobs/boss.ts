@@ -1,0 +1,33 @@
+// pg-boss instances: the worker supervises and schedules; senders (web app, tests) only insert jobs.
+import { PgBoss } from "pg-boss";
+import { jobRegistry } from "./registry";
+
+export const JOB_SCHEMA = "pgboss";
+
+export function createBoss(databaseUrl: string, role: "worker" | "sender"): PgBoss {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: JOB_SCHEMA,
+    max: role === "worker" ? 10 : 3,
+    supervise: role === "worker",
+    schedule: role === "worker",
+    migrate: role === "worker",
+  });
+  boss.on("error", (error) => console.error(`[pg-boss ${role}]`, error));
+  return boss;
+}
+
+/** Installs pg-boss's schema and creates every queue of the registry; run with the database migrations. */
+export async function installJobQueues(databaseUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: JOB_SCHEMA, max: 2, supervise: false, schedule: false });
+  await boss.start();
+  try {
+    const existing = new Set((await boss.getQueues()).map((q) => q.name));
+    for (const job of jobRegistry) {
+      if (!existing.has(job.name)) await boss.createQueue(job.name, job.queue ?? {});
+      else if (job.queue) await boss.updateQueue(job.name, job.queue);
+    }
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+}

@@ -1,0 +1,24 @@
+// A job definition: one pg-boss queue with its zod payload, handler and worker options. The worker registers
+// every definition of lib/jobs/registry.ts; the web app only sends (lib/jobs/send.ts).
+import type { QueueOptions } from "pg-boss";
+import type { z } from "zod";
+
+export interface JobContext {
+  /** Database URL of this process; handlers use lib/db for queries. */
+  databaseUrl: string;
+}
+
+export interface JobDefinition<TSchema extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: TSchema;
+  /** Handles a batch of payloads. Must be idempotent: pg-boss delivers at least once. */
+  handler: (jobs: Array<{ id: string; data: z.infer<TSchema> }>, context: JobContext) => Promise<void>;
+  queue?: QueueOptions;
+  work?: { batchSize?: number; pollingIntervalSeconds?: number; localConcurrency?: number };
+  /** Cron schedule (Asia/Shanghai) for periodic jobs. */
+  cron?: string;
+}
+
+export function defineJob<TSchema extends z.ZodType>(definition: JobDefinition<TSchema>): JobDefinition<TSchema> {
+  return definition;
+}
