@@ -1,0 +1,39 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+
+export interface NavSection {
+  title: string;
+  items: { href: string; label: string }[];
+}
+
+export function SidebarNav({ sections }: { sections: NavSection[] }) {
+  const pathname = usePathname();
+  return (
+    <nav className="grid gap-5 px-3 py-4 text-sm">
+      {sections.map((section) => (
+        <div key={section.title} className="grid gap-1">
+          <p className="px-3 text-xs font-medium uppercase tracking-wide text-sidebar-foreground/60">{section.title}</p>
+          {section.items.map((item) => {
+            const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            return (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "rounded-md px-3 py-2 text-sidebar-foreground/90 transition-colors hover:bg-sidebar-accent",
+                  active && "bg-sidebar-accent font-medium text-white",
+                )}
+              >
+                {item.label}
+              </Link>
+            );
+          })}
+        </div>
+      ))}
+    </nav>
+  );
+}

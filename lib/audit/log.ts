@@ -1,0 +1,36 @@
+// R20: every state change and refusal goes to the append-only AuditLog.
+import type { Db, Prisma } from "@/lib/db/client";
+
+export type AuditAction =
+  | "LOGIN"
+  | "LOGIN_FAILED"
+  | "SUBSCRIBE"
+  | "CANCEL"
+  | "EXTEND"
+  | "RESEND"
+  | "APPROVE"
+  | "REJECT"
+  | "EXPIRE"
+  | "SIGNATURE_REFUSED"
+  | "ACTION_REFUSED"
+  | "CARD_REGISTERED";
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome?: "OK" | "REFUSED";
+  actorUserId?: number | null;
+  actorAccount?: string | null;
+  enterpriseId?: number | null;
+  targetType?: string;
+  targetId?: string | number;
+  cardNo?: string | null;
+  signature?: string | null;
+  detail?: Prisma.InputJsonValue;
+  ip?: string | null;
+}
+
+export async function writeAudit(client: Db | Prisma.TransactionClient, entry: AuditEntry) {
+  await client.auditLog.create({
+    data: { ...entry, outcome: entry.outcome ?? "OK", targetId: entry.targetId === undefined ? undefined : String(entry.targetId) },
+  });
+}

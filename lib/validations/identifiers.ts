@@ -1,0 +1,20 @@
+// One zod schema per identifier of SPEC §4, shared by forms, actions, API routes and jobs.
+import { z } from "zod";
+
+export const ZEmsNo = z
+  .string()
+  .trim()
+  .regex(/^E[0-9A-Z]{11}$/, "账册号应为 E 开头的 12 位数字或大写字母");
+
+export const ZCustomsCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Z]{10}$/, "海关十位编码应为 10 位数字或大写字母");
+
+export const ZCardNo = z.string().trim().regex(/^\d{13}$/, "卡号应为 13 位数字");
+
+export const ZClientId = z.string().trim().regex(/^[0-9A-Z]{10}$/, "客户端ID应为 10 位数字或大写字母");
+
+export const ZMessageId = z.string().trim().regex(/^\d{20}$/, "报文ID应为 20 位数字");
+
+export const ZAccountCode = z.string().trim().regex(/^[A-Z]{2}\d{8}$/, "账号应如 SW10000001");

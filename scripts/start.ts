@@ -1,0 +1,46 @@
+// `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo data, then web + worker
+// (+ the reference import client for the demo) as one command.
+import { existsSync } from "node:fs";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { db } from "@/lib/db/client";
+import { DEMO_PASSWORD, demoAdmin, demoEnterprises, seedDemoData } from "@/lib/demo/seed";
+import { runTogether, type ChildSpec } from "./lib/children";
+import { resolveAuthSecret, resolveDatabase } from "./lib/local-env";
+import { ensureNextBuild } from "./lib/next-build";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+
+async function main() {
+  const { databaseUrl, local } = await resolveDatabase();
+  process.env.DATABASE_URL = databaseUrl;
+  const applied = await prepareDatabase(databaseUrl);
+  if (applied.length) console.log(`[start] migrations applied: ${applied.join(", ")}`);
+  const { seeded } = await seedDemoData({ db });
+  if (seeded) console.log("[start] demo data seeded");
+  await db.$disconnect();
+
+  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: resolveAuthSecret(), PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!dev) ensureNextBuild();
+  const tsx = "node_modules/.bin/tsx";
+  const children: ChildSpec[] = [
+    { name: "web", command: process.execPath, args: ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], env },
+    { name: "worker", command: tsx, args: ["scripts/worker.ts"], env },
+  ];
+  if (existsSync("scripts/import-client.ts") && process.env.START_IMPORT_CLIENT !== "0") {
+    children.push({ name: "import-client", command: tsx, args: ["scripts/import-client.ts"], env });
+  }
+  runTogether(children, async () => {
+    await local?.stop();
+  });
+
+  console.log(`\n[start] 单一窗口 加工贸易账册数据订阅推送: http://localhost:${port}`);
+  console.log("[start] demo sign-ins (password for all: " + DEMO_PASSWORD + "):");
+  for (const e of demoEnterprises) console.log(`  ${e.user}  ${e.userName}  ${e.name}（${e.customsCode}）`);
+  console.log(`  ${demoAdmin.accountCode}  ${demoAdmin.name}（海关管理员）\n`);
+}
+
+main().catch((error) => {
+  console.error("[start] failed:", error);
+  process.exit(1);
+});
