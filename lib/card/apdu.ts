@@ -47,6 +47,20 @@ export function encodeCommand({ cla = 0x00, ins, p1, p2, data, le }: CommandApdu
   return new Uint8Array(bytes);
 }
 
+/** Decodes a short command APDU (the card side of encodeCommand); null when malformed. */
+export function decodeCommand(bytes: Uint8Array): (CommandApdu & { cla: number }) | null {
+  if (bytes.length < 4) return null;
+  const [cla, ins, p1, p2] = bytes;
+  const command = { cla, ins, p1, p2 };
+  if (bytes.length === 4) return command; // case 1
+  if (bytes.length === 5) return { ...command, le: bytes[4] || 256 }; // case 2
+  const lc = bytes[4];
+  if (lc === 0) return null; // extended length: not supported
+  if (bytes.length === 5 + lc) return { ...command, data: bytes.slice(5) }; // case 3
+  if (bytes.length === 6 + lc) return { ...command, data: bytes.slice(5, 5 + lc), le: bytes[5 + lc] || 256 }; // case 4
+  return null;
+}
+
 export interface ResponseApdu {
   data: Uint8Array;
   sw: number;
@@ -77,7 +91,9 @@ export function statusWordError(sw: number): CardError | null {
   const statusWord = sw;
   if ((sw & 0xfff0) === 0x63c0) {
     const triesLeft = sw & 0x0f;
-    return triesLeft === 0 ? new CardError("LOCKED", { statusWord }) : new CardError("WRONG_PIN", { triesLeft, statusWord });
+    return triesLeft === 0
+      ? new CardError("LOCKED", { statusWord })
+      : new CardError("WRONG_PIN", { triesLeft, statusWord });
   }
   switch (sw) {
     case 0x6983: // authentication method blocked
@@ -103,12 +119,11 @@ export const selectApplicationCommand = (): CommandApdu => ({
   data: CUSTOMS_CARD_AID,
 });
 
-export const verifyPinCommand = (pin: Uint8Array): CommandApdu => ({
-  ins: INS.VERIFY,
-  p1: 0x00,
-  p2: PIN_REFERENCE,
-  data: pin,
-});
+/** The PIN travels as ASCII; e-port cards use 8 digits, but any 4–16 printable ASCII characters pass here. */
+export function verifyPinCommand(pin: string): CommandApdu {
+  if (!/^[\x21-\x7e]{4,16}$/.test(pin)) throw new CardError("PIN_FORMAT");
+  return { ins: INS.VERIFY, p1: 0x00, p2: PIN_REFERENCE, data: new TextEncoder().encode(pin) };
+}
 
 /** READ BINARY from offset 0 of a file selected by short file identifier (P1 = 0x80 | SFI). */
 export const readBinaryCommand = (sfi: number, le = 256): CommandApdu => ({

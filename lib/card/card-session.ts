@@ -16,7 +16,6 @@ import {
 import { decodeCardInfo } from "@/lib/card/card-info";
 import { CardError } from "@/lib/card/errors";
 import type { CardHolderInfo } from "@/lib/card/signer";
-import { encodePin } from "@/lib/card/signer";
 import { bytesToHex } from "@/lib/crypto/sm2";
 
 /** A byte pipe to one card: send a command APDU, get the response APDU (data ‖ SW1 SW2). */
@@ -31,26 +30,12 @@ const MAX_RESPONSE_CHUNKS = 32;
 export class CardSession {
   constructor(private readonly channel: ApduChannel) {}
 
-  /** Sends a command and returns its complete response data; throws the CardError of a failing status word. */
-  async exchange(command: CommandApdu): Promise<Uint8Array> {
-    let response = await this.transmitWithLeCorrection(command);
-    const chunks = [response.data];
-    for (let count = 0; response.sw >> 8 === 0x61; count++) {
-      if (count === MAX_RESPONSE_CHUNKS) throw new CardError("CARD_FAILURE", { detail: "响应数据过长" });
-      response = await this.transmitWithLeCorrection(getResponseCommand(response.sw & 0xff || 256));
-      chunks.push(response.data);
-    }
-    const error = statusWordError(response.sw);
-    if (error) throw error;
-    return concatBytes(chunks);
-  }
-
   async selectApplication(): Promise<void> {
     await this.exchange(selectApplicationCommand());
   }
 
   async verifyPin(pin: string): Promise<void> {
-    await this.exchange(verifyPinCommand(encodePin(pin)));
+    await this.exchange(verifyPinCommand(pin));
   }
 
   async readCardInfo(): Promise<CardHolderInfo> {
@@ -69,6 +54,20 @@ export class CardSession {
     const signature = await this.exchange(signDigestCommand(digest));
     if (signature[0] !== 0x30) throw new CardError("CARD_FAILURE", { detail: "签名格式错误" });
     return bytesToHex(signature);
+  }
+
+  /** Sends a command and returns its complete response data; throws the CardError of a failing status word. */
+  private async exchange(command: CommandApdu): Promise<Uint8Array> {
+    let response = await this.transmitWithLeCorrection(command);
+    const chunks = [response.data];
+    for (let count = 0; response.sw >> 8 === 0x61; count++) {
+      if (count === MAX_RESPONSE_CHUNKS) throw new CardError("CARD_FAILURE", { detail: "响应数据过长" });
+      response = await this.transmitWithLeCorrection(getResponseCommand(response.sw & 0xff || 256));
+      chunks.push(response.data);
+    }
+    const error = statusWordError(response.sw);
+    if (error) throw error;
+    return concatBytes(chunks);
   }
 
   private async transmit(command: CommandApdu): Promise<ResponseApdu> {

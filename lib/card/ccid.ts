@@ -19,7 +19,13 @@ export const COMMAND_STATUS = { OK: 0, FAILED: 1, TIME_EXTENSION: 2 } as const;
 /** bError when the command failed: the card does not answer (mute) or is not there. */
 export const CCID_ERROR_ICC_MUTE = 0xfe;
 
-function encodeMessage(type: number, slot: number, seq: number, specific: [number, number, number], data = new Uint8Array()) {
+function encodeMessage(
+  type: number,
+  slot: number,
+  seq: number,
+  specific: [number, number, number],
+  data: Uint8Array = new Uint8Array(),
+): Uint8Array {
   const message = new Uint8Array(CCID_HEADER_LENGTH + data.length);
   const view = new DataView(message.buffer);
   view.setUint8(0, type);
@@ -52,7 +58,7 @@ export function ccidMessageLength(bytes: Uint8Array): number | null {
 /** RDR_to_PC reply (DataBlock or SlotStatus); bStatus and bError as in CCID §6.2.6. Used by reader emulators. */
 export function encodeReaderReply(
   reply: { type: number; slot: number; seq: number; status: number; error: number },
-  data = new Uint8Array(),
+  data: Uint8Array = new Uint8Array(),
 ): Uint8Array {
   return encodeMessage(reply.type, reply.slot, reply.seq, [reply.status, reply.error, 0], data);
 }

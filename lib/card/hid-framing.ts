@@ -79,7 +79,7 @@ export class HidMessageAssembler {
     const type = report[4];
     let pending = this.pending;
     if (type & 0x80) {
-      if (this.pending) throw protocolError("HID 消息未完成即收到新消息");
+      if (pending) throw protocolError("HID 消息未完成即收到新消息");
       if (report.length < INIT_HEADER) throw protocolError("HID 报文过短");
       const length = view.getUint16(5);
       if (length > HID_MAX_MESSAGE) throw protocolError("HID 消息长度无效");
@@ -91,7 +91,8 @@ export class HidMessageAssembler {
     } else {
       if (!pending) throw protocolError("HID 续包缺少起始包");
       if (type !== pending.seq) throw protocolError("HID 续包序号错误");
-      const chunk = report.subarray(CONT_HEADER, CONT_HEADER + Math.min(pending.payload.length - pending.received, CONT_DATA));
+      const size = Math.min(pending.payload.length - pending.received, CONT_DATA);
+      const chunk = report.subarray(CONT_HEADER, CONT_HEADER + size);
       pending.payload.set(chunk, pending.received);
       pending.received += chunk.length;
       pending.seq++;

@@ -51,9 +51,3 @@ export function assertCardAccepted(
   }
   if (expected.legalPersonOnly && card.kind !== "LEGAL_PERSON") throw new CardError("NOT_LEGAL_PERSON");
 }
-
-/** PINs travel to the card as ASCII; e-port cards use 8 digits, but any 4–16 printable ASCII characters pass here. */
-export function encodePin(pin: string): Uint8Array {
-  if (!/^[\x21-\x7e]{4,16}$/.test(pin)) throw new CardError("PIN_FORMAT");
-  return new TextEncoder().encode(pin);
-}

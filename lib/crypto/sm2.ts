@@ -59,7 +59,7 @@ export function sm2KeyPair(privateKeyHex?: string): { privateKey: string; public
   return { privateKey: privateKeyHex, publicKey: sm2.getPublicKeyFromPrivateKey(privateKeyHex) };
 }
 
-/** DER SEQUENCE { r INTEGER, s INTEGER } (hex) from a raw r‖s signature (64 bytes, hex), as e-port clients return it. */
+/** DER SEQUENCE { r INTEGER, s INTEGER } (hex) from a raw r‖s signature (64 bytes, hex), as e-port clients give. */
 export function sm2SignatureRawToDer(rawHex: string): string {
   const raw = hexToBytes(rawHex);
   if (raw.length !== 64) throw new Error("raw SM2 signature must be 64 bytes");

@@ -118,9 +118,14 @@ function bigLength(length: number): number[] {
 }
 
 /** Accepts WebSocket upgrades on an HTTP server; `onConnection` wires each connection's handlers. */
+export interface WebSocketHandlers {
+  onText(text: string): void;
+  onClose?(): void;
+}
+
 export function acceptWebSockets(
   server: Server,
-  onConnection: (send: (text: string) => void, request: IncomingMessage) => { onText(text: string): void; onClose?(): void },
+  onConnection: (send: (text: string) => void, request: IncomingMessage) => WebSocketHandlers,
 ): void {
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const key = request.headers["sec-websocket-key"];
@@ -132,7 +137,7 @@ export function acceptWebSockets(
       "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
         `Sec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`,
     );
-    let handlers: { onText(text: string): void; onClose?(): void } | undefined;
+    let handlers: WebSocketHandlers | undefined;
     const connection = new WebSocketConnection(
       socket,
       false,
