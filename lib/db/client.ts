@@ -23,4 +23,4 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 export type Db = PrismaClient;
-export type { Prisma } from "@/lib/generated/prisma/client";
+export { Prisma } from "@/lib/generated/prisma/client";

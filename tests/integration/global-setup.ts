@@ -1,4 +1,5 @@
 // One throw-away database per test run, on DATABASE_URL's server when set, else on an embedded PostgreSQL.
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { dropDatabase } from "@/lib/db/admin";
 import { startEmbeddedPostgres, type LocalPostgres } from "@/lib/db/embedded";
@@ -19,7 +20,8 @@ export default async function setup(project: TestProject) {
     base.pathname = `/${name}`;
     url = base.toString();
   } else {
-    local = await startEmbeddedPostgres();
+    // A cluster of its own, so tests run beside a running `npm start`.
+    local = await startEmbeddedPostgres(path.join(process.cwd(), ".data", "test-pg"));
     url = local.urlFor(name);
   }
   await prepareDatabase(url);

@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { sm2KeyPair } from "@/lib/crypto/sm2";
 
 let counter = 0;
-const unique = () => `${process.pid % 1000}`.padStart(3, "0") + `${Date.now() % 100000}`.padStart(5, "0") + `${++counter}`.padStart(2, "0");
+/** 12 digits, unique across test processes and within one. */
+const unique = () => `${process.pid % 1000}`.padStart(3, "0") + `${Date.now() % 1_000_000}`.padStart(6, "0") + `${++counter % 1000}`.padStart(3, "0");
 
 export async function createEnterprise(db: Db, overrides: { name?: string } = {}) {
   const u = unique().slice(-10).padStart(10, "0");
@@ -86,6 +87,66 @@ export async function createSubscription(
         : { stockManualId: manual.id, stockEmsNo: manual.emsNo, pushMaterials: true, materialFrom: 1, materialTo: 10 }),
       signedPayload: "{}",
       signature: "00",
+    },
+  });
+}
+
+/** A stock subscription with the given types and ranges (null bounds = whole table). */
+export async function createStockSubscription(
+  db: Db,
+  fixture: Awaited<ReturnType<typeof createEnterprise>>,
+  manual: { id: number; emsNo: string },
+  options: Partial<{
+    materials: { from: number | null; to: number | null } | null;
+    products: { from: number | null; to: number | null } | null;
+    validUntil: Date;
+    status: "ACTIVE" | "CANCELLED" | "EXPIRED";
+  }> = {},
+) {
+  const materials = options.materials === undefined ? { from: 1, to: 10 } : options.materials;
+  const products = options.products ?? null;
+  return db.subscription.create({
+    data: {
+      enterpriseId: fixture.enterprise.id,
+      importClientId: fixture.client.id,
+      signingCardId: fixture.legalCard.id,
+      enteredBy: fixture.user.accountCode,
+      status: options.status ?? "ACTIVE",
+      validUntil: options.validUntil ?? new Date(Date.now() + 86_400_000),
+      stockManualId: manual.id,
+      stockEmsNo: manual.emsNo,
+      pushMaterials: materials !== null,
+      materialFrom: materials?.from ?? null,
+      materialTo: materials?.to ?? null,
+      pushProducts: products !== null,
+      productFrom: products?.from ?? null,
+      productTo: products?.to ?? null,
+      signedPayload: "{}",
+      signature: "00",
+    },
+  });
+}
+
+export async function createCustomsAdmin(db: Db) {
+  const u = unique().slice(-8);
+  return db.user.create({
+    data: { accountCode: `HG${u}`, name: "海关管理员", passwordHash: "-", role: "CUSTOMS_ADMIN" },
+  });
+}
+
+/** A PENDING change of a manual as the upstream customs system submits it (JSON of lib/manuals/change-schema.ts). */
+export async function createManualChange(
+  db: Db,
+  manual: { id: number },
+  content: { chgTmsCnt: number; headChanges?: object | null; materialChanges?: object[]; productChanges?: object[] },
+) {
+  return db.manualChange.create({
+    data: {
+      manualId: manual.id,
+      chgTmsCnt: content.chgTmsCnt,
+      headChanges: content.headChanges ?? undefined,
+      materialChanges: content.materialChanges ?? [],
+      productChanges: content.productChanges ?? [],
     },
   });
 }

@@ -1,0 +1,77 @@
+// The signed part of every enterprise action, free of Next.js request APIs so integration tests run the
+// very same path: parse → verify the card signature and consume its challenge → handler, in one
+// transaction; a refusal is audited and writes nothing else.
+import type { z } from "zod";
+import { writeAudit } from "@/lib/audit/log";
+import type { SessionUser } from "@/lib/auth/credentials";
+import { db, type Prisma } from "@/lib/db/client";
+import type { EnterpriseScope } from "@/lib/db/tenancy";
+import { AppError, GENERIC_ERROR, type ActionResult } from "@/lib/errors";
+import type { SignedAction } from "@/lib/signing/actions";
+import { verifyAndConsume } from "@/lib/signing/challenge";
+import { ZSignedProof } from "@/lib/validations/signing";
+
+export interface EnterpriseActor {
+  user: SessionUser;
+  scope: EnterpriseScope;
+  ip: string | null;
+}
+
+export interface SignedContext {
+  tx: Prisma.TransactionClient;
+  card: { id: number; cardNo: string; kind: string; holder: string };
+  signature: string;
+  signedPayload: string;
+}
+
+export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
+  if (error instanceof AppError) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
+  console.error("[action] unexpected error", error);
+  return { ok: false, error: GENERIC_ERROR };
+}
+
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+  throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "输入有误", fieldErrors);
+}
+
+export async function runSignedAction<T extends z.ZodType, R extends object>(options: {
+  actor: EnterpriseActor;
+  action: SignedAction;
+  schema: T;
+  request: { payload: unknown; proof: unknown };
+  handler: (input: z.infer<T>, actor: EnterpriseActor, signed: SignedContext) => Promise<R>;
+}): Promise<ActionResult<R>> {
+  const { actor, action } = options;
+  try {
+    const payload = parseOrThrow(options.schema, options.request.payload);
+    const proof = parseOrThrow(ZSignedProof, options.request.proof);
+    const result = await db.$transaction(
+      async (tx) => {
+        const { card, message } = await verifyAndConsume({
+          tx, userId: actor.user.id, enterpriseId: actor.scope.enterpriseId, action, payload, proof,
+        });
+        return options.handler(payload, actor, { tx, card, signature: proof.signature, signedPayload: message });
+      },
+      { timeout: 30_000 },
+    );
+    return { ok: true, ...result };
+  } catch (error) {
+    if (error instanceof AppError) {
+      await writeAudit(db, {
+        action: error.code === "SIGNATURE_INVALID" || error.code === "FORBIDDEN" ? "SIGNATURE_REFUSED" : "ACTION_REFUSED",
+        outcome: "REFUSED",
+        actorUserId: actor.user.id,
+        actorAccount: actor.user.accountCode,
+        enterpriseId: actor.scope.enterpriseId,
+        targetType: action,
+        detail: { reason: error.message },
+        ip: actor.ip,
+      }).catch((auditError) => console.error("[audit] failed", auditError));
+    }
+    return toActionError(error);
+  }
+}

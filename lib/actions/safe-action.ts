@@ -1,0 +1,49 @@
+// The one wrapper every enterprise server action is built from: session → role → enterprise scope →
+// zod parse → (card signature check, inside the action's transaction) → lib function. Returns
+// { ok: true, … } | { ok: false, error } and never throws to the browser.
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { getSessionUser } from "@/lib/auth/session";
+import { AppError, type ActionResult } from "@/lib/errors";
+import type { SignedAction } from "@/lib/signing/actions";
+import { parseOrThrow, runSignedAction, toActionError, type EnterpriseActor, type SignedContext } from "./run-signed";
+
+async function loadActor(): Promise<EnterpriseActor> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHORIZED", "登录已过期，请重新登录");
+  if (user.role !== "ENTERPRISE_USER" || user.enterpriseId === null) throw new AppError("FORBIDDEN", "仅企业用户可以办理此业务");
+  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  return { user, scope: { enterpriseId: user.enterpriseId }, ip };
+}
+
+/** An enterprise action without a card signature (queries, challenges). */
+export function enterpriseAction<T extends z.ZodType, R extends object>(
+  schema: T,
+  handler: (input: z.infer<T>, actor: EnterpriseActor) => Promise<R>,
+) {
+  return async (input: z.input<T>): Promise<ActionResult<R>> => {
+    try {
+      const actor = await loadActor();
+      return { ok: true, ...(await handler(parseOrThrow(schema, input), actor)) };
+    } catch (error) {
+      return toActionError(error);
+    }
+  };
+}
+
+/** An enterprise action signed with the enterprise's card (SPEC R2). */
+export function signedEnterpriseAction<T extends z.ZodType, R extends object>(
+  action: SignedAction,
+  schema: T,
+  handler: (input: z.infer<T>, actor: EnterpriseActor, signed: SignedContext) => Promise<R>,
+) {
+  return async (request: { payload: z.input<T>; proof: unknown }): Promise<ActionResult<R>> => {
+    let actor: EnterpriseActor;
+    try {
+      actor = await loadActor();
+    } catch (error) {
+      return toActionError(error);
+    }
+    return runSignedAction({ actor, action, schema, request, handler });
+  };
+}

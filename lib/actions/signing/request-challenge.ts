@@ -1,0 +1,27 @@
+"use server";
+
+// Issues the single-use challenge a card signs. The payload is checked first (for a subscription, every
+// rule), so that errors appear before the user is asked for the card's PIN.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { issueChallenge } from "@/lib/signing/challenge";
+import { prepareSubscription } from "@/lib/subscriptions/create";
+import { ZCancelRequest, ZExtendRequest, ZSubscribeForm } from "@/lib/validations/subscription";
+import { enterpriseAction } from "../safe-action";
+
+const ZChallengeRequest = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("SUBSCRIBE"), payload: ZSubscribeForm }),
+  z.object({ action: z.literal("CANCEL"), payload: ZCancelRequest }),
+  z.object({ action: z.literal("EXTEND"), payload: ZExtendRequest }),
+]);
+
+export const requestChallengeAction = enterpriseAction(ZChallengeRequest, async (request, actor) => {
+  if (request.action === "SUBSCRIBE") {
+    await db.$transaction((tx) =>
+      prepareSubscription({ tx, scope: actor.scope, customsCode: actor.user.customsCode ?? "", input: request.payload, now: new Date() }),
+    );
+  }
+  return issueChallenge({ db, userId: actor.user.id, action: request.action, payload: request.payload });
+});
+
+export type TChallengeRequest = z.input<typeof ZChallengeRequest>;

@@ -1,0 +1,75 @@
+// Single-use signing challenges (SPEC §5): issued for a user, an action and the SM3 digest of the exact
+// canonical payload; verified against the registered card key and consumed in the action's transaction.
+import { randomUUID } from "node:crypto";
+import type { Db, Prisma } from "@/lib/db/client";
+import { sm2Verify, sm3Hex } from "@/lib/crypto/sm2";
+import { AppError } from "@/lib/errors";
+import { canonicalJson, signingMessage } from "./canonical";
+import { signedActions, type SignedAction } from "./actions";
+
+export const CHALLENGE_TTL_MS = 2 * 60_000;
+
+export interface SignedProof {
+  challengeId: string;
+  cardNo: string;
+  signature: string;
+}
+
+export async function issueChallenge(options: { db: Db; userId: number; action: SignedAction; payload: unknown; now?: Date }) {
+  const now = options.now ?? new Date();
+  const id = randomUUID();
+  await options.db.signingChallenge.create({
+    data: {
+      id,
+      userId: options.userId,
+      action: options.action,
+      payloadDigest: sm3Hex(canonicalJson(options.payload)),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
+    },
+  });
+  return { challengeId: id, message: signingMessage({ action: options.action, challengeId: id, payload: options.payload }) };
+}
+
+/**
+ * Verifies a signed request inside the action's transaction and consumes its challenge. Throws
+ * AppError(SIGNATURE_INVALID | FORBIDDEN) with a Chinese message; the caller's transaction then rolls back.
+ */
+export async function verifyAndConsume(options: {
+  tx: Prisma.TransactionClient;
+  userId: number;
+  enterpriseId: number;
+  action: SignedAction;
+  payload: unknown;
+  proof: SignedProof;
+  now?: Date;
+}) {
+  const { tx, proof, action } = options;
+  const now = options.now ?? new Date();
+  const challenge = await tx.signingChallenge.findUnique({ where: { id: proof.challengeId } });
+  if (!challenge || challenge.userId !== options.userId || challenge.action !== action) {
+    throw new AppError("SIGNATURE_INVALID", "签名请求无效，请重新签名");
+  }
+  if (challenge.consumedAt) throw new AppError("SIGNATURE_INVALID", "该签名已使用过，请重新签名");
+  if (challenge.expiresAt < now) throw new AppError("SIGNATURE_INVALID", "签名已过期，请重新签名");
+  if (challenge.payloadDigest !== sm3Hex(canonicalJson(options.payload))) {
+    throw new AppError("SIGNATURE_INVALID", "签名后的内容被修改，请重新签名");
+  }
+
+  const card = await tx.card.findUnique({ where: { cardNo: proof.cardNo } });
+  if (!card || card.status !== "ACTIVE") throw new AppError("SIGNATURE_INVALID", "该卡未在单一窗口登记或已注销");
+  if (card.enterpriseId !== options.enterpriseId) throw new AppError("FORBIDDEN", "非本企业卡，不能签名");
+  if (!(signedActions[action] as readonly string[]).includes(card.kind)) {
+    throw new AppError("FORBIDDEN", "此操作需使用本企业的法人卡签名（非法人卡）");
+  }
+  const message = signingMessage({ action, challengeId: challenge.id, payload: options.payload });
+  if (!sm2Verify(card.publicKey, message, proof.signature)) throw new AppError("SIGNATURE_INVALID", "签名验证失败");
+
+  // Conditional update: of two concurrent uses of one challenge only one consumes it.
+  const consumed = await tx.signingChallenge.updateMany({
+    where: { id: challenge.id, consumedAt: null },
+    data: { consumedAt: now },
+  });
+  if (consumed.count !== 1) throw new AppError("SIGNATURE_INVALID", "该签名已使用过，请重新签名");
+  return { card, message };
+}

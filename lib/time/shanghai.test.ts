@@ -1,0 +1,23 @@
+import { describe, expect, test } from "vitest";
+import { addYearsToDay, endOfShanghaiDay, formatShanghaiDateTime, isCalendarDay, shanghaiDay } from "./shanghai";
+
+describe("Shanghai calendar days", () => {
+  test("end of day is 23:59:59 in Shanghai (15:59:59 UTC)", () => {
+    expect(endOfShanghaiDay("2026-04-09").toISOString()).toBe("2026-04-09T15:59:59.000Z");
+    expect(formatShanghaiDateTime(endOfShanghaiDay("2026-04-09"))).toBe("2026-04-09 23:59:59");
+  });
+  test("the Shanghai day differs from the UTC day after 16:00 UTC", () => {
+    expect(shanghaiDay(new Date("2026-11-27T15:59:59Z"))).toBe("2026-11-27");
+    expect(shanghaiDay(new Date("2026-11-27T16:00:00Z"))).toBe("2026-11-28");
+  });
+  test("one year later keeps the day, 29 Feb becomes 28 Feb", () => {
+    expect(addYearsToDay("2026-11-27", 1)).toBe("2027-11-27");
+    expect(addYearsToDay("2028-02-29", 1)).toBe("2029-02-28");
+  });
+  test("calendar day validation", () => {
+    expect(isCalendarDay("2026-02-28")).toBe(true);
+    expect(isCalendarDay("2026-02-30")).toBe(false);
+    expect(isCalendarDay("2026-2-3")).toBe(false);
+    expect(isCalendarDay("")).toBe(false);
+  });
+});

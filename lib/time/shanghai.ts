@@ -1,0 +1,37 @@
+// Calendar days in Asia/Shanghai, whatever the server's zone: validity (R7) is chosen as a day and stored
+// as that day's 23:59:59 in Shanghai.
+import { TZDate, tz } from "@date-fns/tz";
+import { addYears, format } from "date-fns";
+
+export const SHANGHAI = "Asia/Shanghai";
+const shanghai = tz(SHANGHAI);
+
+/** `yyyy-MM-dd` of `at` in Shanghai. */
+export function shanghaiDay(at: Date = new Date()): string {
+  return format(at, "yyyy-MM-dd", { in: shanghai });
+}
+
+/** The last second (23:59:59) of a Shanghai calendar day given as `yyyy-MM-dd`. */
+export function endOfShanghaiDay(day: string): Date {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(new TZDate(y, m - 1, d, 23, 59, 59, 0, SHANGHAI).getTime());
+}
+
+/** The same calendar day `years` later (29 Feb → 28 Feb). */
+export function addYearsToDay(day: string, years: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return format(addYears(new Date(Date.UTC(y, m - 1, d, 12)), years), "yyyy-MM-dd", { in: tz("UTC") });
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in Shanghai, as the portal shows times (e.g. 有效期 `2026-04-09 23:59:59`). */
+export function formatShanghaiDateTime(at: Date): string {
+  return format(at, "yyyy-MM-dd HH:mm:ss", { in: shanghai });
+}
+
+/** True for a real calendar day written as `yyyy-MM-dd`. */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
