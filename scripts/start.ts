@@ -20,7 +20,7 @@ async function main() {
   if (seeded) console.log("[start] demo data seeded");
   await db.$disconnect();
 
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: resolveAuthSecret(), PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: resolveAuthSecret(), PORT: port, NEXT_TELEMETRY_DISABLED: "1", APP_MODE: process.env.APP_MODE ?? "development" };
   if (!dev) ensureNextBuild();
   const tsx = "node_modules/.bin/tsx";
   const children: ChildSpec[] = [

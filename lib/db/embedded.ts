@@ -27,8 +27,14 @@ async function freeLoopbackPort(): Promise<number> {
   });
 }
 
-/** Starts (initialising on first use) a PostgreSQL cluster in `dir` on a free loopback port. */
-export async function startEmbeddedPostgres(dir = path.join(process.cwd(), ".data", "pg")): Promise<LocalPostgres> {
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster in `dir` on a free loopback port. A throw-away
+ * cluster (`persistent: false`) is deleted when stopped.
+ */
+export async function startEmbeddedPostgres(
+  dir = path.join(process.cwd(), ".data", "pg"),
+  options: { persistent?: boolean } = {},
+): Promise<LocalPostgres> {
   await mkdir(path.dirname(dir), { recursive: true });
   const port = await freeLoopbackPort();
   const pg = new EmbeddedPostgres({
@@ -36,7 +42,7 @@ export async function startEmbeddedPostgres(dir = path.join(process.cwd(), ".dat
     user: USER,
     password: PASSWORD,
     port,
-    persistent: true,
+    persistent: options.persistent ?? true,
     createPostgresUser: true,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: () => undefined,

@@ -40,6 +40,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: resolveAuthSecret(),
     NEXT_TELEMETRY_DISABLED: "1",
+    APP_MODE: "test",
     DELIVERY_RETRY_SCHEDULE: "1,1,2",
     IMPORT_CLIENT_PORT: importClientPort,
     IMPORT_CLIENT_INBOX: path.join(E2E_STATE_DIR, "inbox"),

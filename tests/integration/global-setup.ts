@@ -20,8 +20,8 @@ export default async function setup(project: TestProject) {
     base.pathname = `/${name}`;
     url = base.toString();
   } else {
-    // A cluster of its own, so tests run beside a running `npm start`.
-    local = await startEmbeddedPostgres(path.join(process.cwd(), ".data", "test-pg"));
+    // A throw-away cluster of its own, so test runs go on beside `npm start` and beside each other.
+    local = await startEmbeddedPostgres(path.join(process.cwd(), ".data", `test-pg-${process.pid}`), { persistent: false });
     url = local.urlFor(name);
   }
   await prepareDatabase(url);

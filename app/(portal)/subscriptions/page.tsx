@@ -1,0 +1,55 @@
+import { getTranslations } from "next-intl/server";
+import { RecordsFilter } from "@/components/subscriptions/records-filter";
+import { RefreshButton } from "@/components/subscriptions/refresh-button";
+import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
+import { SubscriptionRecords } from "@/components/subscriptions/subscription-records";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireEnterpriseUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listBoundClients, listSubscriptions } from "@/lib/subscriptions/list";
+import { addYearsToDay, shanghaiDay } from "@/lib/time/shanghai";
+import { ZSubscriptionListQuery } from "@/lib/validations/subscription-filters";
+
+export default async function SubscriptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const user = await requireEnterpriseUser();
+  const t = await getTranslations("subscriptions");
+  const query = ZSubscriptionListQuery.parse(await searchParams);
+  const scope = { enterpriseId: user.enterpriseId };
+  const [clients, page] = await Promise.all([
+    listBoundClients({ db, scope }),
+    listSubscriptions({ db, scope, filters: query, after: query.after }),
+  ]);
+  const today = shanghaiDay();
+  return (
+    <div className="grid gap-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("title")}</CardTitle>
+          <CardDescription>{t("formDescription")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SubscribeForm clients={clients} today={today} latest={addYearsToDay(today, 1)} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("records")}</CardTitle>
+          <CardAction>
+            <RefreshButton />
+          </CardAction>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <RecordsFilter query={query} />
+          <SubscriptionRecords
+            rows={page.rows}
+            firstRowNumber={query.from ?? 1}
+            nextCursor={page.nextCursor}
+            query={query}
+            today={today}
+            latest={addYearsToDay(today, 1)}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { toast } from "sonner";
+import { useCardSignature } from "@/components/card/card-signature-provider";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { subscribeAction } from "@/lib/actions/subscriptions/subscribe";
+import { cn } from "@/lib/utils";
+import { ZSubscribeForm, type TSubscribeForm } from "@/lib/validations/subscription";
+import { FieldError } from "./field-error";
+import { RangeInputs } from "./range-inputs";
+
+export interface PickerClient {
+  clientId: string;
+  name: string;
+  boundCardNo: string | null;
+}
+
+const emptyForm = (latest: string): TSubscribeForm => ({
+  clientId: "", stockEnabled: false, incrementalEnabled: false, stockEmsNo: "", pushMaterials: false, pushProducts: false,
+  materialFrom: "", materialTo: "", productFrom: "", productTo: "", incrementalEmsNo: "", validUntil: latest,
+});
+
+// 数据订阅 (manual §1 steps 2–5): the same zod schema validates here and on the server; server rule errors
+// come back per field and are shown beside it.
+export function SubscribeForm({ clients, today, latest }: { clients: PickerClient[]; today: string; latest: string }) {
+  const t = useTranslations("subscriptions");
+  const router = useRouter();
+  const sign = useCardSignature();
+  const [pending, startTransition] = useTransition();
+  const [showClients, setShowClients] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TSubscribeForm>({ resolver: zodResolver(ZSubscribeForm), defaultValues: emptyForm(latest) });
+  const { register, watch, setValue, formState } = form;
+  const values = watch();
+
+  const showFieldErrors = (fieldErrors?: Record<string, string>) => {
+    for (const [field, message] of Object.entries(fieldErrors ?? {})) {
+      form.setError(field as FieldPath<TSubscribeForm>, { type: "server", message });
+    }
+  };
+
+  const onSubmit = form.handleSubmit((payload) =>
+    startTransition(async () => {
+      setFormError(null);
+      const signed = await sign({ action: "SUBSCRIBE", payload, title: t("submit") });
+      if (!signed.ok) {
+        showFieldErrors(signed.fieldErrors);
+        if (signed.error && !signed.fieldErrors) setFormError(signed.error);
+        return;
+      }
+      const result = await subscribeAction({ payload, proof: signed.proof });
+      if (!result.ok) {
+        showFieldErrors(result.fieldErrors);
+        if (!result.fieldErrors) setFormError(result.error);
+        return;
+      }
+      toast.success(t("success"));
+      form.reset(emptyForm(latest));
+      setShowClients(false);
+      router.refresh();
+    }),
+  );
+
+  const toggle = (field: "stockEnabled" | "incrementalEnabled" | "pushMaterials" | "pushProducts", checked: boolean) => {
+    setValue(field, checked, { shouldValidate: formState.isSubmitted });
+    // Both ticked: the incremental part starts from the stock part's manual number.
+    if (field === "incrementalEnabled" && checked && !values.incrementalEmsNo) setValue("incrementalEmsNo", values.stockEmsNo);
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-6" aria-label={t("title")}>
+      <section className="grid gap-2">
+        <div className="flex items-center gap-3">
+          <Button type="button" variant="outline" onClick={() => setShowClients(true)}>
+            {t("chooseClient")}
+          </Button>
+          <span className="text-xs text-muted-foreground">{t("clientHint")}</span>
+        </div>
+        {showClients && (
+          <div role="radiogroup" aria-label={t("chooseClient")} className="grid gap-1 rounded-md border p-2">
+            {clients.length === 0 && <p className="p-2 text-sm text-muted-foreground">{t("noClients")}</p>}
+            {clients.map((client) => (
+              <label key={client.clientId} className={cn("flex cursor-pointer items-center gap-3 rounded px-2 py-1.5 text-sm hover:bg-muted", values.clientId === client.clientId && "bg-accent")}>
+                <input type="radio" value={client.clientId} {...register("clientId")} className="accent-primary" />
+                <span className="font-mono">{client.clientId}</span>
+                <span>{client.name}</span>
+                <span className="text-xs text-muted-foreground">
+                  {t("boundCard")} {client.boundCardNo}
+                </span>
+              </label>
+            ))}
+          </div>
+        )}
+        <FieldError message={formState.errors.clientId?.message} />
+      </section>
+
+      <section className="grid gap-4 md:grid-cols-2">
+        <fieldset className="grid content-start gap-3 rounded-md border p-4">
+          <label className="flex items-center gap-2 font-medium">
+            <Checkbox checked={values.stockEnabled} onCheckedChange={(c) => toggle("stockEnabled", c === true)} aria-label={t("stock")} />
+            {t("stock")}
+          </label>
+          <p className="text-xs text-muted-foreground">{t("stockHint")}</p>
+          {values.stockEnabled && (
+            <div className="grid gap-3">
+              <div className="grid gap-1.5">
+                <Label htmlFor="stockEmsNo">{t("emsNo")}</Label>
+                <Input id="stockEmsNo" placeholder={t("emsNoPlaceholder")} aria-invalid={!!formState.errors.stockEmsNo} {...register("stockEmsNo")} />
+                <FieldError message={formState.errors.stockEmsNo?.message} />
+              </div>
+              <div className="grid gap-2">
+                <span className="text-sm font-medium">{t("pushTypes")}</span>
+                <div className="flex gap-6">
+                  <label className="flex items-center gap-2 text-sm">
+                    <Checkbox checked={values.pushMaterials} onCheckedChange={(c) => toggle("pushMaterials", c === true)} aria-label={t("materials")} />
+                    {t("materials")}
+                  </label>
+                  <label className="flex items-center gap-2 text-sm">
+                    <Checkbox checked={values.pushProducts} onCheckedChange={(c) => toggle("pushProducts", c === true)} aria-label={t("products")} />
+                    {t("products")}
+                  </label>
+                </div>
+                <FieldError message={formState.errors.pushMaterials?.message} />
+              </div>
+              {values.pushMaterials && (
+                <RangeInputs label={`${t("materials")}${t("range")}`} table="material" register={register} error={formState.errors.materialFrom?.message} />
+              )}
+              {values.pushProducts && (
+                <RangeInputs label={`${t("products")}${t("range")}`} table="product" register={register} error={formState.errors.productFrom?.message} />
+              )}
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset className="grid content-start gap-3 rounded-md border p-4">
+          <label className="flex items-center gap-2 font-medium">
+            <Checkbox checked={values.incrementalEnabled} onCheckedChange={(c) => toggle("incrementalEnabled", c === true)} aria-label={t("incremental")} />
+            {t("incremental")}
+          </label>
+          <p className="text-xs text-muted-foreground">{t("incrementalHint")}</p>
+          {values.incrementalEnabled && (
+            <div className="grid gap-1.5">
+              <Label htmlFor="incrementalEmsNo">{t("emsNo")}</Label>
+              <Input id="incrementalEmsNo" placeholder={t("emsNoPlaceholder")} aria-invalid={!!formState.errors.incrementalEmsNo} {...register("incrementalEmsNo")} />
+              <FieldError message={formState.errors.incrementalEmsNo?.message} />
+            </div>
+          )}
+        </fieldset>
+      </section>
+      <FieldError message={formState.errors.stockEnabled?.message} />
+
+      <section className="flex flex-wrap items-end gap-4">
+        <div className="grid gap-1.5">
+          <Label htmlFor="validUntil">{t("validUntil")}</Label>
+          <Input id="validUntil" type="date" min={today} max={latest} className="w-48" {...register("validUntil")} />
+          <span className="text-xs text-muted-foreground">{t("validUntilHint")}</span>
+          <FieldError message={formState.errors.validUntil?.message} />
+        </div>
+        <Button type="submit" disabled={pending} className="min-w-28">
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+      </section>
+      {formError && (
+        <p role="alert" className="text-sm text-destructive">
+          {formError}
+        </p>
+      )}
+    </form>
+  );
+}

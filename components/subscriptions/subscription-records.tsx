@@ -1,0 +1,89 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { SubscriptionRow } from "@/lib/subscriptions/list";
+import { formatShanghaiDateTime } from "@/lib/time/shanghai";
+import type { TSubscriptionListQuery } from "@/lib/validations/subscription-filters";
+import { SubscriptionRowActions } from "./subscription-row-actions";
+
+const statusVariant = { ACTIVE: "success", CANCELLED: "secondary", EXPIRED: "outline" } as const;
+
+export async function SubscriptionRecords(props: {
+  rows: SubscriptionRow[];
+  firstRowNumber: number;
+  nextCursor: number | null;
+  query: TSubscriptionListQuery;
+  today: string;
+  latest: string;
+}) {
+  const t = await getTranslations("subscriptions");
+  const { rows, firstRowNumber, nextCursor, query } = props;
+  const pageLink = (extra: Record<string, string>) => {
+    const params = new URLSearchParams();
+    for (const key of ["emsNo", "kind", "status"] as const) if (query[key]) params.set(key, String(query[key]));
+    for (const [k, v] of Object.entries(extra)) params.set(k, v);
+    const search = params.toString();
+    return search ? `/subscriptions?${search}` : "/subscriptions";
+  };
+  return (
+    <div className="grid gap-3">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            {(["seq", "customsCode", "clientId", "cardNo", "content", "enteredBy", "validUntil", "status", "actions"] as const).map((c) => (
+              <TableHead key={c}>{t(`col.${c}`)}</TableHead>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={9} className="py-10 text-center text-muted-foreground">
+                {t("empty")}
+              </TableCell>
+            </TableRow>
+          )}
+          {rows.map((row, index) => (
+            <TableRow key={row.id} data-testid={`subscription-row-${row.id}`}>
+              <TableCell>{firstRowNumber + index}</TableCell>
+              <TableCell className="font-mono text-xs">{row.customsCode}</TableCell>
+              <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
+              <TableCell className="font-mono text-xs">{row.cardNo}</TableCell>
+              <TableCell className="max-w-md whitespace-normal break-all text-xs" data-testid="subscription-content">
+                {row.content}
+              </TableCell>
+              <TableCell className="font-mono text-xs">{row.enteredBy}</TableCell>
+              <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.validUntil)}</TableCell>
+              <TableCell>
+                <Badge variant={statusVariant[row.status]} data-testid="subscription-status">
+                  {t(`status.${row.status}`)}
+                </Badge>
+              </TableCell>
+              <TableCell className="whitespace-nowrap">
+                {row.canCancelOrExtend ? (
+                  <SubscriptionRowActions subscriptionId={row.id} validUntil={formatShanghaiDateTime(row.validUntil).slice(0, 10)} latest={props.latest} />
+                ) : (
+                  "-"
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <div className="flex items-center justify-end gap-2">
+        {query.after && (
+          <Button asChild variant="outline" size="sm">
+            <Link href={pageLink({})}>{t("firstPage")}</Link>
+          </Button>
+        )}
+        {nextCursor && (
+          <Button asChild variant="outline" size="sm">
+            <Link href={pageLink({ after: String(nextCursor), from: String(firstRowNumber + rows.length) })}>{t("nextPage")}</Link>
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

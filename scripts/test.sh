@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm test`: unit and integration tests (vitest, real PostgreSQL), then browser e2e (Playwright, Debian's
+# Chromium). Installs Chromium and CJK fonts with apt-get when missing and running as root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "[test] installing Debian's chromium and fonts-noto-cjk…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  else
+    echo "[test] Chromium is missing: install Debian's 'chromium' (and 'fonts-noto-cjk'), e.g. 'sudo apt-get install chromium fonts-noto-cjk', or set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
+
+export NEXT_TELEMETRY_DISABLED=1
+npx tsc --noEmit
+npx vitest run
+npx playwright test
