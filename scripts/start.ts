@@ -5,6 +5,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { db } from "@/lib/db/client";
 import { DEMO_PASSWORD, demoAdmin, demoEnterprises, seedDemoData } from "@/lib/demo/seed";
 import { runTogether, type ChildSpec } from "./lib/children";
+import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { resolveAuthSecret, resolveDatabase } from "./lib/local-env";
 import { ensureNextBuild } from "./lib/next-build";
 
@@ -20,7 +21,16 @@ async function main() {
   if (seeded) console.log("[start] demo data seeded");
   await db.$disconnect();
 
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: resolveAuthSecret(), PORT: port, NEXT_TELEMETRY_DISABLED: "1", APP_MODE: process.env.APP_MODE ?? "development" };
+  const platformKey = getPlatformKeyPair();
+  const env = {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: resolveAuthSecret(),
+    PORT: port,
+    NEXT_TELEMETRY_DISABLED: "1",
+    APP_MODE: process.env.APP_MODE ?? "development",
+    PLATFORM_SM2_PRIVATE_KEY: platformKey.privateKey,
+    PLATFORM_PUBLIC_KEY: platformKey.publicKey,
+  };
   if (!dev) ensureNextBuild();
   const tsx = "node_modules/.bin/tsx";
   const children: ChildSpec[] = [

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { StockProgress } from "@/lib/pushes/progress";
 import type { SubscriptionRow } from "@/lib/subscriptions/list";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import type { TSubscriptionListQuery } from "@/lib/validations/subscription-filters";
@@ -12,6 +13,7 @@ const statusVariant = { ACTIVE: "success", CANCELLED: "secondary", EXPIRED: "out
 
 export async function SubscriptionRecords(props: {
   rows: SubscriptionRow[];
+  progress: Record<number, StockProgress>;
   firstRowNumber: number;
   nextCursor: number | null;
   query: TSubscriptionListQuery;
@@ -53,6 +55,7 @@ export async function SubscriptionRecords(props: {
               <TableCell className="font-mono text-xs">{row.cardNo}</TableCell>
               <TableCell className="max-w-md whitespace-normal break-all text-xs" data-testid="subscription-content">
                 {row.content}
+                {row.hasStock && <StockProgressLine progress={props.progress[row.id]} />}
               </TableCell>
               <TableCell className="font-mono text-xs">{row.enteredBy}</TableCell>
               <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.validUntil)}</TableCell>
@@ -85,5 +88,18 @@ export async function SubscriptionRecords(props: {
         )}
       </div>
     </div>
+  );
+}
+
+async function StockProgressLine({ progress }: { progress?: StockProgress }) {
+  const t = await getTranslations("subscriptions");
+  if (!progress || progress.total === null) {
+    return <span className="mt-1 block text-muted-foreground">{t("progressPending")}</span>;
+  }
+  return (
+    <span className="mt-1 block text-muted-foreground" data-testid="stock-progress">
+      {t("progress", { delivered: progress.delivered, total: progress.total })}
+      {progress.failed > 0 && <span className="ml-2 text-destructive">{t("progressFailed", { failed: progress.failed })}</span>}
+    </span>
   );
 }

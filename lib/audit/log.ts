@@ -1,19 +1,25 @@
 // R20: every state change and refusal goes to the append-only AuditLog.
 import type { Db, Prisma } from "@/lib/db/client";
 
-export type AuditAction =
-  | "LOGIN"
-  | "LOGIN_FAILED"
-  | "SUBSCRIBE"
-  | "CANCEL"
-  | "EXTEND"
-  | "RESEND"
-  | "APPROVE"
-  | "REJECT"
-  | "EXPIRE"
-  | "SIGNATURE_REFUSED"
-  | "ACTION_REFUSED"
-  | "CARD_REGISTERED";
+export const auditActions = [
+  "LOGIN",
+  "LOGIN_FAILED",
+  "SUBSCRIBE",
+  "CANCEL",
+  "EXTEND",
+  "RESEND",
+  "APPROVE",
+  "REJECT",
+  "EXPIRE",
+  "SIGNATURE_REFUSED",
+  "ACTION_REFUSED",
+  "CARD_REGISTERED",
+  "INGEST_MANUAL",
+  "INGEST_CHANGE",
+  "EXPORT",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {
   action: AuditAction;

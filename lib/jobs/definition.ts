@@ -14,7 +14,8 @@ export interface JobDefinition<TSchema extends z.ZodType = z.ZodType> {
   /** Handles a batch of payloads. Must be idempotent: pg-boss delivers at least once. */
   handler: (jobs: Array<{ id: string; data: z.infer<TSchema> }>, context: JobContext) => Promise<void>;
   queue?: QueueOptions;
-  work?: { batchSize?: number; pollingIntervalSeconds?: number; localConcurrency?: number };
+  /** pg-boss work options; burstWhenBatchFull fetches again at once after a full batch instead of waiting a poll. */
+  work?: { batchSize?: number; pollingIntervalSeconds?: number; localConcurrency?: number; burstWhenBatchFull?: boolean };
   /** Cron schedule (Asia/Shanghai) for periodic jobs. */
   cron?: string;
 }

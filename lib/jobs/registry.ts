@@ -1,5 +1,8 @@
 // Every pg-boss queue of the portal, one definition each.
 import type { JobDefinition } from "./definition";
+import { changeApprovedJob } from "./definitions/change-approved";
+import { deliveryJob } from "./definitions/delivery";
 import { expireSubscriptionsJob } from "./definitions/expire-subscriptions";
+import { stockDispatchJob } from "./definitions/stock-dispatch";
 
-export const jobRegistry: JobDefinition[] = [expireSubscriptionsJob];
+export const jobRegistry: JobDefinition[] = [expireSubscriptionsJob, stockDispatchJob, changeApprovedJob, deliveryJob];

@@ -11,7 +11,7 @@ export async function startWorker(options: { databaseUrl: string }) {
   for (const job of jobRegistry) {
     await boss.work(
       job.name,
-      { batchSize: job.work?.batchSize ?? 1, pollingIntervalSeconds: job.work?.pollingIntervalSeconds ?? 1, localConcurrency: job.work?.localConcurrency ?? 1 },
+      { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency: 1, ...job.work },
       async (jobs) => {
         const parsed = jobs.map((j) => ({ id: j.id, data: job.schema.parse(j.data) }));
         await job.handler(parsed, context);

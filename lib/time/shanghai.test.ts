@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { addYearsToDay, endOfShanghaiDay, formatShanghaiDateTime, isCalendarDay, shanghaiDay } from "./shanghai";
+import {
+  addDaysToDay, addYearsToDay, endOfShanghaiDay, formatShanghaiDateTime, isCalendarDay, parseShanghaiDateTime, shanghaiDay,
+  startOfShanghaiDay,
+} from "./shanghai";
 
 describe("Shanghai calendar days", () => {
   test("end of day is 23:59:59 in Shanghai (15:59:59 UTC)", () => {
@@ -19,5 +22,18 @@ describe("Shanghai calendar days", () => {
     expect(isCalendarDay("2026-02-30")).toBe(false);
     expect(isCalendarDay("2026-2-3")).toBe(false);
     expect(isCalendarDay("")).toBe(false);
+  });
+  test("start of day is 00:00 in Shanghai (16:00 UTC the day before)", () => {
+    expect(startOfShanghaiDay("2026-04-09").toISOString()).toBe("2026-04-08T16:00:00.000Z");
+  });
+  test("days are added across month and year ends", () => {
+    expect(addDaysToDay("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDaysToDay("2026-03-01", -1)).toBe("2026-02-28");
+  });
+  test("customs times are read as Shanghai time", () => {
+    expect(parseShanghaiDateTime("2026-03-05 14:02:11")?.toISOString()).toBe("2026-03-05T06:02:11.000Z");
+    expect(parseShanghaiDateTime("2026-02-30 10:00:00")).toBeNull();
+    expect(parseShanghaiDateTime("2026-03-05 24:00:00")).toBeNull();
+    expect(parseShanghaiDateTime("2026-03-05T14:02:11")).toBeNull();
   });
 });

@@ -35,3 +35,38 @@ export function isCalendarDay(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+/** The first instant (00:00:00.000) of a Shanghai calendar day given as `yyyy-MM-dd`. */
+export function startOfShanghaiDay(day: string): Date {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, 0, SHANGHAI).getTime());
+}
+
+/** The calendar day `days` after (or before, when negative) a `yyyy-MM-dd` day. */
+export function addDaysToDay(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** `yyyy-MM-dd HH:mm:ss` read as Shanghai time, as customs systems write times; null when it is no real time. */
+export function parseShanghaiDateTime(text: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!match || !isCalendarDay(match[1])) return null;
+  const [hours, minutes, seconds] = [Number(match[2]), Number(match[3]), Number(match[4])];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  return new Date(startOfShanghaiDay(match[1]).getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000);
+}
+
+/** Instants from the start of day `from` to the end of day `to` (either may be open), as a Prisma filter. */
+export function shanghaiDaysFilter(range: { from?: string; to?: string }): { gte?: Date; lt?: Date } | undefined {
+  if (!range.from && !range.to) return undefined;
+  return {
+    ...(range.from ? { gte: startOfShanghaiDay(range.from) } : {}),
+    ...(range.to ? { lt: startOfShanghaiDay(addDaysToDay(range.to, 1)) } : {}),
+  };
+}
+
+/** `yyyyMMdd` of a date-only value (FinishValidDate): Prisma reads @db.Date at UTC midnight, so no zone shift. */
+export function formatCalendarDate(date: Date): string {
+  return date.toISOString().slice(0, 10).replaceAll("-", "");
+}

@@ -22,3 +22,4 @@ export function resolveAuthSecret(): string {
   }
   return readFileSync(file, "utf8").trim();
 }
+

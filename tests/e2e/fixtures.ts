@@ -1,7 +1,8 @@
-// Playwright fixtures: the e2e database (for specs that seed their own data) and signing in.
+// Playwright helpers: signing in, and running a tsx seed script against the e2e database (Playwright's
+// workers cannot load the generated Prisma client, an ES module; tsx can).
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { test as base, expect, type Page } from "@playwright/test";
-import type { Db } from "@/lib/db/client";
+import { test, expect, type Page } from "@playwright/test";
 import { E2E_DATABASE_URL_FILE } from "./state";
 
 export async function signIn(page: Page, accountCode: string, password: string) {
@@ -12,17 +13,13 @@ export async function signIn(page: Page, accountCode: string, password: string) 
   await expect(page.getByTestId("current-user")).toContainText(accountCode);
 }
 
-export const test = base.extend<object, { db: Db }>({
-  db: [
-    async ({}, use) => {
-      // The web server writes the URL of its fresh database once it is up.
-      process.env.DATABASE_URL = readFileSync(E2E_DATABASE_URL_FILE, "utf8").trim();
-      const { db } = await import("@/lib/db/client");
-      await use(db);
-      await db.$disconnect();
-    },
-    { scope: "worker" },
-  ],
-});
+/** Runs `script` with tsx against the e2e database and returns its JSON output. */
+export function runSeedScript<T>(script: string, args: string[] = []): T {
+  const output = execFileSync("node_modules/.bin/tsx", [script, ...args], {
+    env: { ...process.env, DATABASE_URL: readFileSync(E2E_DATABASE_URL_FILE, "utf8").trim() },
+    encoding: "utf8",
+  });
+  return JSON.parse(output) as T;
+}
 
-export { expect };
+export { test, expect };

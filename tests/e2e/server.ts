@@ -9,13 +9,14 @@ import { startEmbeddedPostgres, type LocalPostgres } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { seedDemoData } from "@/lib/demo/seed";
 import { runTogether, type ChildSpec } from "../../scripts/lib/children";
+import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { resolveAuthSecret } from "../../scripts/lib/local-env";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { E2E_STATE_DIR, E2E_DATABASE_URL_FILE } from "./state";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
-  const importClientPort = process.env.E2E_IMPORT_CLIENT_PORT ?? "8797";
+  const importClientPort = process.env.E2E_IMPORT_CLIENT_PORT ?? String(Number(port) + 5_000);
   await rm(E2E_STATE_DIR, { recursive: true, force: true });
   await mkdir(E2E_STATE_DIR, { recursive: true });
   let local: LocalPostgres | undefined;
@@ -36,7 +37,10 @@ async function main() {
   await writeFile(E2E_DATABASE_URL_FILE, databaseUrl);
 
   ensureNextBuild();
+  const platformKey = getPlatformKeyPair();
   const env = {
+    PLATFORM_SM2_PRIVATE_KEY: platformKey.privateKey,
+    PLATFORM_PUBLIC_KEY: platformKey.publicKey,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: resolveAuthSecret(),
     NEXT_TELEMETRY_DISABLED: "1",

@@ -6,6 +6,7 @@ import { SubscriptionRecords } from "@/components/subscriptions/subscription-rec
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireEnterpriseUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { getStockProgress } from "@/lib/pushes/progress";
 import { listBoundClients, listSubscriptions } from "@/lib/subscriptions/list";
 import { addYearsToDay, shanghaiDay } from "@/lib/time/shanghai";
 import { ZSubscriptionListQuery } from "@/lib/validations/subscription-filters";
@@ -19,6 +20,11 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
     listBoundClients({ db, scope }),
     listSubscriptions({ db, scope, filters: query, after: query.after }),
   ]);
+  const progress = await getStockProgress({
+    db,
+    enterpriseId: user.enterpriseId,
+    subscriptionIds: page.rows.filter((row) => row.hasStock).map((row) => row.id),
+  });
   const today = shanghaiDay();
   return (
     <div className="grid gap-6">
@@ -42,6 +48,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
           <RecordsFilter query={query} />
           <SubscriptionRecords
             rows={page.rows}
+            progress={progress}
             firstRowNumber={query.from ?? 1}
             nextCursor={page.nextCursor}
             query={query}

@@ -1,0 +1,80 @@
+// R13: an approved change is pushed as INCREMENT messages to every incremental subscription of its manual
+// that was ACTIVE at the approval and whose validity covers it (createdAt ≤ decidedAt ≤ validUntil), and
+// that is still dispatchable now (R12). Content comes from the change's approvedSnapshot, fixed at approval.
+import type { Db } from "@/lib/db/client";
+import { ZApprovedSnapshot } from "@/lib/manuals/change-schema";
+import { isDispatchable } from "@/lib/subscriptions/validity";
+import { nextMessageIds } from "./message-id";
+import { splitIntoParts } from "./parts";
+import { storePushMessages, type NewPushMessage } from "./store-messages";
+import { buildPushMessageXml } from "./xml";
+
+const changeDedupeKey = (options: { manualChangeId: number; subscriptionId: number; partNo: number }) =>
+  `change:${options.manualChangeId}:${options.subscriptionId}:${options.partNo}`;
+
+export async function dispatchApprovedChange(options: {
+  db: Db;
+  manualChangeId: number;
+  now?: Date;
+}): Promise<{ messageIds: number[] }> {
+  const { db, manualChangeId } = options;
+  const now = options.now ?? new Date();
+  const change = await db.manualChange.findUnique({ where: { id: manualChangeId } });
+  if (change?.status !== "APPROVED" || !change.decidedAt || !change.approvedSnapshot) return { messageIds: [] };
+  const decidedAt = change.decidedAt;
+  const snapshot = ZApprovedSnapshot.parse(change.approvedSnapshot);
+
+  const covering = await db.subscription.findMany({
+    where: {
+      incrementalManualId: change.manualId,
+      status: "ACTIVE",
+      createdAt: { lte: decidedAt },
+      validUntil: { gte: decidedAt },
+    },
+    select: { id: true, enterpriseId: true, importClientId: true, incrementalEmsNo: true, status: true, validUntil: true },
+    orderBy: { id: "asc" },
+  });
+  const alreadyPushed = new Set(
+    (
+      await db.pushMessage.findMany({
+        where: { manualChangeId, partNo: 1 },
+        select: { subscriptionId: true },
+      })
+    ).map((m) => m.subscriptionId),
+  );
+  const receivers = covering.filter((s) => isDispatchable(s, now) && !alreadyPushed.has(s.id));
+  if (receivers.length === 0) return { messageIds: [] };
+
+  const parts = splitIntoParts({ materials: snapshot.materials, products: snapshot.products });
+  const messageIds = await nextMessageIds({ db, count: receivers.length * parts.length, at: now });
+  const messages: NewPushMessage[] = receivers.flatMap((subscription, s) =>
+    parts.map((part, p) => {
+      const head = {
+        messageId: messageIds[s * parts.length + p],
+        type: "INCREMENT" as const,
+        emsNo: subscription.incrementalEmsNo ?? snapshot.head.emsNo,
+        subscriptionId: subscription.id,
+        chgTmsCnt: change.chgTmsCnt,
+        partNo: p + 1,
+        partCount: parts.length,
+        createdAt: now,
+      };
+      return {
+        messageId: head.messageId,
+        dedupeKey: changeDedupeKey({ manualChangeId, subscriptionId: subscription.id, partNo: head.partNo }),
+        enterpriseId: subscription.enterpriseId,
+        subscriptionId: subscription.id,
+        importClientId: subscription.importClientId,
+        manualChangeId,
+        emsNo: head.emsNo,
+        type: head.type,
+        partNo: head.partNo,
+        partCount: head.partCount,
+        rowCount: part.materials.length + part.products.length,
+        body: buildPushMessageXml({ head, manualHead: snapshot.head, ...part }),
+      };
+    }),
+  );
+  const created = await db.$transaction((tx) => storePushMessages({ tx, messages }), { timeout: 60_000 });
+  return { messageIds: created };
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ManualChange" ADD COLUMN     "approvedSnapshot" JSONB;

@@ -1,0 +1,43 @@
+// `npm run import-client -- --port 8787 --inbox ./inbox`: the reference import client (lib/import-client).
+// The platform public key is fetched from the portal (--platform-key-url, default PORTAL_URL or
+// http://127.0.0.1:$PORT, PORT being the portal's port as `npm start` sets it) or given with
+// --platform-public-key / PLATFORM_PUBLIC_KEY.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startImportClient } from "@/lib/import-client/server";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "8787" },
+    host: { type: "string", default: "127.0.0.1" },
+    inbox: { type: "string", default: "./inbox" },
+    "platform-key-url": { type: "string" },
+    "platform-public-key": { type: "string" },
+  },
+});
+
+async function main() {
+  const portalUrl = process.env.PORTAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+  const inbox = path.resolve(values.inbox!);
+  const client = await startImportClient({
+    port: Number(values.port),
+    host: values.host,
+    inbox,
+    platformPublicKey: values["platform-public-key"] ?? process.env.PLATFORM_PUBLIC_KEY,
+    platformKeyUrl: values["platform-key-url"] ?? new URL("/api/platform-key", portalUrl).toString(),
+    onStored: ({ messageId, emsNo, result }) =>
+      console.log(`[import-client] ${result === "stored" ? "stored" : "duplicate, kept"} ${emsNo}/${messageId}.xml`),
+  });
+  console.log(`[import-client] listening on ${client.url}, inbox ${inbox}`);
+  const shutdown = async () => {
+    await client.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+main().catch((error) => {
+  console.error("[import-client] failed:", error);
+  process.exit(1);
+});
