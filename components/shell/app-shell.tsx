@@ -11,12 +11,31 @@ export async function AppShell({ user, children }: { user: SessionUser; children
   const t = await getTranslations();
   const sections: NavSection[] =
     user.role === "CUSTOMS_ADMIN"
-      ? [{ title: t("nav.admin"), items: [{ href: "/admin", label: t("nav.adminEnterprises") }] }]
+      ? [
+          {
+            title: t("nav.admin"),
+            items: [
+              { href: "/admin/dashboard", label: t("nav.adminDashboard") },
+              { href: "/admin/subscriptions", label: t("nav.adminSubscriptions") },
+              { href: "/admin/push-messages", label: t("nav.adminPushMessages") },
+              { href: "/admin/audit", label: t("nav.adminAudit") },
+              { href: "/admin", label: t("nav.adminEnterprises") },
+            ],
+          },
+          {
+            title: t("nav.adminManualsSection"),
+            items: [
+              { href: "/admin/manuals", label: t("nav.adminManuals") },
+              { href: "/admin/changes", label: t("nav.adminChanges") },
+            ],
+          },
+        ]
       : [
           {
             title: t("nav.subscribe"),
             items: [{ href: "/subscriptions", label: t("nav.manualSubscription") }],
           },
+          { title: t("nav.pushLog"), items: [{ href: "/pushes", label: t("nav.pushLog") }] },
         ];
   return (
     <div className="flex min-h-screen">

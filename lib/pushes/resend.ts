@@ -1,15 +1,17 @@
 // R17: resend delivers the same message (same id, same body) again to its client. Only the enterprise's own
-// messages: if any id is unknown or another enterprise's, nothing changes. The resend is audited (R20) in
-// the same transaction when the caller passes who signed it.
+// messages: if any id is unknown or another enterprise's, nothing changes. Runs inside the caller's
+// transaction (the signed action's, which also consumes the card challenge) and audits who signed it (R20).
 import { z } from "zod";
 import { writeAudit } from "@/lib/audit/log";
-import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/client";
+import { ownedBy, type EnterpriseScope } from "@/lib/db/tenancy";
+import { AppError } from "@/lib/errors";
 import { deliveryJob } from "@/lib/jobs/definitions/delivery";
 import { sendJob } from "@/lib/jobs/send";
 import { ZMessageId } from "@/lib/validations/identifiers";
-import { PushError } from "./errors";
 
-const ZResendMessageIds = z.array(ZMessageId).min(1, "请选择要重发的报文").max(500, "一次最多重发 500 条报文");
+export const MAX_RESEND = 500;
+export const ZResendMessageIds = z.array(ZMessageId).min(1, "请选择要重发的报文").max(MAX_RESEND, `一次最多重发 ${MAX_RESEND} 条报文`);
 
 export interface ResendAudit {
   actorUserId: number;
@@ -20,41 +22,39 @@ export interface ResendAudit {
 }
 
 export async function resendMessages(options: {
-  db: Db;
-  enterpriseId: number;
+  tx: Prisma.TransactionClient;
+  scope: EnterpriseScope;
   messageIds: string[];
   audit?: ResendAudit;
   now?: Date;
 }): Promise<{ resentAt: Date; messageIds: string[] }> {
-  const { db, enterpriseId, audit } = options;
+  const { tx, scope, audit } = options;
   const parsed = ZResendMessageIds.safeParse(options.messageIds);
-  if (!parsed.success) throw new PushError("INVALID", parsed.error.issues[0].message);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
   const messageIds = [...new Set(parsed.data)];
   const resentAt = options.now ?? new Date();
 
-  await db.$transaction(async (tx) => {
-    const messages = await tx.pushMessage.findMany({
-      where: { enterpriseId, messageId: { in: messageIds } },
-      select: { id: true, attemptCount: true },
-    });
-    if (messages.length !== messageIds.length) throw new PushError("NOT_FOUND", "报文不存在或不属于本企业，未重发");
-    await tx.pushMessage.updateMany({
-      where: { id: { in: messages.map((m) => m.id) } },
-      data: { resent: true, resentAt, dispatchStatus: "PENDING" },
-    });
-    for (const message of messages) {
-      await sendJob(deliveryJob, { pushMessageId: message.id, resend: true, afterAttempt: message.attemptCount }, { tx });
-    }
-    if (audit) {
-      await writeAudit(tx, {
-        action: "RESEND",
-        ...audit,
-        enterpriseId,
-        targetType: "PushMessage",
-        targetId: messageIds.length === 1 ? messageIds[0] : undefined,
-        detail: { messageIds },
-      });
-    }
+  const messages = await tx.pushMessage.findMany({
+    where: { ...ownedBy(scope), messageId: { in: messageIds } },
+    select: { id: true, attemptCount: true },
   });
+  if (messages.length !== messageIds.length) throw new AppError("NOT_FOUND", "报文不存在或不属于本企业，未重发");
+  await tx.pushMessage.updateMany({
+    where: { id: { in: messages.map((m) => m.id) } },
+    data: { resent: true, resentAt, dispatchStatus: "PENDING" },
+  });
+  for (const message of messages) {
+    await sendJob(deliveryJob, { pushMessageId: message.id, resend: true, afterAttempt: message.attemptCount }, { tx });
+  }
+  if (audit) {
+    await writeAudit(tx, {
+      action: "RESEND",
+      ...audit,
+      enterpriseId: scope.enterpriseId,
+      targetType: "PushMessage",
+      targetId: messageIds.length === 1 ? messageIds[0] : undefined,
+      detail: { messageIds },
+    });
+  }
   return { resentAt, messageIds };
 }

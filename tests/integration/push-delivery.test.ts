@@ -74,7 +74,7 @@ describe("delivery (R15)", () => {
     expect((await messagesOf(subscription.id))[0].attemptCount).toBe(3); // no further attempts after FAILED
 
     await harness.restartClient();
-    await resendMessages({ db, enterpriseId: fixture.enterprise.id, messageIds: [failed.messageId] });
+    await db.$transaction((tx) => resendMessages({ tx, scope: { enterpriseId: fixture.enterprise.id }, messageIds: [failed.messageId] }));
     const [resent] = await waitFor(() => messagesOf(subscription.id), (all) => all[0].dispatchStatus === "DELIVERED");
     expect(resent).toMatchObject({ dispatchStatus: "DELIVERED", resent: true, attemptCount: 4, messageId: failed.messageId, body: failed.body });
     expect(resent.resentAt).toBeInstanceOf(Date);

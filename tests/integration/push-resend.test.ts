@@ -27,18 +27,24 @@ const resendJobsFor = async (pushMessageId: number) =>
     pushMessageId,
   );
 
+const resend = (
+  own: { fixture: { enterprise: { id: number } } },
+  messageIds: string[],
+  extra: Partial<Parameters<typeof resendMessages>[0]> = {},
+) => db.$transaction((tx) => resendMessages({ tx, scope: { enterpriseId: own.fixture.enterprise.id }, messageIds, ...extra }));
+
 describe("resend (R17)", () => {
   test("is refused for another enterprise's message id, and then nothing changes, not even the own ones", async () => {
     const own = await enterpriseWithMessage();
     const foreign = await enterpriseWithMessage();
     await expect(
-      resendMessages({ db, enterpriseId: own.fixture.enterprise.id, messageIds: [own.message.messageId, foreign.message.messageId] }),
+      resend(own, [own.message.messageId, foreign.message.messageId]),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "报文不存在或不属于本企业，未重发" });
     await expect(
-      resendMessages({ db, enterpriseId: own.fixture.enterprise.id, messageIds: ["20269999999999999999"] }),
+      resend(own, ["20269999999999999999"]),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(resendMessages({ db, enterpriseId: own.fixture.enterprise.id, messageIds: ["123"] })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(resendMessages({ db, enterpriseId: own.fixture.enterprise.id, messageIds: [] })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(resend(own, ["123"])).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(resend(own, [])).rejects.toMatchObject({ code: "INVALID_INPUT" });
 
     for (const { message } of [own, foreign]) {
       expect(await db.pushMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ resent: false, resentAt: null });
@@ -50,10 +56,7 @@ describe("resend (R17)", () => {
   test("marks the own messages 已重发 with the time, queues their delivery and audits who signed it", async () => {
     const own = await enterpriseWithMessage();
     const now = new Date("2026-03-05T06:02:11.000Z");
-    const result = await resendMessages({
-      db,
-      enterpriseId: own.fixture.enterprise.id,
-      messageIds: [own.message.messageId, own.message.messageId],
+    const result = await resend(own, [own.message.messageId, own.message.messageId], {
       now,
       audit: {
         actorUserId: own.fixture.user.id, actorAccount: own.fixture.user.accountCode,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { issueChallenge } from "@/lib/signing/challenge";
 import { prepareSubscription } from "@/lib/subscriptions/create";
+import { ZResendRequest } from "@/lib/validations/push-log";
 import { ZCancelRequest, ZExtendRequest, ZSubscribeForm } from "@/lib/validations/subscription";
 import { enterpriseAction } from "../safe-action";
 
@@ -13,6 +14,7 @@ const ZChallengeRequest = z.discriminatedUnion("action", [
   z.object({ action: z.literal("SUBSCRIBE"), payload: ZSubscribeForm }),
   z.object({ action: z.literal("CANCEL"), payload: ZCancelRequest }),
   z.object({ action: z.literal("EXTEND"), payload: ZExtendRequest }),
+  z.object({ action: z.literal("RESEND"), payload: ZResendRequest }),
 ]);
 
 export const requestChallengeAction = enterpriseAction(ZChallengeRequest, async (request, actor) => {

@@ -1,0 +1,43 @@
+import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { PushLogParams } from "@/lib/validations/push-log-params";
+
+// A GET form: the query lives in the URL, so 查询 and a refresh show the same messages.
+export async function PushLogQueryForm({ form, error }: { form: PushLogParams["form"]; error: string | null }) {
+  const t = await getTranslations("pushes");
+  return (
+    <form method="get" className="grid gap-2" aria-label={t("query")}>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="grid gap-1.5">
+          <Label htmlFor="push-emsNo">{t("emsNo")}</Label>
+          <Input id="push-emsNo" name="emsNo" defaultValue={form.emsNo} className="w-44" required placeholder="E32012500001" />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="push-from">{t("dispatchedFrom")}</Label>
+          <Input id="push-from" name="from" type="date" defaultValue={form.from} className="w-40" />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="push-to">{t("dispatchedTo")}</Label>
+          <Input id="push-to" name="to" type="date" defaultValue={form.to} className="w-40" />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="push-status">{t("status")}</Label>
+          <select id="push-status" name="status" defaultValue={form.status} className="h-9 rounded-md border border-input bg-card px-2 text-sm">
+            <option value="">{t("all")}</option>
+            <option value="DELIVERED">{t("dispatchStatus.DELIVERED")}</option>
+            <option value="FAILED">{t("dispatchStatus.FAILED")}</option>
+            <option value="PENDING">{t("dispatchStatus.PENDING")}</option>
+          </select>
+        </div>
+        <Button type="submit">{t("query")}</Button>
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
