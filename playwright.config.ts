@@ -35,7 +35,8 @@ export default defineConfig({
     command: "node_modules/.bin/tsx tests/e2e/server.ts",
     url: `http://localhost:${PORT}/login`,
     env: { E2E_PORT: String(PORT) },
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1: run specs against an e2e server started by hand (tsx tests/e2e/server.ts).
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",

@@ -11,13 +11,19 @@ export interface NavSection {
 
 export function SidebarNav({ sections }: { sections: NavSection[] }) {
   const pathname = usePathname();
+  // The item whose link matches the address best: /admin must not light up on /admin/audit.
+  const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  const activeHref = sections
+    .flatMap((section) => section.items.map((item) => item.href))
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav className="grid gap-5 px-3 py-4 text-sm">
       {sections.map((section) => (
         <div key={section.title} className="grid gap-1">
           <p className="px-3 text-xs font-medium uppercase tracking-wide text-sidebar-foreground/60">{section.title}</p>
           {section.items.map((item) => {
-            const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            const active = item.href === activeHref;
             return (
               <Link
                 key={item.href}

@@ -26,4 +26,4 @@ export async function requireEnterpriseUser(): Promise<SessionUser & { enterpris
   return user as SessionUser & { enterpriseId: number };
 }
 
-export const homePathFor = (user: SessionUser) => (user.role === "CUSTOMS_ADMIN" ? "/admin" : "/subscriptions");
+export const homePathFor = (user: SessionUser) => (user.role === "CUSTOMS_ADMIN" ? "/admin/dashboard" : "/subscriptions");

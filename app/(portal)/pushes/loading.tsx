@@ -1,6 +1,1 @@
-import { getTranslations } from "next-intl/server";
-
-export default async function Loading() {
-  const t = await getTranslations("common");
-  return <p className="p-6 text-sm text-muted-foreground">{t("loading")}</p>;
-}
+export { default } from "@/components/shell/page-loading";

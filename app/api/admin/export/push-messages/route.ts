@@ -1,0 +1,8 @@
+// CSV export of the filtered push messages (R18), customs admins only.
+import { getSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { exportReviewCsv } from "@/lib/review/export-csv";
+
+export async function GET(request: Request) {
+  return exportReviewCsv({ db, request, user: await getSessionUser(), kind: "push-messages" });
+}

@@ -1,0 +1,41 @@
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { TableCell, TableRow } from "@/components/ui/table";
+import type { AuditRow } from "@/lib/audit/list-entries";
+import { formatShanghaiDateTime } from "@/lib/time/shanghai";
+import { AdminTable } from "./admin-table";
+
+const columns = ["at", "action", "outcome", "account", "customsCode", "target", "cardNo", "signature", "detail", "ip"] as const;
+
+export async function AuditTable({ rows }: { rows: AuditRow[] }) {
+  const t = await getTranslations("audit");
+  // Entries written before an action got its label keep their code.
+  const actionLabel = (action: string) => (t.has(`action.${action}`) ? t(`action.${action}`) : action);
+  return (
+    <AdminTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("empty")}>
+      {rows.map((row) => {
+        const detail = row.detail === null ? "" : JSON.stringify(row.detail);
+        return (
+          <TableRow key={row.id} data-testid={`audit-${row.id}`}>
+            <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.at)}</TableCell>
+            <TableCell className="whitespace-nowrap">{actionLabel(row.action)}</TableCell>
+            <TableCell>
+              <Badge variant={row.outcome === "OK" ? "success" : "destructive"}>{t.has(`outcome.${row.outcome}`) ? t(`outcome.${row.outcome}`) : row.outcome}</Badge>
+            </TableCell>
+            <TableCell className="font-mono text-xs">{row.actorAccount ?? "-"}</TableCell>
+            <TableCell className="font-mono text-xs">{row.customsCode ?? "-"}</TableCell>
+            <TableCell className="whitespace-nowrap text-xs">{row.targetType ? `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}` : "-"}</TableCell>
+            <TableCell className="font-mono text-xs">{row.cardNo ?? "-"}</TableCell>
+            <TableCell className="max-w-32 truncate font-mono text-xs" title={row.signature ?? undefined}>
+              {row.signature ?? "-"}
+            </TableCell>
+            <TableCell className="max-w-72 truncate font-mono text-xs" title={detail}>
+              {detail || "-"}
+            </TableCell>
+            <TableCell className="font-mono text-xs">{row.ip ?? "-"}</TableCell>
+          </TableRow>
+        );
+      })}
+    </AdminTable>
+  );
+}

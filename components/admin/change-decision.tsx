@@ -1,0 +1,110 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { approveManualChangeAction } from "@/lib/actions/admin/approve-manual-change";
+import { rejectManualChangeAction } from "@/lib/actions/admin/reject-manual-change";
+import { REJECT_REASON_MAX, ZRejectChange, type TRejectChange } from "@/lib/validations/manual-change-decision";
+
+// 审批通过 (after a confirmation) and 退回 (with a reason) of a pending change; the page then shows the decision.
+export function ChangeDecision({ manualChangeId }: { manualChangeId: number }) {
+  const t = useTranslations("adminManuals.decision");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [rejectOpen, setRejectOpen] = useState(false);
+  const form = useForm<TRejectChange>({ resolver: zodResolver(ZRejectChange), defaultValues: { manualChangeId, reason: "" } });
+
+  const approve = () =>
+    startTransition(async () => {
+      const result = await approveManualChangeAction({ manualChangeId });
+      if (!result.ok) return void toast.error(result.error);
+      toast.success(t("approved"));
+      router.refresh();
+    });
+
+  const reject = form.handleSubmit((values) =>
+    startTransition(async () => {
+      const result = await rejectManualChangeAction(values);
+      if (!result.ok) return void form.setError("reason", { message: result.fieldErrors?.reason ?? result.error });
+      setRejectOpen(false);
+      toast.success(t("rejected"));
+      router.refresh();
+    }),
+  );
+
+  return (
+    <div className="flex gap-2">
+      <AlertDialog>
+        <AlertDialogTrigger asChild>
+          <Button disabled={pending}>{t("approve")}</Button>
+        </AlertDialogTrigger>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>{t("approveTitle")}</AlertDialogTitle>
+            <AlertDialogDescription>{t("approveConfirm")}</AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
+            <AlertDialogAction onClick={approve}>{t("approve")}</AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+      <Dialog open={rejectOpen} onOpenChange={setRejectOpen}>
+        <DialogTrigger asChild>
+          <Button variant="outline" disabled={pending}>
+            {t("reject")}
+          </Button>
+        </DialogTrigger>
+        <DialogContent>
+          <form onSubmit={reject} className="grid gap-4" noValidate>
+            <DialogHeader>
+              <DialogTitle>{t("rejectTitle")}</DialogTitle>
+              <DialogDescription>{t("rejectDescription")}</DialogDescription>
+            </DialogHeader>
+            <div className="grid gap-1.5">
+              <Label htmlFor="reject-reason">{t("reason")}</Label>
+              <Textarea
+                id="reject-reason"
+                maxLength={REJECT_REASON_MAX}
+                aria-invalid={form.formState.errors.reason ? true : undefined}
+                {...form.register("reason")}
+              />
+              {form.formState.errors.reason && (
+                <p role="alert" className="text-sm text-destructive">
+                  {form.formState.errors.reason.message}
+                </p>
+              )}
+            </div>
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => setRejectOpen(false)}>
+                {t("cancel")}
+              </Button>
+              <Button type="submit" disabled={pending}>
+                {t("confirmReject")}
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { TableCell, TableRow } from "@/components/ui/table";
+import type { FailingClient } from "@/lib/dashboard/failing-clients";
+import { formatShanghaiDateTime } from "@/lib/time/shanghai";
+import { AdminTable } from "./admin-table";
+
+const columns = ["clientId", "enterprise", "endpointUrl", "failed", "retrying", "lastDispatchedAt", "lastError"] as const;
+
+export async function FailingClientsTable({ rows }: { rows: FailingClient[] }) {
+  const t = await getTranslations("adminDashboard");
+  return (
+    <AdminTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("noFailingClients")}>
+      {rows.map((row) => (
+        <TableRow key={row.clientId}>
+          <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
+          <TableCell className="text-xs">
+            <span className="font-mono">{row.customsCode}</span> {row.enterpriseName}
+          </TableCell>
+          <TableCell className="max-w-48 truncate font-mono text-xs" title={row.endpointUrl}>
+            {row.endpointUrl}
+          </TableCell>
+          <TableCell className="text-right">
+            <Link className="text-destructive hover:underline" href={`/admin/push-messages?customsCode=${row.customsCode}&status=FAILED`}>
+              {row.failed}
+            </Link>
+          </TableCell>
+          <TableCell className="text-right">{row.retrying}</TableCell>
+          <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.lastDispatchedAt)}</TableCell>
+          <TableCell className="max-w-64 truncate text-xs text-destructive" title={row.lastError ?? undefined}>
+            {row.lastError ?? "-"}
+          </TableCell>
+        </TableRow>
+      ))}
+    </AdminTable>
+  );
+}

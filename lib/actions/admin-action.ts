@@ -1,0 +1,18 @@
+// The one wrapper every customs-admin server action is built from (the admin twin of safe-action.ts): it
+// loads the session and the request's IP and hands over to runAdminAction.
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { getSessionUser } from "@/lib/auth/session";
+import type { ActionResult } from "@/lib/errors";
+import { runAdminAction, type AdminActor } from "./run-admin";
+
+export function adminAction<T extends z.ZodType, R extends object>(
+  name: string,
+  schema: T,
+  handler: (input: z.infer<T>, actor: AdminActor) => Promise<R>,
+) {
+  return async (input: z.input<T>): Promise<ActionResult<R>> => {
+    const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+    return runAdminAction({ name, loadUser: getSessionUser, ip, schema, input, handler });
+  };
+}

@@ -1,0 +1,60 @@
+// The customs-admin part of every admin action, free of Next.js request APIs so that integration tests run
+// the very same path with a session of their choosing: session → CUSTOMS_ADMIN → zod → handler. Returns
+// { ok: true, … } | { ok: false, error } and never throws; a refusal of a signed-in user is audited (R20).
+import type { z } from "zod";
+import { auditRefusal } from "@/lib/audit/refusal";
+import type { SessionUser } from "@/lib/auth/credentials";
+import { AppError, type ActionResult, type AppErrorCode } from "@/lib/errors";
+import { ManualChangeError, type ManualChangeErrorCode } from "@/lib/manuals/errors";
+import { parseOrThrow, toActionError } from "./run-signed";
+
+export interface AdminActor {
+  user: SessionUser;
+  ip: string | null;
+}
+
+const manualChangeErrorCodes: Record<ManualChangeErrorCode, AppErrorCode> = {
+  NOT_FOUND: "NOT_FOUND",
+  ALREADY_DECIDED: "CONFLICT",
+  OUT_OF_ORDER: "RULE_VIOLATION",
+  INVALID_CONTENT: "RULE_VIOLATION",
+};
+
+/** Domain refusals become AppErrors (their messages are written for the user); anything else stays a bug. */
+function asRefusal(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof ManualChangeError) return new AppError(manualChangeErrorCodes[error.code], error.message);
+  return null;
+}
+
+function requireAdminActor(user: SessionUser | null, ip: string | null): AdminActor {
+  if (!user) throw new AppError("UNAUTHORIZED", "登录已过期，请重新登录");
+  if (user.role !== "CUSTOMS_ADMIN") throw new AppError("FORBIDDEN", "仅海关管理员可以办理此业务");
+  return { user, ip };
+}
+
+export async function runAdminAction<T extends z.ZodType, R extends object>(options: {
+  /** Names the action in the audit log when it is refused. */
+  name: string;
+  loadUser: () => Promise<SessionUser | null>;
+  ip: string | null;
+  schema: T;
+  input: unknown;
+  handler: (input: z.infer<T>, actor: AdminActor) => Promise<R>;
+}): Promise<ActionResult<R>> {
+  let user: SessionUser | null = null;
+  try {
+    user = await options.loadUser();
+    const actor = requireAdminActor(user, options.ip);
+    return { ok: true, ...(await options.handler(parseOrThrow(options.schema, options.input), actor)) };
+  } catch (error) {
+    const refusal = asRefusal(error);
+    if (!refusal) return toActionError(error);
+    if (user) {
+      await auditRefusal({ user, target: options.name, reason: refusal.message, ip: options.ip }).catch((auditError) =>
+        console.error("[audit] failed", auditError),
+      );
+    }
+    return toActionError(refusal);
+  }
+}

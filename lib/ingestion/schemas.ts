@@ -1,0 +1,77 @@
+// Request bodies of the ingestion API (docs/ingestion-api.md), built on the manual change shapes of
+// lib/manuals/change-schema.ts so that a row or header field has one rule whichever way it arrives.
+import { z } from "zod";
+import { ZHeadChanges, ZManualChangeInput, ZMaterialChange, ZProductChange } from "@/lib/manuals/change-schema";
+import { parseShanghaiDateTime } from "@/lib/time/shanghai";
+import { ZCustomsCode, ZEmsNo } from "@/lib/validations/identifiers";
+
+/** Header plus rows of one request (R19): larger manuals arrive in several requests. */
+export const MAX_ROWS_PER_REQUEST = 10_000;
+
+export const ZRequestId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "请求编号应为 1–64 位字母、数字或 . _ : -，且以字母或数字开头");
+
+const ZShanghaiDateTime = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const at = parseShanghaiDateTime(value);
+    if (!at) ctx.addIssue({ code: "custom", message: "时间格式应为 yyyy-MM-dd HH:mm:ss（北京时间）" });
+    return at ?? z.NEVER;
+  });
+
+/** The whole header of a manual (NemsHead); ChgTmsCnt is the change count the data reflects. */
+export const ZManualHeadInput = ZHeadChanges.required({ bizopEtpsNm: true, rcvgdEtpsNm: true, dclTypecd: true, finishValidDate: true }).extend({
+  emsNo: ZEmsNo,
+  bizopEtpsno: ZCustomsCode,
+  // R1 compares it with the subscribing enterprise's 海关十位.
+  rcvgdEtpsno: ZCustomsCode,
+  masterCuscd: z.string().trim().regex(/^\d{4}$/, "主管海关应为 4 位数字"),
+  chgTmsCnt: z.number().int().min(0).default(0),
+  putrecApprTime: ZShanghaiDateTime,
+  chgApprTime: ZShanghaiDateTime.nullish(),
+});
+
+// A filed row is the "added" variant of a changed row without its ModfMarkcd.
+const ZMaterialRow = ZMaterialChange.options[0].omit({ modfMarkcd: true }).strict();
+const ZProductRow = ZProductChange.options[0].omit({ modfMarkcd: true }).strict();
+
+function rowLimits(request: { materials: { gdsSeqno: number }[]; products: { gdsSeqno: number }[] }, ctx: z.RefinementCtx) {
+  const total = request.materials.length + request.products.length;
+  if (total > MAX_ROWS_PER_REQUEST) {
+    ctx.addIssue({ code: "custom", path: [], message: `每次请求最多 ${MAX_ROWS_PER_REQUEST} 条表体（料件与成品合计），本次 ${total} 条，请分批提交` });
+  }
+  for (const table of ["materials", "products"] as const) {
+    const seen = new Set<number>();
+    request[table].forEach((row, index) => {
+      if (seen.has(row.gdsSeqno)) ctx.addIssue({ code: "custom", path: [table, index, "gdsSeqno"], message: `序号 ${row.gdsSeqno} 重复` });
+      seen.add(row.gdsSeqno);
+    });
+  }
+}
+
+export const ZManualUpsertRequest = z
+  .object({
+    requestId: ZRequestId,
+    head: ZManualHeadInput,
+    materials: z.array(ZMaterialRow).default([]),
+    products: z.array(ZProductRow).default([]),
+  })
+  .strict()
+  .superRefine(rowLimits);
+export type TManualUpsertRequest = z.infer<typeof ZManualUpsertRequest>;
+
+export const ZChangeSubmitRequest = ZManualChangeInput.extend({ requestId: ZRequestId })
+  .strict()
+  .superRefine((request, ctx) => {
+    if (!request.headChanges && request.materialChanges.length === 0 && request.productChanges.length === 0) {
+      ctx.addIssue({ code: "custom", path: [], message: "变更内容为空：表头、料件、成品至少一项有变更" });
+    }
+    const total = request.materialChanges.length + request.productChanges.length;
+    if (total > MAX_ROWS_PER_REQUEST) {
+      ctx.addIssue({ code: "custom", path: [], message: `每次变更最多 ${MAX_ROWS_PER_REQUEST} 条表体（料件与成品合计），本次 ${total} 条` });
+    }
+  });
+export type TChangeSubmitRequest = z.infer<typeof ZChangeSubmitRequest>;

@@ -1,0 +1,90 @@
+// R18: every enterprise's subscription records for customs admins, filtered and keyset-paged by
+// (createdAt DESC, id DESC); the CSV export reads the same pages.
+import type { Db, Prisma } from "@/lib/db/client";
+import { afterTimeCursor, decodeTimeCursor, encodeTimeCursor, toPage, type Page } from "@/lib/pagination/keyset";
+import { subscriptionContent } from "@/lib/subscriptions/content";
+import { shanghaiDaysFilter } from "@/lib/time/shanghai";
+import type { TSubscriptionReviewFilters } from "@/lib/validations/admin-filters";
+
+export const REVIEW_PAGE_SIZE = 20;
+
+export type SubscriptionStatus = "ACTIVE" | "CANCELLED" | "EXPIRED";
+
+export interface ReviewSubscriptionRow {
+  id: number;
+  customsCode: string;
+  enterpriseName: string;
+  clientId: string;
+  cardNo: string;
+  cardHolder: string;
+  content: string;
+  enteredBy: string;
+  createdAt: Date;
+  validUntil: Date;
+  status: SubscriptionStatus;
+  pushCount: number;
+}
+
+/** R12: a record past its validUntil reads as expired even before the expiry job has run. */
+export const effectiveStatus = (status: SubscriptionStatus, validUntil: Date, now: Date): SubscriptionStatus =>
+  status === "ACTIVE" && validUntil < now ? "EXPIRED" : status;
+
+function filterWhere(filters: TSubscriptionReviewFilters, now: Date): Prisma.SubscriptionWhereInput[] {
+  const and: Prisma.SubscriptionWhereInput[] = [];
+  if (filters.customsCode) and.push({ enterprise: { customsCode: filters.customsCode } });
+  if (filters.emsNo) and.push({ OR: [{ stockEmsNo: filters.emsNo }, { incrementalEmsNo: filters.emsNo }] });
+  if (filters.kind === "STOCK") and.push({ stockManualId: { not: null } });
+  if (filters.kind === "INCREMENTAL") and.push({ incrementalManualId: { not: null } });
+  if (filters.status === "ACTIVE") and.push({ status: "ACTIVE", validUntil: { gte: now } });
+  if (filters.status === "EXPIRED") and.push({ OR: [{ status: "EXPIRED" }, { status: "ACTIVE", validUntil: { lt: now } }] });
+  if (filters.status === "CANCELLED") and.push({ status: "CANCELLED" });
+  const created = shanghaiDaysFilter({ from: filters.dateFrom, to: filters.dateTo });
+  if (created) and.push({ createdAt: created });
+  return and;
+}
+
+export async function listSubscriptionsForReview(options: {
+  db: Db;
+  filters: TSubscriptionReviewFilters;
+  after?: string | null;
+  pageSize?: number;
+  now?: Date;
+}): Promise<Page<ReviewSubscriptionRow>> {
+  const now = options.now ?? new Date();
+  const pageSize = options.pageSize ?? REVIEW_PAGE_SIZE;
+  const cursor = decodeTimeCursor(options.after);
+  const and = filterWhere(options.filters, now);
+  if (cursor) and.push(afterTimeCursor<Prisma.SubscriptionWhereInput>("createdAt", cursor));
+  const records = await options.db.subscription.findMany({
+    where: { AND: and },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    select: {
+      id: true, enteredBy: true, createdAt: true, validUntil: true, status: true, stockEmsNo: true, pushMaterials: true,
+      pushProducts: true, materialFrom: true, materialTo: true, productFrom: true, productTo: true, incrementalEmsNo: true,
+      enterprise: { select: { customsCode: true, name: true } },
+      importClient: { select: { clientId: true } },
+      signingCard: { select: { cardNo: true, holder: true } },
+      _count: { select: { pushMessages: true } },
+    },
+  });
+  return toPage(
+    records,
+    pageSize,
+    (r) => encodeTimeCursor(r.createdAt, r.id),
+    (r) => ({
+      id: r.id,
+      customsCode: r.enterprise.customsCode,
+      enterpriseName: r.enterprise.name,
+      clientId: r.importClient.clientId,
+      cardNo: r.signingCard.cardNo,
+      cardHolder: r.signingCard.holder,
+      content: subscriptionContent(r),
+      enteredBy: r.enteredBy,
+      createdAt: r.createdAt,
+      validUntil: r.validUntil,
+      status: effectiveStatus(r.status, r.validUntil, now),
+      pushCount: r._count.pushMessages,
+    }),
+  );
+}

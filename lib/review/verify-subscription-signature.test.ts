@@ -1,0 +1,57 @@
+import { describe, expect, test } from "vitest";
+import { sm2KeyPair, sm2Sign } from "@/lib/crypto/sm2";
+import { signingMessage } from "@/lib/signing/canonical";
+import { verifySubscriptionSignature, type SignatureCheckInput } from "./verify-subscription-signature";
+
+const keys = sm2KeyPair();
+const payload = {
+  clientId: "3201000001", stockEnabled: true, incrementalEnabled: true, stockEmsNo: "E32012500001", pushMaterials: true,
+  pushProducts: false, materialFrom: "1", materialTo: "100", productFrom: "", productTo: "", incrementalEmsNo: "E32012500001",
+  validUntil: "2027-01-31",
+};
+const signedPayload = signingMessage({ action: "SUBSCRIBE", challengeId: "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d", payload });
+
+const input = (overrides: Partial<SignatureCheckInput> = {}): SignatureCheckInput => ({
+  signedPayload,
+  signature: sm2Sign(keys.privateKey, keys.publicKey, signedPayload),
+  enterpriseId: 7,
+  card: { publicKey: keys.publicKey, status: "ACTIVE", kind: "LEGAL_PERSON", enterpriseId: 7 },
+  record: { clientId: "3201000001", stockEmsNo: "E32012500001", pushMaterials: true, pushProducts: false, incrementalEmsNo: "E32012500001" },
+  ...overrides,
+});
+
+describe("签名验证 of a subscription record", () => {
+  test("a record signed by its enterprise's legal-person card verifies", () => {
+    expect(verifySubscriptionSignature(input())).toEqual({ valid: true, problems: [] });
+  });
+
+  test("another key, a changed text or a garbled signature fail SM2 verification", () => {
+    const other = sm2KeyPair();
+    expect(verifySubscriptionSignature(input({ card: { ...input().card, publicKey: other.publicKey } })).problems).toEqual([{ reason: "SIGNATURE_MISMATCH" }]);
+    const tampered = signedPayload.replace("3201000001", "3201000002");
+    expect(verifySubscriptionSignature(input({ signedPayload: tampered })).problems).toContainEqual({ reason: "SIGNATURE_MISMATCH" });
+    expect(verifySubscriptionSignature(input({ signature: "3045" })).problems).toEqual([{ reason: "SIGNATURE_MISMATCH" }]);
+  });
+
+  test("a valid signature over another request names the fields that differ from the record", () => {
+    const record = { clientId: "3201000002", stockEmsNo: null, pushMaterials: false, pushProducts: false, incrementalEmsNo: "E32012500001" };
+    expect(verifySubscriptionSignature(input({ record })).problems).toEqual([
+      { reason: "PAYLOAD_MISMATCH", fields: ["clientId", "stockEmsNo", "pushMaterials"] },
+    ]);
+  });
+
+  test("text that is no subscription request is malformed", () => {
+    for (const text of ["{}", "not json", signingMessage({ action: "CANCEL", challengeId: "x", payload: { subscriptionId: 1 } })]) {
+      const check = verifySubscriptionSignature(input({ signedPayload: text, signature: sm2Sign(keys.privateKey, keys.publicKey, text) }));
+      expect(check.problems).toEqual([{ reason: "PAYLOAD_MALFORMED" }]);
+    }
+  });
+
+  test("a revoked, operator or foreign card makes a mathematically valid signature invalid today", () => {
+    const card = { publicKey: keys.publicKey, status: "REVOKED" as const, kind: "OPERATOR" as const, enterpriseId: 8 };
+    expect(verifySubscriptionSignature(input({ card }))).toEqual({
+      valid: false,
+      problems: [{ reason: "CARD_OF_OTHER_ENTERPRISE" }, { reason: "CARD_NOT_LEGAL_PERSON" }, { reason: "CARD_REVOKED" }],
+    });
+  });
+});

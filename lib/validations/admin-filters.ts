@@ -1,0 +1,99 @@
+// Query-string filters of the customs-admin lists and exports (R18–R20), shared by pages and route handlers.
+// Unlike the enterprise's own list, a malformed filter is reported, not ignored: an admin must never read
+// every enterprise's records because of a mistyped 海关十位.
+import { z } from "zod";
+import { auditActions } from "@/lib/audit/log";
+import { isCalendarDay } from "@/lib/time/shanghai";
+import { ZAccountCode, ZCustomsCode, ZEmsNo, ZMessageId } from "./identifiers";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The first value of a parameter, trimmed; blank means "not filtered". */
+const firstValue = (value: unknown) => {
+  const first = Array.isArray(value) ? value[0] : value;
+  const trimmed = typeof first === "string" ? first.trim() : first;
+  return trimmed === "" ? undefined : trimmed;
+};
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(firstValue, schema.optional());
+const upperCase = (value: unknown) => (typeof value === "string" ? value.toUpperCase() : value);
+const optionalCode = <T extends z.ZodType>(schema: T) => z.preprocess((v) => upperCase(firstValue(v)), schema.optional());
+
+const ZDay = z.string().refine(isCalendarDay, "日期格式应为 yyyy-MM-dd");
+const dateRange = { dateFrom: optional(ZDay), dateTo: optional(ZDay) };
+function orderedDates(filters: { dateFrom?: string; dateTo?: string }, ctx: z.RefinementCtx) {
+  if (filters.dateFrom && filters.dateTo && filters.dateFrom > filters.dateTo) {
+    ctx.addIssue({ code: "custom", path: ["dateTo"], message: "截止日期不能早于起始日期" });
+  }
+}
+
+export const ZSubscriptionReviewFilters = z
+  .object({
+    customsCode: optionalCode(ZCustomsCode),
+    emsNo: optionalCode(ZEmsNo),
+    kind: optional(z.enum(["STOCK", "INCREMENTAL"], "订阅类型无效")),
+    status: optional(z.enum(["ACTIVE", "CANCELLED", "EXPIRED"], "状态无效")),
+    ...dateRange,
+  })
+  .superRefine(orderedDates);
+export type TSubscriptionReviewFilters = z.infer<typeof ZSubscriptionReviewFilters>;
+
+export const ZPushMessageReviewFilters = z
+  .object({
+    customsCode: optionalCode(ZCustomsCode),
+    emsNo: optionalCode(ZEmsNo),
+    messageId: optional(ZMessageId),
+    type: optional(z.enum(["STOCK", "INCREMENT", "TEST"], "报文类型无效")),
+    status: optional(z.enum(["PENDING", "DELIVERED", "FAILED"], "下发状态无效")),
+    subscriptionId: optional(z.coerce.number("订阅记录编号无效").int().positive("订阅记录编号无效")),
+    ...dateRange,
+  })
+  .superRefine(orderedDates);
+export type TPushMessageReviewFilters = z.infer<typeof ZPushMessageReviewFilters>;
+
+export const ZAuditFilters = z
+  .object({
+    action: optional(z.enum(auditActions, "操作类型无效")),
+    outcome: optional(z.enum(["OK", "REFUSED"], "结果无效")),
+    customsCode: optionalCode(ZCustomsCode),
+    account: optionalCode(ZAccountCode),
+    ...dateRange,
+  })
+  .superRefine(orderedDates);
+export type TAuditFilters = z.infer<typeof ZAuditFilters>;
+
+export const ZManualSearch = z.object({
+  q: optional(z.string().max(64, "查询内容最多 64 个字符")),
+});
+
+export const ZManualRowsQuery = z.object({
+  table: z.preprocess(firstValue, z.enum(["materials", "products"]).catch("materials").default("materials")),
+  q: optional(z.string().max(64, "查询内容最多 64 个字符")),
+});
+export type TManualRowsQuery = z.infer<typeof ZManualRowsQuery>;
+
+export const ZChangeListFilters = z.object({
+  status: z.preprocess(firstValue, z.enum(["PENDING", "APPROVED", "REJECTED", "ALL"], "状态无效").default("PENDING")),
+  emsNo: optionalCode(ZEmsNo),
+});
+export type TChangeListFilters = z.infer<typeof ZChangeListFilters>;
+
+export type FilterResult<T> = { ok: true; filters: T } | { ok: false; errors: Record<string, string> };
+
+/** Filters from a query string; every invalid field is named with its message. */
+export function parseFilters<T extends z.ZodType>(schema: T, params: SearchParams | URLSearchParams): FilterResult<z.infer<T>> {
+  const input = params instanceof URLSearchParams ? Object.fromEntries(params) : params;
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, filters: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  return { ok: false, errors };
+}
+
+/** The query string of the given filters (for paging links and exports), without empty values. */
+export function filterQuery(filters: object, extra: Record<string, string | number | null | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...extra })) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  return params.toString();
+}

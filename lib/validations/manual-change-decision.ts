@@ -1,0 +1,13 @@
+// 审批通过 / 退回 of a pending manual change (R19); the reject dialog validates with the same schema.
+import { z } from "zod";
+
+export const REJECT_REASON_MAX = 500;
+
+export const ZApproveChange = z.object({ manualChangeId: z.number().int().positive() });
+
+export const ZRejectChange = z.object({
+  manualChangeId: z.number().int().positive(),
+  reason: z.string().trim().min(1, "请填写退回原因").max(REJECT_REASON_MAX, `退回原因最多 ${REJECT_REASON_MAX} 字`),
+});
+
+export type TRejectChange = z.infer<typeof ZRejectChange>;

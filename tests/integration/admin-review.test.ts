@@ -1,0 +1,164 @@
+// R18 and R20 from the admin's side: every enterprise's records filtered and keyset-paged, a record's
+// signature verified when it is opened, the audit log filtered, and the dashboard's figures.
+import { beforeAll, describe, expect, test } from "vitest";
+import { listAuditEntries } from "@/lib/audit/list-entries";
+import { writeAudit } from "@/lib/audit/log";
+import { sm2Sign } from "@/lib/crypto/sm2";
+import { listExpiringSubscriptions } from "@/lib/dashboard/expiring-subscriptions";
+import { listFailingClients } from "@/lib/dashboard/failing-clients";
+import { pushDailyCounts } from "@/lib/dashboard/push-daily-counts";
+import { db } from "@/lib/db/client";
+import { listManualRows, loadManualHeader } from "@/lib/manuals/manual-detail";
+import { listManuals } from "@/lib/manuals/list-manuals";
+import { eachPage } from "@/lib/pagination/keyset";
+import { listPushMessagesForReview } from "@/lib/review/list-push-messages";
+import { listSubscriptionsForReview } from "@/lib/review/list-subscriptions";
+import { loadSubscriptionRecord } from "@/lib/review/subscription-record";
+import { signingMessage } from "@/lib/signing/canonical";
+import { shanghaiDay } from "@/lib/time/shanghai";
+import { createEnterprise, createManual, createStockSubscription, createSubscription } from "../support/factories";
+
+type Fixture = Awaited<ReturnType<typeof createEnterprise>>;
+let a: Fixture;
+let b: Fixture;
+let manualA: { id: number; emsNo: string };
+let manualB: { id: number; emsNo: string };
+
+beforeAll(async () => {
+  a = await createEnterprise(db);
+  b = await createEnterprise(db);
+  manualA = await createManual(db, { processingUnitCode: a.enterprise.customsCode, materials: 120, products: 3 });
+  manualB = await createManual(db, { processingUnitCode: b.enterprise.customsCode, materials: 1 });
+});
+
+let messageCounter = 0;
+async function pushMessage(fixture: Fixture, manual: { emsNo: string }, data: { dispatchStatus: "PENDING" | "DELIVERED" | "FAILED"; dispatchedAt?: Date; attemptCount?: number; lastError?: string }) {
+  const messageId = `2026${String(process.pid).padStart(8, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${String(++messageCounter).padStart(4, "0")}`;
+  return db.pushMessage.create({
+    data: {
+      messageId, dedupeKey: `test:${messageId}`, enterpriseId: fixture.enterprise.id, importClientId: fixture.client.id, emsNo: manual.emsNo,
+      type: "TEST", body: "<EmsPushMessage/>", ...data,
+    },
+  });
+}
+
+describe("subscription review", () => {
+  test("filters across enterprises by 海关十位, 账册号, kind, status and day, and pages without gaps or repeats", async () => {
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await createStockSubscription(db, a, manualA)).id);
+    const incremental = await createSubscription(db, a, manualA);
+    const lapsed = await createSubscription(db, b, manualB, { validUntil: new Date(Date.now() - 1_000) });
+
+    const all = [];
+    for await (const rows of eachPage((after) => listSubscriptionsForReview({ db, filters: { customsCode: a.enterprise.customsCode }, after, pageSize: 2 }))) {
+      expect(rows.length).toBeLessThanOrEqual(2);
+      all.push(...rows.map((r) => r.id));
+    }
+    expect(all).toEqual([incremental.id, ...ids.reverse()]);
+
+    const only = (filters: Parameters<typeof listSubscriptionsForReview>[0]["filters"]) =>
+      listSubscriptionsForReview({ db, filters }).then((page) => page.rows.map((r) => r.id));
+    expect(await only({ emsNo: manualA.emsNo, kind: "INCREMENTAL" })).toEqual([incremental.id]);
+    expect(await only({ emsNo: manualA.emsNo, kind: "STOCK" })).toHaveLength(5);
+    expect(await only({ customsCode: b.enterprise.customsCode, status: "EXPIRED" })).toEqual([lapsed.id]);
+    expect(await only({ customsCode: b.enterprise.customsCode, status: "ACTIVE" })).toEqual([]);
+    expect(await only({ emsNo: manualA.emsNo, dateFrom: shanghaiDay(), dateTo: shanghaiDay() })).toHaveLength(6);
+    expect(await only({ emsNo: manualA.emsNo, dateTo: "2020-01-01" })).toEqual([]);
+
+    const [row] = (await listSubscriptionsForReview({ db, filters: { customsCode: b.enterprise.customsCode } })).rows;
+    expect(row).toMatchObject({ customsCode: b.enterprise.customsCode, cardNo: b.legalCard.cardNo, cardHolder: "法人", status: "EXPIRED", content: `账册增量数据订阅: 账册号[${manualB.emsNo}]` });
+  });
+
+  test("a record opened verifies its stored signature against the card's registered key", async () => {
+    const payload = {
+      clientId: a.client.clientId, stockEnabled: false, incrementalEnabled: true, stockEmsNo: "", pushMaterials: false, pushProducts: false,
+      materialFrom: "", materialTo: "", productFrom: "", productTo: "", incrementalEmsNo: manualA.emsNo, validUntil: "2030-01-01",
+    };
+    const signedPayload = signingMessage({ action: "SUBSCRIBE", challengeId: "7d3c2b1a-0000-4000-8000-000000000001", payload });
+    const signature = sm2Sign(a.legalCard.privateKey, a.legalCard.publicKey, signedPayload);
+    const record = await createSubscription(db, a, manualA, { status: "CANCELLED" });
+    await db.subscription.update({ where: { id: record.id }, data: { signedPayload, signature } });
+
+    const opened = await loadSubscriptionRecord({ db, subscriptionId: record.id });
+    expect(opened).toMatchObject({ card: { cardNo: a.legalCard.cardNo, holder: "法人", kind: "LEGAL_PERSON" }, signedPayload, signature });
+    expect(opened?.signatureCheck).toEqual({ valid: true, problems: [] });
+
+    await db.card.update({ where: { id: a.legalCard.id }, data: { status: "REVOKED" } });
+    try {
+      expect((await loadSubscriptionRecord({ db, subscriptionId: record.id }))?.signatureCheck).toEqual({ valid: false, problems: [{ reason: "CARD_REVOKED" }] });
+    } finally {
+      await db.card.update({ where: { id: a.legalCard.id }, data: { status: "ACTIVE" } });
+    }
+    await db.subscription.update({ where: { id: record.id }, data: { signedPayload: signedPayload.replace("2030-01-01", "2031-01-01") } });
+    expect((await loadSubscriptionRecord({ db, subscriptionId: record.id }))?.signatureCheck.problems).toEqual([{ reason: "SIGNATURE_MISMATCH" }]);
+    expect(await loadSubscriptionRecord({ db, subscriptionId: 999_999_999 })).toBeNull();
+  });
+});
+
+describe("push message review and dashboard", () => {
+  test("filters push messages and counts them per day; failing clients and expiring subscriptions are listed", async () => {
+    const delivered = await pushMessage(b, manualB, { dispatchStatus: "DELIVERED" });
+    const failed = await pushMessage(b, manualB, { dispatchStatus: "FAILED", attemptCount: 4, lastError: "connect ECONNREFUSED" });
+    const retrying = await pushMessage(b, manualB, { dispatchStatus: "PENDING", attemptCount: 1, lastError: "HTTP 503" });
+    const old = await pushMessage(b, manualB, { dispatchStatus: "DELIVERED", dispatchedAt: new Date(Date.now() - 20 * 86_400_000) });
+
+    const messages = (filters: Parameters<typeof listPushMessagesForReview>[0]["filters"]) =>
+      listPushMessagesForReview({ db, filters }).then((page) => page.rows.map((r) => r.messageId));
+    expect(await messages({ customsCode: b.enterprise.customsCode })).toEqual([retrying, failed, delivered, old].map((m) => m.messageId));
+    expect(await messages({ emsNo: manualB.emsNo, status: "FAILED" })).toEqual([failed.messageId]);
+    expect(await messages({ messageId: old.messageId })).toEqual([old.messageId]);
+    expect(await messages({ customsCode: b.enterprise.customsCode, dateFrom: shanghaiDay() })).toHaveLength(3);
+
+    const days = await pushDailyCounts({ db });
+    expect(days).toHaveLength(14);
+    expect(days.at(-1)?.day).toBe(shanghaiDay());
+    expect(days.at(-1)?.delivered).toBeGreaterThanOrEqual(1);
+    expect(days.at(-1)?.failed).toBeGreaterThanOrEqual(1);
+
+    const failing = (await listFailingClients({ db, limit: 1_000 })).find((c) => c.clientId === b.client.clientId);
+    expect(failing).toMatchObject({ customsCode: b.enterprise.customsCode, failed: 1, retrying: 1, lastError: "HTTP 503" });
+
+    const soon = await createStockSubscription(db, b, manualB, { validUntil: new Date(Date.now() + 5 * 86_400_000) });
+    await createStockSubscription(db, b, manualB, { validUntil: new Date(Date.now() + 40 * 86_400_000) });
+    await createStockSubscription(db, b, manualB, { validUntil: new Date(Date.now() + 6 * 86_400_000), status: "CANCELLED" });
+    const expiring = await listExpiringSubscriptions({ db, limit: 1_000 });
+    expect(expiring.rows.filter((r) => r.customsCode === b.enterprise.customsCode).map((r) => r.id)).toEqual([soon.id]);
+  });
+});
+
+describe("manuals", () => {
+  test("lists manuals by number or processing unit and pages a manual's rows, searchable by serial or part number", async () => {
+    expect((await listManuals({ db, q: a.enterprise.customsCode })).rows.map((m) => m.emsNo)).toEqual([manualA.emsNo]);
+    expect((await listManuals({ db, q: manualB.emsNo.toLowerCase() })).rows.map((m) => m.emsNo)).toEqual([manualB.emsNo]);
+    const header = await loadManualHeader({ db, emsNo: manualA.emsNo });
+    expect(header).toMatchObject({ emsNo: manualA.emsNo, mtpckItemCnt: 120, pendingChanges: 0 });
+
+    const first = await listManualRows({ db, manualId: manualA.id, table: "materials" });
+    expect(first.rows.map((r) => r.gdsSeqno)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(first.rows[0].values).toMatchObject({ gdsMtno: "P1", dclUprcAmt: "1.25000", adjmtrMarkcd: "1" });
+    const second = await listManualRows({ db, manualId: manualA.id, table: "materials", after: Number(first.nextCursor) });
+    expect(second.rows[0].gdsSeqno).toBe(51);
+    expect((await listManualRows({ db, manualId: manualA.id, table: "materials", q: "12" })).rows.map((r) => r.gdsSeqno)).toEqual([12]);
+    expect((await listManualRows({ db, manualId: manualA.id, table: "materials", q: "p11" })).rows.map((r) => r.gdsSeqno)).toEqual([11, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119]);
+    expect((await listManualRows({ db, manualId: manualA.id, table: "products" })).rows[0].values).not.toHaveProperty("adjmtrMarkcd");
+  });
+});
+
+describe("audit log viewer", () => {
+  test("filters by action, outcome, enterprise and account, and pages newest first", async () => {
+    for (let i = 0; i < 3; i++) {
+      await writeAudit(db, { action: "RESEND", actorUserId: a.user.id, actorAccount: a.user.accountCode, enterpriseId: a.enterprise.id, targetId: i });
+    }
+    await writeAudit(db, { action: "SIGNATURE_REFUSED", outcome: "REFUSED", actorAccount: a.user.accountCode, enterpriseId: a.enterprise.id });
+
+    const byEnterprise = await listAuditEntries({ db, filters: { customsCode: a.enterprise.customsCode, action: "RESEND" }, pageSize: 2 });
+    expect(byEnterprise.rows.map((r) => r.targetId)).toEqual(["2", "1"]);
+    expect(byEnterprise.rows[0]).toMatchObject({ customsCode: a.enterprise.customsCode, actorAccount: a.user.accountCode });
+    const next = await listAuditEntries({ db, filters: { customsCode: a.enterprise.customsCode, action: "RESEND" }, pageSize: 2, after: byEnterprise.nextCursor });
+    expect(next.rows.map((r) => r.targetId)).toEqual(["0"]);
+    expect(next.nextCursor).toBeNull();
+
+    expect((await listAuditEntries({ db, filters: { account: a.user.accountCode, outcome: "REFUSED" } })).rows.map((r) => r.action)).toEqual(["SIGNATURE_REFUSED"]);
+    expect((await listAuditEntries({ db, filters: { customsCode: "ZZZZZZZZZZ" } })).rows).toEqual([]);
+  });
+});
