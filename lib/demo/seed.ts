@@ -6,7 +6,8 @@ import { demoCards } from "./cards";
 import { demoRow } from "./goods";
 
 export const DEMO_PASSWORD = "Demo@2026";
-export const DEMO_IMPORT_CLIENT_URL = process.env.DEMO_IMPORT_CLIENT_URL ?? "http://127.0.0.1:8787/push";
+/** Read when seeding, so that a caller (the e2e server) can point the demo clients at its own import client. */
+const demoImportClientUrl = () => process.env.DEMO_IMPORT_CLIENT_URL ?? "http://127.0.0.1:8787/push";
 
 export const demoEnterprises = [
   { customsCode: "3201931234", uscc: "91320100MA1XYZ1234", name: "苏州华芯电子科技有限公司", user: "SW10000001", userName: "周敏", clients: ["3201000001", "3201000002"] },
@@ -27,6 +28,7 @@ export async function seedDemoData(options: { db: Db }): Promise<{ seeded: boole
   const { db } = options;
   if ((await db.enterprise.count()) > 0) return { seeded: false };
   const passwordHash = await hash(DEMO_PASSWORD);
+  const endpointUrl = demoImportClientUrl();
 
   await db.user.create({ data: { accountCode: demoAdmin.accountCode, name: demoAdmin.name, passwordHash, role: "CUSTOMS_ADMIN" } });
   const enterprises = [];
@@ -43,8 +45,8 @@ export async function seedDemoData(options: { db: Db }): Promise<{ seeded: boole
     const legal = cards.find((c) => c.kind === "LEGAL_PERSON")!;
     await db.importClient.createMany({
       data: [
-        { clientId: spec.clients[0], name: "生产系统导入客户端", enterpriseId: enterprise.id, boundCardNo: legal.cardNo, endpointUrl: DEMO_IMPORT_CLIENT_URL },
-        { clientId: spec.clients[1], name: "备用导入客户端（未绑定）", enterpriseId: enterprise.id, endpointUrl: DEMO_IMPORT_CLIENT_URL },
+        { clientId: spec.clients[0], name: "生产系统导入客户端", enterpriseId: enterprise.id, boundCardNo: legal.cardNo, endpointUrl },
+        { clientId: spec.clients[1], name: "备用导入客户端（未绑定）", enterpriseId: enterprise.id, endpointUrl },
       ],
     });
   }

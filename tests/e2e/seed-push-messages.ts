@@ -10,7 +10,7 @@ const LEGAL_PERSON_CARD = "8600000100001";
 async function main() {
   const enterprise = await db.enterprise.findUniqueOrThrow({ where: { customsCode: DEMO_ENTERPRISE }, select: { id: true } });
   const card = await db.card.findUniqueOrThrow({ where: { cardNo: LEGAL_PERSON_CARD }, select: { id: true } });
-  const client = await db.importClient.findFirstOrThrow({ where: { enterpriseId: enterprise.id, boundCardNo: LEGAL_PERSON_CARD } });
+  const client = await db.importClient.findFirstOrThrow({ where: { enterpriseId: enterprise.id, boundCardNo: LEGAL_PERSON_CARD }, select: { id: true } });
   const manual = await createManual(db, { processingUnitCode: DEMO_ENTERPRISE, materials: 4_500 });
   const subscription = await db.subscription.create({
     data: {

@@ -7,8 +7,8 @@ const SMALL_MANUAL = "E32012500001";
 const LARGE_MANUAL = "E32012500002";
 const FOREIGN_MANUAL = "E44032500003";
 
-async function openForm(page: Page, account = "SW10000001") {
-  await signIn(page, account, "Demo@2026");
+async function openForm(page: Page, options: { signedIn?: boolean } = {}) {
+  if (!options.signedIn) await signIn(page, "SW10000001", "Demo@2026");
   await page.goto("/subscriptions");
   const form = page.getByRole("form", { name: "加工贸易账册数据订阅" });
   await form.getByRole("button", { name: "选择导入客户端" }).click();
@@ -68,7 +68,7 @@ test("subscribe incremental, then a second one of the same manual is refused", a
   await expect(page.getByText("数据订阅成功")).toBeVisible();
   await expect(firstRow(page).getByTestId("subscription-content")).toHaveText(`账册增量数据订阅: 账册号[${SMALL_MANUAL}]`);
 
-  const again = await openForm(page);
+  const again = await openForm(page, { signedIn: true });
   await subscribeIncremental(page, again, SMALL_MANUAL);
   // The rules are checked before the card is asked for: the message stands next to the field.
   await expect(again.getByText("该账册已有生效的增量数据订阅")).toBeVisible();
