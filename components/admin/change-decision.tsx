@@ -6,17 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmButton } from "@/components/confirm-button";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
@@ -53,21 +43,16 @@ export function ChangeDecision({ manualChangeId }: { manualChangeId: number }) {
 
   return (
     <div className="flex gap-2">
-      <AlertDialog>
-        <AlertDialogTrigger asChild>
-          <Button disabled={pending}>{t("approve")}</Button>
-        </AlertDialogTrigger>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{t("approveTitle")}</AlertDialogTitle>
-            <AlertDialogDescription>{t("approveConfirm")}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-            <AlertDialogAction onClick={approve}>{t("approve")}</AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmButton
+        label={t("approve")}
+        title={t("approveTitle")}
+        description={t("approveConfirm")}
+        confirmLabel={t("approve")}
+        cancelLabel={t("cancel")}
+        disabled={pending}
+        onConfirm={approve}
+        trigger={{ variant: "default" }}
+      />
       <Dialog open={rejectOpen} onOpenChange={setRejectOpen}>
         <DialogTrigger asChild>
           <Button variant="outline" disabled={pending}>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useCardSignature } from "@/components/card/card-signature-provider";
+import { ConfirmButton } from "@/components/confirm-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -15,7 +16,6 @@ import type { PushLogRow } from "@/lib/pushes/log";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import type { TPushLogCursor, TPushLogQuery, TResendRequest } from "@/lib/validations/push-log";
 import { MessageDetailDialog } from "./message-detail-dialog";
-import { ResendFailedButton } from "./resend-failed-button";
 
 const statusVariant = { PENDING: "warning", DELIVERED: "success", FAILED: "destructive" } as const;
 
@@ -68,7 +68,17 @@ export function PushLogTable(props: {
         <Button size="sm" disabled={pending || selected.size === 0} onClick={() => resend({ messageIds: [...selected] })}>
           {t("resendSelected", { count: selected.size })}
         </Button>
-        <ResendFailedButton count={props.failedCount} disabled={pending} onConfirm={() => resend({ failedOf: query })} />
+        {/* 重发本次查询中全部下发失败的报文, with the count in the confirmation. */}
+        <ConfirmButton
+          label={t("resendFailed", { count: props.failedCount })}
+          title={t("resendConfirmTitle")}
+          description={t("resendFailedConfirm", { count: props.failedCount })}
+          confirmLabel={t("confirm")}
+          cancelLabel={t("cancel")}
+          disabled={pending || props.failedCount === 0}
+          onConfirm={() => resend({ failedOf: query })}
+          trigger={{ variant: "outline", size: "sm" }}
+        />
       </div>
       <Table>
         <TableHeader>

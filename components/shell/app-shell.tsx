@@ -33,7 +33,10 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       : [
           {
             title: t("nav.subscribe"),
-            items: [{ href: "/subscriptions", label: t("nav.manualSubscription") }],
+            items: [
+              { href: "/subscriptions", label: t("nav.manualSubscription") },
+              { href: "/import-clients", label: t("nav.importClients") },
+            ],
           },
           { title: t("nav.pushLog"), items: [{ href: "/pushes", label: t("nav.pushLog") }] },
         ];

@@ -5,17 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useCardSignature } from "@/components/card/card-signature-provider";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmButton } from "@/components/confirm-button";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -59,23 +49,15 @@ export function SubscriptionRowActions({ subscriptionId, validUntil, latest }: {
 
   return (
     <div className="flex gap-1">
-      <AlertDialog>
-        <AlertDialogTrigger asChild>
-          <Button variant="link" size="sm" className="h-auto px-1" disabled={pending}>
-            {t("cancel")}
-          </Button>
-        </AlertDialogTrigger>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{t("cancelTitle")}</AlertDialogTitle>
-            <AlertDialogDescription>{t("cancelConfirm")}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>{t("close")}</AlertDialogCancel>
-            <AlertDialogAction onClick={cancel}>{t("confirm")}</AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmButton
+        label={t("cancel")}
+        title={t("cancelTitle")}
+        description={t("cancelConfirm")}
+        confirmLabel={t("confirm")}
+        cancelLabel={t("close")}
+        disabled={pending}
+        onConfirm={cancel}
+      />
       <Dialog open={extendOpen} onOpenChange={setExtendOpen}>
         <DialogTrigger asChild>
           <Button variant="link" size="sm" className="h-auto px-1" disabled={pending}>

@@ -3,6 +3,7 @@
 // { ok: true, … } | { ok: false, error } and never throws; a refusal of a signed-in user is audited (R20).
 import type { z } from "zod";
 import { auditRefusal } from "@/lib/audit/refusal";
+import { logger } from "@/lib/log/logger";
 import type { SessionUser } from "@/lib/auth/credentials";
 import { AppError, type ActionResult, type AppErrorCode } from "@/lib/errors";
 import { ManualChangeError, type ManualChangeErrorCode } from "@/lib/manuals/errors";
@@ -52,7 +53,7 @@ export async function runAdminAction<T extends z.ZodType, R extends object>(opti
     if (!refusal) return toActionError(error);
     if (user) {
       await auditRefusal({ user, target: options.name, reason: refusal.message, ip: options.ip }).catch((auditError) =>
-        console.error("[audit] failed", auditError),
+        logger("audit").error({ err: auditError }, "writing a refusal failed"),
       );
     }
     return toActionError(refusal);

@@ -3,6 +3,8 @@
 // transaction; a refusal is audited and writes nothing else.
 import type { z } from "zod";
 import { writeAudit } from "@/lib/audit/log";
+import { logger } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/registry";
 import type { SessionUser } from "@/lib/auth/credentials";
 import { db, type Prisma } from "@/lib/db/client";
 import type { EnterpriseScope } from "@/lib/db/tenancy";
@@ -26,7 +28,7 @@ export interface SignedContext {
 
 export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
   if (error instanceof AppError) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
-  console.error("[action] unexpected error", error);
+  logger("action").error({ err: error }, "unexpected error");
   return { ok: false, error: GENERIC_ERROR };
 }
 
@@ -61,6 +63,7 @@ export async function runSignedAction<T extends z.ZodType, R extends object>(opt
     return { ok: true, ...result };
   } catch (error) {
     if (error instanceof AppError) {
+      if (error.code === "SIGNATURE_INVALID" || error.code === "FORBIDDEN") metrics.signatureRefusals.inc({ action });
       await writeAudit(db, {
         action: error.code === "SIGNATURE_INVALID" || error.code === "FORBIDDEN" ? "SIGNATURE_REFUSED" : "ACTION_REFUSED",
         outcome: "REFUSED",
@@ -70,7 +73,7 @@ export async function runSignedAction<T extends z.ZodType, R extends object>(opt
         targetType: action,
         detail: { reason: error.message },
         ip: actor.ip,
-      }).catch((auditError) => console.error("[audit] failed", auditError));
+      }).catch((auditError) => logger("audit").error({ err: auditError }, "writing a refusal failed"));
     }
     return toActionError(error);
   }

@@ -17,6 +17,13 @@ export const auditActions = [
   "INGEST_MANUAL",
   "INGEST_CHANGE",
   "EXPORT",
+  "CLIENT_REGISTER",
+  "CLIENT_BIND",
+  "CLIENT_UNBIND",
+  "CLIENT_ENDPOINT",
+  "CLIENT_TEST",
+  "CLIENT_PAUSE",
+  "CLIENT_RESUME",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

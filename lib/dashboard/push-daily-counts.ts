@@ -1,4 +1,5 @@
-// Dashboard: push messages per Shanghai day of 下发时间 over the last days, by their dispatch status now.
+// Dashboard: push messages per Shanghai day of 下发时间 over the last days, by their dispatch status now. Test
+// messages of 导入客户端管理 carry no data and are not counted.
 import type { Db } from "@/lib/db/client";
 import { addDaysToDay, shanghaiDay, startOfShanghaiDay } from "@/lib/time/shanghai";
 
@@ -20,7 +21,7 @@ export async function pushDailyCounts(options: { db: Db; days?: number; now?: Da
            count(*) FILTER (WHERE "dispatchStatus" = 'FAILED')::int AS failed,
            count(*) FILTER (WHERE "dispatchStatus" = 'PENDING')::int AS pending
       FROM "PushMessage"
-     WHERE "dispatchedAt" >= ${startOfShanghaiDay(first)}
+     WHERE "dispatchedAt" >= ${startOfShanghaiDay(first)} AND "type" <> 'TEST'
      GROUP BY 1`;
   const byDay = new Map(rows.map((row) => [row.day, row]));
   return Array.from({ length: days }, (_, i) => {

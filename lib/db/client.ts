@@ -1,15 +1,15 @@
 // The one Prisma client of a process (PrismaPg driver adapter), created on first use so that scripts and
 // tests can set DATABASE_URL before it connects; reused across hot reloads in development.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { config } from "@/lib/config/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function getClient(): PrismaClient {
   if (globalForPrisma.prisma) return globalForPrisma.prisma;
-  const connectionString = process.env.DATABASE_URL;
+  const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE: max } = config();
   if (!connectionString) throw new Error("DATABASE_URL is not set");
-  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
   return globalForPrisma.prisma;
 }

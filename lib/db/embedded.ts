@@ -15,7 +15,7 @@ export interface LocalPostgres {
   stop(): Promise<void>;
 }
 
-async function freeLoopbackPort(): Promise<number> {
+export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -28,15 +28,16 @@ async function freeLoopbackPort(): Promise<number> {
 }
 
 /**
- * Starts (initialising on first use) a PostgreSQL cluster in `dir` on a free loopback port. A throw-away
- * cluster (`persistent: false`) is deleted when stopped.
+ * Starts (initialising on first use) a PostgreSQL cluster in `dir` on a free loopback port (or `port`, to
+ * restart one where its clients expect it). A throw-away
+ * cluster (`persistent: false`) is deleted when stopped. `settings` are extra server settings (`-c name=value`).
  */
 export async function startEmbeddedPostgres(
   dir = path.join(process.cwd(), ".data", "pg"),
-  options: { persistent?: boolean } = {},
+  options: { persistent?: boolean; port?: number; settings?: Record<string, string> } = {},
 ): Promise<LocalPostgres> {
   await mkdir(path.dirname(dir), { recursive: true });
-  const port = await freeLoopbackPort();
+  const port = options.port ?? (await freeLoopbackPort());
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: USER,
@@ -44,7 +45,10 @@ export async function startEmbeddedPostgres(
     port,
     persistent: options.persistent ?? true,
     createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200",
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: () => undefined,
     onError: (message) => console.error("[postgres]", message),
   });

@@ -1,5 +1,5 @@
-// The import client's inbox: <inbox>/<emsNo>/<messageId>.xml, written so that a file is either complete and
-// durable or absent. Temporary files live in <inbox>/.tmp (same file system, so rename is atomic) and never
+// The import client's inbox: <inbox>/<emsNo>/<messageId>.xml (test messages in <inbox>/TEST), written so that
+// a file is either complete and durable or absent. Temporary files live in <inbox>/.tmp (same file system, so rename is atomic) and never
 // appear in a manual's folder, where enterprise software may be watching.
 import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
@@ -9,12 +9,14 @@ import path from "node:path";
 export type StoreResult = "stored" | "duplicate";
 
 const TEMPORARY_DIR = ".tmp";
+/** The folder of TEST messages, which belong to no manual; no manual number reads "TEST". */
+export const TEST_MESSAGE_FOLDER = "TEST";
 
 function messageFilePath(options: { inbox: string; emsNo: string; messageId: string }): string {
   return path.join(options.inbox, options.emsNo, `${options.messageId}.xml`);
 }
 
-/** Callers validate emsNo and messageId (they become path segments). */
+/** Callers validate emsNo (a manual number or TEST_MESSAGE_FOLDER) and messageId: they become path segments. */
 export async function storeMessageFile(options: {
   inbox: string;
   emsNo: string;

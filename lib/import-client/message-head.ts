@@ -3,6 +3,8 @@ import { XMLParser } from "fast-xml-parser";
 
 export interface ReceivedMessageHead {
   messageId: string;
+  messageType: string;
+  /** Empty in a TEST message. */
   emsNo: string;
 }
 
@@ -16,7 +18,7 @@ export function readMessageHead(xml: string): ReceivedMessageHead | null {
   try {
     const head = parser.parse(xml.slice(start, end + "</Head>".length)).Head as Record<string, unknown> | undefined;
     const text = (value: unknown) => (typeof value === "string" ? value : "");
-    return { messageId: text(head?.MessageId), emsNo: text(head?.EmsNo) };
+    return { messageId: text(head?.MessageId), messageType: text(head?.MessageType), emsNo: text(head?.EmsNo) };
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { Db, Prisma } from "@/lib/db/client";
 import { GENERIC_ERROR } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 import type { IngestionKind } from "@/lib/generated/prisma/enums";
 import { chineseIssueMessage } from "@/lib/validations/chinese-issues";
 import { IngestionError } from "./errors";
@@ -61,7 +62,7 @@ export async function handleIngestion<TSchema extends z.ZodType<{ requestId: str
     return Response.json({ requestId: input.requestId, replayed, result }, { status: replayed ? 200 : 201 });
   } catch (error) {
     if (error instanceof IngestionError) return error.toResponse();
-    console.error("[ingest] unexpected error", error);
+    logger("ingest").error({ err: error }, "unexpected error");
     return Response.json({ error: { code: "INTERNAL", message: GENERIC_ERROR } }, { status: 500 });
   }
 }

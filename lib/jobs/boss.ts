@@ -1,5 +1,6 @@
 // pg-boss instances: the worker supervises and schedules; senders (web app, tests) only insert jobs.
 import { PgBoss } from "pg-boss";
+import { logger } from "@/lib/log/logger";
 import { jobRegistry } from "./registry";
 
 export const JOB_SCHEMA = "pgboss";
@@ -12,8 +13,11 @@ export function createBoss(databaseUrl: string, role: "worker" | "sender"): PgBo
     supervise: role === "worker",
     schedule: role === "worker",
     migrate: role === "worker",
+    // A worker holds one LISTEN connection so that a job sent to a queue (all notify: true) wakes it at
+    // once instead of at its next poll; polling stays as the backstop.
+    useListenNotify: role === "worker",
   });
-  boss.on("error", (error) => console.error(`[pg-boss ${role}]`, error));
+  boss.on("error", (error) => logger("pg-boss").error({ err: error, role }, "pg-boss error"));
   return boss;
 }
 
@@ -24,8 +28,9 @@ export async function installJobQueues(databaseUrl: string): Promise<void> {
   try {
     const existing = new Set((await boss.getQueues()).map((q) => q.name));
     for (const job of jobRegistry) {
-      if (!existing.has(job.name)) await boss.createQueue(job.name, job.queue ?? {});
-      else if (job.queue) await boss.updateQueue(job.name, job.queue);
+      const queue = { ...job.queue, notify: true };
+      if (!existing.has(job.name)) await boss.createQueue(job.name, queue);
+      else await boss.updateQueue(job.name, queue);
     }
   } finally {
     await boss.stop({ graceful: false });

@@ -1,8 +1,9 @@
 // Every pg-boss queue of the portal, one definition each.
 import type { JobDefinition } from "./definition";
 import { changeApprovedJob } from "./definitions/change-approved";
+import { deliverWaitingJob } from "./definitions/deliver-waiting";
 import { deliveryJob } from "./definitions/delivery";
 import { expireSubscriptionsJob } from "./definitions/expire-subscriptions";
 import { stockDispatchJob } from "./definitions/stock-dispatch";
 
-export const jobRegistry: JobDefinition[] = [expireSubscriptionsJob, stockDispatchJob, changeApprovedJob, deliveryJob];
+export const jobRegistry: JobDefinition[] = [expireSubscriptionsJob, stockDispatchJob, changeApprovedJob, deliveryJob, deliverWaitingJob];

@@ -3,6 +3,7 @@
 import type { PgBoss, SendOptions } from "pg-boss";
 import type { z } from "zod";
 import type { Prisma } from "@/lib/db/client";
+import { currentRequestId } from "@/lib/log/request-context";
 import { createBoss } from "./boss";
 import type { JobDefinition } from "./definition";
 
@@ -26,15 +27,31 @@ const inTransaction = (tx: Prisma.TransactionClient) => ({
   }),
 });
 
+function jobData<TSchema extends z.ZodType>(job: JobDefinition<TSchema>, payload: z.input<TSchema>): object {
+  const requestId = currentRequestId();
+  return { ...(job.schema.parse(payload) as object), ...(requestId ? { requestId } : {}) };
+}
+
 export async function sendJob<TSchema extends z.ZodType>(
   job: JobDefinition<TSchema>,
   payload: z.input<TSchema>,
   options: { tx?: Prisma.TransactionClient } & Omit<SendOptions, "db"> = {},
 ): Promise<string | null> {
-  const data = job.schema.parse(payload) as object;
   const { tx, ...sendOptions } = options;
   const boss = await getSender();
-  return boss.send(job.name, data, { ...sendOptions, ...(tx ? { db: inTransaction(tx) } : {}) });
+  return boss.send(job.name, jobData(job, payload), { ...sendOptions, ...(tx ? { db: inTransaction(tx) } : {}) });
+}
+
+/** Many jobs of one definition in a single INSERT (one round trip however many, e.g. a job per stored message). */
+export async function sendJobs<TSchema extends z.ZodType>(
+  job: JobDefinition<TSchema>,
+  payloads: z.input<TSchema>[],
+  options: { tx?: Prisma.TransactionClient } = {},
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const boss = await getSender();
+  const jobs = payloads.map((payload) => ({ data: jobData(job, payload) }));
+  await boss.insert(job.name, jobs, options.tx ? { db: inTransaction(options.tx) } : {});
 }
 
 /** Closes the sender's pool (graceful shutdown, tests). */

@@ -1,7 +1,24 @@
 // The worker process: registers every definition of the registry with pg-boss. SIGTERM stops taking work and
-// lets running jobs finish (pg-boss graceful stop).
+// lets running jobs finish (pg-boss graceful stop). A job's request id (set by sendJob) follows it into the logs.
+import type { WorkOptions } from "pg-boss";
+import { logger } from "@/lib/log/logger";
+import { withRequestId } from "@/lib/log/request-context";
 import { createBoss, installJobQueues } from "./boss";
+import type { JobDefinition } from "./definition";
 import { jobRegistry } from "./registry";
+
+/**
+ * The pg-boss work options a definition runs with (its own over the worker's defaults). NOTIFY wakes a worker
+ * for a job ready now; a retry sent with startAfter becomes ready later without one, so the poll that finds
+ * it keeps the definition's interval instead of pg-boss's slower backstop for notified queues.
+ */
+export function workOptionsOf(job: JobDefinition): WorkOptions {
+  const pollingIntervalSeconds = job.work?.pollingIntervalSeconds ?? 1;
+  return { batchSize: 1, localConcurrency: 1, ...job.work, pollingIntervalSeconds, notifyPollingIntervalSeconds: pollingIntervalSeconds };
+}
+
+const requestIdOf = (data: unknown) =>
+  typeof (data as { requestId?: unknown })?.requestId === "string" ? (data as { requestId: string }).requestId : undefined;
 
 export async function startWorker(options: { databaseUrl: string }) {
   await installJobQueues(options.databaseUrl);
@@ -9,14 +26,21 @@ export async function startWorker(options: { databaseUrl: string }) {
   await boss.start();
   const context = { databaseUrl: options.databaseUrl };
   for (const job of jobRegistry) {
-    await boss.work(
-      job.name,
-      { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency: 1, ...job.work },
-      async (jobs) => {
+    await boss.work(job.name, workOptionsOf(job), async (jobs) => {
+      // A batch runs under its first job's request id; the others are named in the log line.
+      return withRequestId(requestIdOf(jobs[0]?.data), async () => {
+        const started = Date.now();
         const parsed = jobs.map((j) => ({ id: j.id, data: job.schema.parse(j.data) }));
-        await job.handler(parsed, context);
-      },
-    );
+        try {
+          await job.handler(parsed, context);
+          logger("worker").debug({ queue: job.name, jobs: jobs.length, ms: Date.now() - started }, "jobs done");
+        } catch (error) {
+          const requestIds = [...new Set(jobs.map((j) => requestIdOf(j.data)).filter(Boolean))];
+          logger("worker").error({ err: error, queue: job.name, jobs: jobs.length, requestIds }, "jobs failed");
+          throw error;
+        }
+      });
+    });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "Asia/Shanghai" });
   }
   return {

@@ -2,6 +2,7 @@
 // that was ACTIVE at the approval and whose validity covers it (createdAt ≤ decidedAt ≤ validUntil), and
 // that is still dispatchable now (R12). Content comes from the change's approvedSnapshot, fixed at approval.
 import type { Db } from "@/lib/db/client";
+import { metrics } from "@/lib/metrics/registry";
 import { ZApprovedSnapshot } from "@/lib/manuals/change-schema";
 import { isDispatchable } from "@/lib/subscriptions/validity";
 import { nextMessageIds } from "./message-id";
@@ -76,5 +77,6 @@ export async function dispatchApprovedChange(options: {
     }),
   );
   const created = await db.$transaction((tx) => storePushMessages({ tx, messages }), { timeout: 60_000 });
+  metrics.messagesBuilt.inc({ type: "INCREMENT" }, created.length);
   return { messageIds: created };
 }

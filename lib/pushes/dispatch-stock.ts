@@ -1,9 +1,11 @@
 // R5/R13: a stock subscription is pushed once, right after it is created: the header and the chosen rows as
 // approved at that moment, in parts of at most 2,000 rows, with dedupeKey stock:<subscription>:<part>.
 import type { Db } from "@/lib/db/client";
+import { metrics } from "@/lib/metrics/registry";
 import { isDispatchable } from "@/lib/subscriptions/validity";
 import { loadManualHead, loadManualRows } from "./manual-records";
 import { nextMessageIds } from "./message-id";
+import { mapLazily } from "./lazy";
 import { splitIntoParts } from "./parts";
 import { storePushMessages } from "./store-messages";
 import { buildPushMessageXml } from "./xml";
@@ -52,7 +54,8 @@ export async function dispatchStockSubscription(options: {
 
   const parts = splitIntoParts({ materials, products });
   const messageIds = await nextMessageIds({ db, count: parts.length, at: now });
-  const messages = parts.map((part, index) => {
+  // Built lazily, part by part, as storePushMessages inserts them: a 20,000-row push never holds all its XML.
+  const messages = mapLazily(parts, (part, index) => {
     const head = {
       messageId: messageIds[index],
       type: "STOCK" as const,
@@ -77,5 +80,6 @@ export async function dispatchStockSubscription(options: {
     };
   });
   const created = await db.$transaction((tx) => storePushMessages({ tx, messages }), { timeout: 60_000 });
+  metrics.messagesBuilt.inc({ type: "STOCK" }, created.length);
   return { outcome: "dispatched", messageIds: created };
 }

@@ -11,7 +11,7 @@ export const PUSH_LOG_PAGE_SIZE = 20;
 export interface PushLogRow {
   id: number;
   messageId: string;
-  emsNo: string;
+  emsNo: string | null;
   clientId: string;
   type: "STOCK" | "INCREMENT" | "TEST";
   partNo: number;

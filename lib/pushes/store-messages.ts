@@ -2,17 +2,18 @@
 // ON CONFLICT DO NOTHING makes a repeated dispatch a no-op: only rows actually inserted get a delivery job.
 import type { Prisma } from "@/lib/db/client";
 import { deliveryJob } from "@/lib/jobs/definitions/delivery";
-import { sendJob } from "@/lib/jobs/send";
+import { sendJobs } from "@/lib/jobs/send";
 import type { PushMessageType } from "./xml";
 
 export interface NewPushMessage {
   messageId: string;
   dedupeKey: string;
   enterpriseId: number;
-  subscriptionId: number;
+  /** Null for a TEST message, as is emsNo. */
+  subscriptionId: number | null;
   importClientId: number;
   manualChangeId?: number;
-  emsNo: string;
+  emsNo: string | null;
   type: PushMessageType;
   partNo: number;
   partCount: number;
@@ -20,19 +21,46 @@ export interface NewPushMessage {
   body: string;
 }
 
-/** Returns the ids of the messages inserted now (none when every dedupeKey existed already). */
+// One INSERT carries at most this much: a few stock parts of about a megabyte each, or many small messages.
+const MAX_BATCH_BODY_CHARS = 2_000_000;
+const MAX_BATCH_MESSAGES = 1_000;
+
+/**
+ * Returns the ids of the messages inserted now (none when every dedupeKey existed already). `messages` may be
+ * built lazily (a generator): each batch is built while the previous one is being inserted, and only those two
+ * are held at once, which bounds the memory of a large push and lets building and inserting overlap.
+ */
 export async function storePushMessages(options: {
   tx: Prisma.TransactionClient;
-  messages: NewPushMessage[];
+  messages: Iterable<NewPushMessage>;
 }): Promise<number[]> {
-  if (options.messages.length === 0) return [];
-  const created = await options.tx.pushMessage.createManyAndReturn({
-    data: options.messages,
-    skipDuplicates: true,
-    select: { id: true },
-  });
-  for (const { id } of created) {
-    await sendJob(deliveryJob, { pushMessageId: id, afterAttempt: 0 }, { tx: options.tx });
+  const created: number[] = [];
+  const insert = async (batch: NewPushMessage[]) => {
+    const rows = await options.tx.pushMessage.createManyAndReturn({ data: batch, skipDuplicates: true, select: { id: true } });
+    for (const { id } of rows) created.push(id);
+  };
+  let inserting: Promise<void> = Promise.resolve();
+  for (const batch of batches(options.messages)) {
+    await inserting;
+    inserting = insert(batch);
   }
-  return created.map((m) => m.id);
+  await inserting;
+  await sendJobs(deliveryJob, created.map((pushMessageId) => ({ pushMessageId, afterAttempt: 0 })), { tx: options.tx });
+  return created;
 }
+
+function* batches(messages: Iterable<NewPushMessage>): Generator<NewPushMessage[]> {
+  let batch: NewPushMessage[] = [];
+  let chars = 0;
+  for (const message of messages) {
+    batch.push(message);
+    chars += message.body.length;
+    if (chars >= MAX_BATCH_BODY_CHARS || batch.length >= MAX_BATCH_MESSAGES) {
+      yield batch;
+      batch = [];
+      chars = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+

@@ -10,7 +10,8 @@ export interface ReviewPushMessageRow {
   id: number;
   messageId: string;
   type: "STOCK" | "INCREMENT" | "TEST";
-  emsNo: string;
+  /** Null for a TEST message. */
+  emsNo: string | null;
   customsCode: string;
   enterpriseName: string;
   clientId: string;

@@ -35,7 +35,7 @@ export function platformCanonicalString(options: { messageId: string; timestamp:
 }
 
 /** Signature headers for one delivery attempt of `body` (signed afresh each attempt, with its own timestamp). */
-export function signPlatformHeaders(options: { messageId: string; body: string; at?: Date }): Record<string, string> {
+export function signPlatformHeaders(options: { messageId: string; body: string | Uint8Array; at?: Date }): Record<string, string> {
   const { privateKey, publicKey } = getPlatformKeyPair();
   const timestamp = String((options.at ?? new Date()).getTime());
   const canonical = platformCanonicalString({ messageId: options.messageId, timestamp, bodySm3Hex: sm3BodyHex(options.body) });

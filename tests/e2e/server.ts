@@ -45,6 +45,7 @@ async function main() {
     AUTH_SECRET: resolveAuthSecret(),
     NEXT_TELEMETRY_DISABLED: "1",
     APP_MODE: "test",
+    WORKER_PORT: String(Number(port) + 1),
     DELIVERY_RETRY_SCHEDULE: "1,1,2",
     IMPORT_CLIENT_PORT: importClientPort,
     IMPORT_CLIENT_INBOX: path.join(E2E_STATE_DIR, "inbox"),

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
+import { deliverWaitingJob } from "@/lib/jobs/definitions/deliver-waiting";
 import { stockDispatchJob } from "@/lib/jobs/definitions/stock-dispatch";
 import { sendJob } from "@/lib/jobs/send";
 import { deliverPushMessage } from "@/lib/pushes/deliver";
@@ -118,8 +119,7 @@ describe("delivery (R15)", () => {
     expect((await fetch(harness.client.url, { method: "POST", headers, body: message.body })).status).toBe(200);
   });
 
-  test("a paused client leaves messages 待下发 without using up retries, and gets them once active", async () => {
-    process.env.DELIVERY_PAUSED_RECHECK_SECONDS = "1";
+  test("a paused client leaves messages 待下发 without using up retries, and gets them once resumed", async () => {
     const fixture = await createEnterprise(db);
     await harness.routeTo(db, fixture.client.id);
     await db.importClient.update({ where: { id: fixture.client.id }, data: { status: "PAUSED" } });
@@ -132,7 +132,9 @@ describe("delivery (R15)", () => {
     expect(waiting).toMatchObject({ dispatchStatus: "PENDING", attemptCount: 0, attempts: [] });
     expect(harness.files(manual.emsNo)).toEqual([]);
 
+    // What resuming does (lib/import-clients/resume.ts): active again, then the waiting messages are delivered.
     await db.importClient.update({ where: { id: fixture.client.id }, data: { status: "ACTIVE" } });
+    await sendJob(deliverWaitingJob, { importClientId: fixture.client.id });
     const [delivered] = await waitFor(() => messagesOf(subscription.id), (all) => all[0].dispatchStatus === "DELIVERED");
     expect(delivered.attempts).toHaveLength(1);
     expect(harness.files(manual.emsNo)).toEqual([`${delivered.messageId}.xml`]);

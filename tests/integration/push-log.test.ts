@@ -66,7 +66,10 @@ describe("push log (R16)", () => {
   test("the detail lists every attempt and the indented XML", async () => {
     const { fixture, messages } = await enterpriseWithMessages();
     await db.deliveryAttempt.create({
-      data: { pushMessageId: messages[0].id, attemptNo: 1, startedAt: new Date(), durationMs: 12, httpStatus: 503, error: "HTTP 503", delivered: false },
+      data: {
+        pushMessageId: messages[0].id, importClientId: fixture.client.id, attemptNo: 1, startedAt: new Date(), durationMs: 12, httpStatus: 503,
+        error: "HTTP 503", delivered: false,
+      },
     });
     const detail = await getPushMessageDetail({ db, scope: { enterpriseId: fixture.enterprise.id }, messageId: messages[0].messageId });
     expect(detail.attempts).toMatchObject([{ attemptNo: 1, httpStatus: 503, error: "HTTP 503", delivered: false }]);

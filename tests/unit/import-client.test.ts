@@ -71,6 +71,14 @@ describe("reference import client", () => {
     expect(readdirSync(inbox)).not.toContain("E53002500003");
   });
 
+  test("stores a TEST message, which has no manual number, as <inbox>/TEST/<messageId>.xml", async () => {
+    const messageId = `2026${String(++sequence).padStart(16, "0")}`;
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<EmsPushMessage><Head><MessageId>${messageId}</MessageId><MessageType>TEST</MessageType></Head><Body><TestMessage><ClientId>3201000001</ClientId></TestMessage></Body></EmsPushMessage>`;
+    const response = await post(body, signPlatformHeaders({ messageId, body }));
+    expect(await response.json()).toEqual({ messageId, status: "stored" });
+    expect(readFileSync(path.join(inbox, "TEST", `${messageId}.xml`), "utf8")).toBe(body);
+  });
+
   test("refuses a signed message whose head disagrees with the header id or carries an unsafe manual number", async () => {
     const m = message("../../etc");
     expect((await post(m.body, m.headers)).status).toBe(400);

@@ -1,11 +1,14 @@
 "use server";
 
 // Issues the single-use challenge a card signs. The payload is checked first (for a subscription, every
-// rule), so that errors appear before the user is asked for the card's PIN.
+// rule; for an import client, its owner, the card and the endpoint), so that errors appear before the user is
+// asked for the card's PIN.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { checkClientRequest, isClientChallengeRequest } from "@/lib/import-clients/check-request";
 import { issueChallenge } from "@/lib/signing/challenge";
 import { prepareSubscription } from "@/lib/subscriptions/create";
+import { clientChallengeRequests } from "@/lib/validations/import-client";
 import { ZResendRequest } from "@/lib/validations/push-log";
 import { ZCancelRequest, ZExtendRequest, ZSubscribeForm } from "@/lib/validations/subscription";
 import { enterpriseAction } from "../safe-action";
@@ -15,6 +18,7 @@ const ZChallengeRequest = z.discriminatedUnion("action", [
   z.object({ action: z.literal("CANCEL"), payload: ZCancelRequest }),
   z.object({ action: z.literal("EXTEND"), payload: ZExtendRequest }),
   z.object({ action: z.literal("RESEND"), payload: ZResendRequest }),
+  ...clientChallengeRequests,
 ]);
 
 export const requestChallengeAction = enterpriseAction(ZChallengeRequest, async (request, actor) => {
@@ -22,6 +26,8 @@ export const requestChallengeAction = enterpriseAction(ZChallengeRequest, async 
     await db.$transaction((tx) =>
       prepareSubscription({ tx, scope: actor.scope, customsCode: actor.user.customsCode ?? "", input: request.payload, now: new Date() }),
     );
+  } else if (isClientChallengeRequest(request)) {
+    await checkClientRequest({ db, scope: actor.scope, request });
   }
   return issueChallenge({ db, userId: actor.user.id, action: request.action, payload: request.payload });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { metrics } from "@/lib/metrics/registry";
 import { expireSubscriptions } from "@/lib/subscriptions/expire";
 import { defineJob } from "../definition";
 
@@ -9,6 +10,8 @@ export const expireSubscriptionsJob = defineJob({
   cron: "* * * * *",
   queue: { retryLimit: 3, retryDelay: 30 },
   handler: async () => {
-    await expireSubscriptions({ db });
+    const expired = await expireSubscriptions({ db });
+    metrics.expiryRuns.inc();
+    metrics.subscriptionsExpired.inc(expired);
   },
 });

@@ -1,0 +1,38 @@
+import { getTranslations } from "next-intl/server";
+import { ImportClientsTable } from "@/components/import-clients/import-clients-table";
+import { RegisterClientDialog } from "@/components/import-clients/register-client-dialog";
+import { RefreshButton } from "@/components/subscriptions/refresh-button";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireEnterpriseUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listBindableCards, listImportClients } from "@/lib/import-clients/list";
+import { clientPauseRule } from "@/lib/import-clients/pause";
+import { ZClientListQuery } from "@/lib/validations/import-client";
+
+// 导入客户端管理 (issue 10): register clients, bind their card medium, set where messages go, test, resume.
+export default async function ImportClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const user = await requireEnterpriseUser();
+  const t = await getTranslations("importClients");
+  const query = ZClientListQuery.parse(await searchParams);
+  const scope = { enterpriseId: user.enterpriseId };
+  const [page, cards] = await Promise.all([listImportClients({ db, scope, after: query.after }), listBindableCards({ db, scope })]);
+  const pauseRule = clientPauseRule();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>
+          {t("description")}
+          {pauseRule.failures > 0 && ` ${t("pauseRule", { failures: pauseRule.failures, hours: pauseRule.windowHours })}`}
+        </CardDescription>
+        <CardAction className="flex gap-2">
+          <RefreshButton />
+          <RegisterClientDialog />
+        </CardAction>
+      </CardHeader>
+      <CardContent>
+        <ImportClientsTable rows={page.rows} cards={cards} firstRowNumber={query.from ?? 1} nextCursor={page.nextCursor} isFirstPage={!query.after} />
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { toast } from "sonner";
+import { FieldError } from "@/components/subscriptions/field-error";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { registerClientAction } from "@/lib/actions/import-clients/register-client";
+import { ZRegisterClientRequest, type TRegisterClientRequest } from "@/lib/validations/import-client";
+import { useSignedClientAction } from "./use-signed-client-action";
+
+// 注册导入客户端: name and endpoint, signed with the legal-person card; the platform answers with the 客户端ID.
+export function RegisterClientDialog() {
+  const t = useTranslations("importClients");
+  const run = useSignedClientAction();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TRegisterClientRequest>({ resolver: zodResolver(ZRegisterClientRequest), defaultValues: { name: "", endpointUrl: "" } });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((payload) =>
+    startTransition(async () => {
+      setFormError(null);
+      const result = await run({ action: "CLIENT_REGISTER", payload, title: t("registerTitle"), submit: registerClientAction });
+      if (result.ok) {
+        toast.success(t("registered", { clientId: result.clientId }));
+        form.reset();
+        return setOpen(false);
+      }
+      if ("cancelled" in result) return;
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        form.setError(field as FieldPath<TRegisterClientRequest>, { type: "server", message });
+      }
+      if (!result.fieldErrors) setFormError(result.error);
+    }),
+  );
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm">
+          <Plus />
+          {t("register")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={t("close")}>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={t("registerTitle")}>
+          <DialogHeader>
+            <DialogTitle>{t("registerTitle")}</DialogTitle>
+            <DialogDescription>{t("registerDescription")}</DialogDescription>
+          </DialogHeader>
+          <div className="grid gap-1.5">
+            <Label htmlFor="client-name">{t("name")}</Label>
+            <Input id="client-name" placeholder={t("namePlaceholder")} aria-invalid={!!errors.name} {...form.register("name")} />
+            <FieldError message={errors.name?.message} />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="client-endpoint">{t("endpointUrl")}</Label>
+            <Input id="client-endpoint" placeholder={t("endpointPlaceholder")} aria-invalid={!!errors.endpointUrl} {...form.register("endpointUrl")} />
+            <FieldError message={errors.endpointUrl?.message} />
+          </div>
+          <FieldError message={formError ?? undefined} />
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              {t("close")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {t("signAndRegister")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+import { parseConfig } from "@/lib/config/env";
+import { assertEndpointAllowed, isNonPublicAddress, privateEndpointsAllowed } from "./endpoint-policy";
+
+const refusal = (endpointUrl: string, resolve?: (host: string) => Promise<string[]>) =>
+  assertEndpointAllowed({ endpointUrl, allowPrivate: false, resolve: resolve ?? (async () => ["203.0.113.5"]) });
+
+describe("isNonPublicAddress", () => {
+  test.each(["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fd00::1", "fe80::1", "::ffff:7f00:1", "64:ff9b::a00:1"])(
+    "%s is not public",
+    (address) => expect(isNonPublicAddress(address)).toBe(true),
+  );
+
+  test.each(["203.0.113.5", "8.8.8.8", "172.32.0.1", "2001:4860:4860::8888", "::ffff:808:808"])("%s is public", (address) => {
+    expect(isNonPublicAddress(address)).toBe(false);
+  });
+});
+
+describe("assertEndpointAllowed where private addresses are not allowed", () => {
+  test.each([
+    "http://127.0.0.1:8787/push", "http://2130706433/push", "http://0x7f.1/push", "http://[::1]/push", "http://[::ffff:127.0.0.1]/push",
+    "http://10.0.0.8/push", "https://192.168.3.4/push", "http://169.254.169.254/latest", "http://localhost:8787/push", "http://api.localhost/push",
+  ])("%s is refused with a field error", async (endpointUrl) => {
+    await expect(refusal(endpointUrl)).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { endpointUrl: expect.stringMatching(/本机|内网/) } });
+  });
+
+  test("a name is judged by every address it resolves to", async () => {
+    await expect(refusal("https://client.example.com/push", async () => ["203.0.113.5", "10.0.0.5"])).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(refusal("https://client.example.com/push", async () => ["203.0.113.5"])).resolves.toBeUndefined();
+  });
+
+  test("a name that does not resolve is refused, saying so", async () => {
+    await expect(refusal("https://nowhere.invalid/push", async () => { throw new Error("ENOTFOUND"); })).rejects.toMatchObject({
+      fieldErrors: { endpointUrl: "无法解析接收地址的主机名 nowhere.invalid，请检查地址" },
+    });
+  });
+
+  test("public addresses pass", async () => {
+    await expect(refusal("https://203.0.113.5:8443/push")).resolves.toBeUndefined();
+  });
+});
+
+describe("privateEndpointsAllowed", () => {
+  const production = { APP_MODE: "production", AUTH_SECRET: "x".repeat(32), PLATFORM_SM2_PRIVATE_KEY: "1".repeat(64), DATABASE_URL: "postgresql://db/sw" };
+
+  test("outside production always; in production only with CLIENT_ENDPOINT_ALLOW_PRIVATE=true", () => {
+    expect(privateEndpointsAllowed(parseConfig({ APP_MODE: "development" }))).toBe(true);
+    expect(privateEndpointsAllowed(parseConfig({ APP_MODE: "test" }))).toBe(true);
+    expect(privateEndpointsAllowed(parseConfig(production))).toBe(false);
+    expect(privateEndpointsAllowed(parseConfig({ ...production, CLIENT_ENDPOINT_ALLOW_PRIVATE: "true" }))).toBe(true);
+  });
+
+  test("the pause rule and the switch are checked at start", () => {
+    expect(parseConfig({})).toMatchObject({ CLIENT_PAUSE_AFTER_FAILURES: 100, CLIENT_PAUSE_WINDOW_HOURS: 24, CLIENT_ENDPOINT_ALLOW_PRIVATE: false });
+    expect(() => parseConfig({ CLIENT_PAUSE_WINDOW_HOURS: "0" })).toThrow(/CLIENT_PAUSE_WINDOW_HOURS/);
+    expect(() => parseConfig({ CLIENT_ENDPOINT_ALLOW_PRIVATE: "yes" })).toThrow(/CLIENT_ENDPOINT_ALLOW_PRIVATE: true or false/);
+  });
+});

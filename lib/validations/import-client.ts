@@ -1,0 +1,59 @@
+// Requests of 导入客户端管理; the same schemas check the forms in the browser and the signed actions.
+import { z } from "zod";
+import { ZCardNo, ZClientId, ZMessageId } from "./identifiers";
+
+export const ZClientName = z.string().trim().min(1, "请填写客户端名称").max(50, "客户端名称最多 50 个字");
+
+/** http(s) only, no credentials in the address; where it may point is checked on the server (endpoint-policy.ts). */
+export const ZEndpointUrl = z
+  .string()
+  .trim()
+  .min(1, "请填写接收地址")
+  .max(500, "接收地址最多 500 个字符")
+  .superRefine((value, ctx) => {
+    const url = parseUrl(value);
+    if (!url) return ctx.addIssue({ code: "custom", message: "接收地址格式不正确，应如 https://client.example.com/push" });
+    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "接收地址须以 http:// 或 https:// 开头" });
+    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "接收地址不能包含用户名或口令" });
+  });
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+export const ZRegisterClientRequest = z.object({ name: ZClientName, endpointUrl: ZEndpointUrl });
+export type TRegisterClientRequest = z.infer<typeof ZRegisterClientRequest>;
+
+export const ZBindCardRequest = z.object({ clientId: ZClientId, cardNo: ZCardNo });
+export type TBindCardRequest = z.infer<typeof ZBindCardRequest>;
+
+export const ZEndpointRequest = z.object({ clientId: ZClientId, endpointUrl: ZEndpointUrl });
+export type TEndpointRequest = z.infer<typeof ZEndpointRequest>;
+
+/** Unbind, resume and 发送测试报文: just the client. */
+export const ZClientRequest = z.object({ clientId: ZClientId });
+export type TClientRequest = z.infer<typeof ZClientRequest>;
+
+export const ZTestMessageStatusRequest = z.object({ messageId: ZMessageId });
+
+/** The list's query string; anything malformed means the first page. */
+export const ZClientListQuery = z.object({
+  after: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Row number of the page's first row (序号 continues across pages). */
+  from: z.coerce.number().int().positive().optional().catch(undefined),
+});
+export type TClientListQuery = z.infer<typeof ZClientListQuery>;
+
+/** The signed requests of 导入客户端管理 as the challenge action accepts them (legal-person card, lib/signing/actions.ts). */
+export const clientChallengeRequests = [
+  z.object({ action: z.literal("CLIENT_REGISTER"), payload: ZRegisterClientRequest }),
+  z.object({ action: z.literal("CLIENT_BIND"), payload: ZBindCardRequest }),
+  z.object({ action: z.literal("CLIENT_UNBIND"), payload: ZClientRequest }),
+  z.object({ action: z.literal("CLIENT_ENDPOINT"), payload: ZEndpointRequest }),
+  z.object({ action: z.literal("CLIENT_RESUME"), payload: ZClientRequest }),
+] as const;
+export type TClientChallengeRequest = z.infer<(typeof clientChallengeRequests)[number]>;
