@@ -53,8 +53,8 @@ export async function SubscriptionRecords(props: {
               <TableCell className="font-mono text-xs">{row.customsCode}</TableCell>
               <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
               <TableCell className="font-mono text-xs">{row.cardNo}</TableCell>
-              <TableCell className="max-w-md whitespace-normal break-all text-xs" data-testid="subscription-content">
-                {row.content}
+              <TableCell className="max-w-md whitespace-normal break-all text-xs">
+                <span data-testid="subscription-content">{row.content}</span>
                 {row.hasStock && <StockProgressLine progress={props.progress[row.id]} />}
               </TableCell>
               <TableCell className="font-mono text-xs">{row.enteredBy}</TableCell>

@@ -18,6 +18,8 @@ export function runSeedScript<T>(script: string, args: string[] = []): T {
   const output = execFileSync("node_modules/.bin/tsx", [script, ...args], {
     env: { ...process.env, DATABASE_URL: readFileSync(E2E_DATABASE_URL_FILE, "utf8").trim() },
     encoding: "utf8",
+    // Synchronous: a script that never exits would stall the test beyond Playwright's own timeout.
+    timeout: 120_000,
   });
   return JSON.parse(output) as T;
 }

@@ -1,6 +1,7 @@
 // Seeds, for demo enterprise 1 (lib/demo/seed.ts), a manual of its own with a stock subscription of 4,500
 // materials, built into 3 messages for its bound client; prints the manual number. Run by runSeedScript.
 import { db } from "@/lib/db/client";
+import { stopSender } from "@/lib/jobs/send";
 import { dispatchStockSubscription } from "@/lib/pushes/dispatch-stock";
 import { createManual } from "@/tests/support/factories";
 
@@ -28,4 +29,5 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => db.$disconnect());
+  // The job sender's pool would keep the process alive.
+  .finally(() => Promise.all([db.$disconnect(), stopSender()]));
