@@ -18,5 +18,5 @@ fi
 
 export NEXT_TELEMETRY_DISABLED=1
 npx tsc --noEmit
-npx vitest run
+node_modules/.bin/tsx scripts/with-test-postgres.ts npx vitest run
 npx playwright test

@@ -36,8 +36,8 @@ async function pushMessage(fixture: Fixture, manual: { emsNo: string }, data: { 
   const messageId = `2026${String(process.pid).padStart(8, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${String(++messageCounter).padStart(4, "0")}`;
   return db.pushMessage.create({
     data: {
-      messageId, dedupeKey: `test:${messageId}`, enterpriseId: fixture.enterprise.id, importClientId: fixture.client.id, emsNo: manual.emsNo,
-      type: "TEST", body: "<EmsPushMessage/>", ...data,
+      messageId, dedupeKey: `review:${messageId}`, enterpriseId: fixture.enterprise.id, importClientId: fixture.client.id, emsNo: manual.emsNo,
+      type: "INCREMENT", body: "<EmsPushMessage/>", ...data,
     },
   });
 }

@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { dropDatabase } from "@/lib/db/admin";
-import { startEmbeddedPostgres, type LocalPostgres } from "@/lib/db/embedded";
+import type { LocalPostgres } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 
 declare module "vitest" {
@@ -20,7 +20,9 @@ export default async function setup(project: TestProject) {
     base.pathname = `/${name}`;
     url = base.toString();
   } else {
-    // A throw-away cluster of its own, so test runs go on beside `npm start` and beside each other.
+    // A throw-away cluster of its own, so test runs go on beside `npm start` and beside each other. Loaded
+    // only here: `npm test` brings its own server (scripts/with-test-postgres.ts), see there why.
+    const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
     local = await startEmbeddedPostgres(path.join(process.cwd(), ".data", `test-pg-${process.pid}`), { persistent: false });
     url = local.urlFor(name);
   }
