@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { RegisterCardForm } from "@/components/admin/register-card-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -44,6 +45,7 @@ export default async function AdminEnterprisesPage() {
                       <span className="text-xs text-muted-foreground">{c.holder}</span>
                     </div>
                   ))}
+                  <RegisterCardForm customsCode={e.customsCode} />
                 </TableCell>
                 <TableCell className="space-y-1 font-mono text-xs">
                   {e.importClients.map((c) => (

@@ -1,0 +1,96 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { toast } from "sonner";
+import { FieldError } from "@/components/subscriptions/field-error";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { registerCardAction } from "@/lib/actions/admin/register-card";
+import { ZRegisterCard, type TRegisterCard } from "@/lib/validations/card-registration";
+
+// 登记卡 for an enterprise: the same zod schema checks here and on the server.
+export function RegisterCardForm({ customsCode }: { customsCode: string }) {
+  const t = useTranslations("admin");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const form = useForm<TRegisterCard>({
+    resolver: zodResolver(ZRegisterCard),
+    defaultValues: { customsCode, cardNo: "", kind: "OPERATOR", holder: "", publicKey: "" },
+  });
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      const result = await registerCardAction(values);
+      if (!result.ok) {
+        for (const [field, message] of Object.entries(result.fieldErrors ?? { publicKey: result.error })) {
+          form.setError(field as FieldPath<TRegisterCard>, { message });
+        }
+        return;
+      }
+      toast.success(t("registered"));
+      form.reset();
+      setOpen(false);
+      router.refresh();
+    }),
+  );
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="link" size="sm" className="h-auto px-0">
+          {t("registerCard")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <form onSubmit={submit} noValidate className="grid gap-4">
+          <DialogHeader>
+            <DialogTitle>{t("registerCardTitle")}</DialogTitle>
+            <DialogDescription>
+              {customsCode} · {t("registerCardDescription")}
+            </DialogDescription>
+          </DialogHeader>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`card-no-${customsCode}`}>{t("cardNo")}</Label>
+            <Input id={`card-no-${customsCode}`} inputMode="numeric" {...form.register("cardNo")} />
+            <FieldError message={errors.cardNo?.message ?? errors.customsCode?.message} />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`card-kind-${customsCode}`}>{t("cardKind")}</Label>
+            <select id={`card-kind-${customsCode}`} className="h-9 rounded-md border border-input bg-card px-2 text-sm" {...form.register("kind")}>
+              <option value="LEGAL_PERSON">{t("legalCard")}</option>
+              <option value="OPERATOR">{t("operatorCard")}</option>
+            </select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`card-holder-${customsCode}`}>{t("holder")}</Label>
+            <Input id={`card-holder-${customsCode}`} {...form.register("holder")} />
+            <FieldError message={errors.holder?.message} />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`card-key-${customsCode}`}>{t("publicKey")}</Label>
+            <Textarea id={`card-key-${customsCode}`} rows={5} className="font-mono text-xs" {...form.register("publicKey")} />
+            <span className="text-xs text-muted-foreground">{t("publicKeyHint")}</span>
+            <FieldError message={errors.publicKey?.message} />
+          </div>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              {t("cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {t("submit")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
