@@ -92,6 +92,8 @@ describe("push metrics", () => {
       (await metrics.registry.getSingleMetric(name)!.get()).values
         .filter((v) => ((v as { metricName?: string }).metricName ?? name) === series && Object.entries(labels).every(([k, l]) => v.labels[k] === l))
         .reduce((sum, v) => sum + v.value, 0);
+    // Jobs earlier test files left queued would also be counted by this process's worker: drop them first.
+    await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE state IN ('created', 'retry')`);
     const harness = await startPushHarness();
     try {
       const fixture = await createEnterprise(db);
