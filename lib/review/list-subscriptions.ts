@@ -5,6 +5,7 @@ import { afterTimeCursor, decodeTimeCursor, encodeTimeCursor, toPage, type Page 
 import { subscriptionContent } from "@/lib/subscriptions/content";
 import { shanghaiDaysFilter } from "@/lib/time/shanghai";
 import type { TSubscriptionReviewFilters } from "@/lib/validations/admin-filters";
+import { effectiveStatus } from "@/lib/subscriptions/validity";
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -25,9 +26,6 @@ export interface ReviewSubscriptionRow {
   pushCount: number;
 }
 
-/** R12: a record past its validUntil reads as expired even before the expiry job has run. */
-export const effectiveStatus = (status: SubscriptionStatus, validUntil: Date, now: Date): SubscriptionStatus =>
-  status === "ACTIVE" && validUntil < now ? "EXPIRED" : status;
 
 function filterWhere(filters: TSubscriptionReviewFilters, now: Date): Prisma.SubscriptionWhereInput[] {
   const and: Prisma.SubscriptionWhereInput[] = [];
@@ -83,7 +81,7 @@ export async function listSubscriptionsForReview(options: {
       enteredBy: r.enteredBy,
       createdAt: r.createdAt,
       validUntil: r.validUntil,
-      status: effectiveStatus(r.status, r.validUntil, now),
+      status: effectiveStatus(r, now),
       pushCount: r._count.pushMessages,
     }),
   );

@@ -2,7 +2,7 @@
 // holder, 签名验证 computed now, and the record's push messages.
 import type { Db } from "@/lib/db/client";
 import { subscriptionContent } from "@/lib/subscriptions/content";
-import { effectiveStatus } from "./list-subscriptions";
+import { effectiveStatus } from "@/lib/subscriptions/validity";
 import { verifySubscriptionSignature } from "./verify-subscription-signature";
 
 export async function loadSubscriptionRecord(options: { db: Db; subscriptionId: number; now?: Date }) {
@@ -35,7 +35,7 @@ export async function loadSubscriptionRecord(options: { db: Db; subscriptionId: 
     createdAt: record.createdAt,
     validUntil: record.validUntil,
     cancelledAt: record.cancelledAt,
-    status: effectiveStatus(record.status, record.validUntil, now),
+    status: effectiveStatus(record, now),
     signedPayload: record.signedPayload,
     signature: record.signature,
     signatureCheck,

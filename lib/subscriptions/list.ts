@@ -2,6 +2,7 @@
 import type { Db, Prisma } from "@/lib/db/client";
 import { ownedBy, type EnterpriseScope } from "@/lib/db/tenancy";
 import { subscriptionContent } from "./content";
+import { effectiveStatus } from "./validity";
 
 export const SUBSCRIPTION_PAGE_SIZE = 20;
 
@@ -63,7 +64,7 @@ export async function listSubscriptions(options: {
   const page = records.slice(0, pageSize);
   return {
     rows: page.map((r) => {
-      const status = r.status === "ACTIVE" && r.validUntil < now ? "EXPIRED" : r.status;
+      const status = effectiveStatus(r, now);
       return {
         id: r.id,
         customsCode: r.enterprise.customsCode,

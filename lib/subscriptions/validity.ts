@@ -8,3 +8,8 @@ export interface ValiditySubject {
 export function isDispatchable(subscription: ValiditySubject, at: Date = new Date()): boolean {
   return subscription.status === "ACTIVE" && at.getTime() <= subscription.validUntil.getTime();
 }
+
+/** The status a record reads as: past validUntil it is EXPIRED even before the expiry job has run. */
+export function effectiveStatus(subscription: ValiditySubject, at: Date = new Date()): ValiditySubject["status"] {
+  return subscription.status === "ACTIVE" && !isDispatchable(subscription, at) ? "EXPIRED" : subscription.status;
+}
