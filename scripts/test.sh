@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: unit and integration tests (vitest, real PostgreSQL), then browser e2e (Playwright, Debian's
+# `npm test`: unit and integration tests (vitest, real PostgreSQL), `npm run bench -- --quick`, then browser e2e (Playwright, Debian's
 # Chromium). Installs Chromium and CJK fonts with apt-get when missing and running as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,5 +18,6 @@ fi
 
 export NEXT_TELEMETRY_DISABLED=1
 npx tsc --noEmit
-node_modules/.bin/tsx scripts/with-test-postgres.ts npx vitest run
+# One throw-away PostgreSQL for vitest and for the quick benchmark (which only keeps `npm run bench` working).
+node_modules/.bin/tsx scripts/with-test-postgres.ts bash -c 'npx vitest run && npm run bench -- --quick'
 npx playwright test

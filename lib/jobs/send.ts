@@ -46,11 +46,12 @@ export async function sendJob<TSchema extends z.ZodType>(
 export async function sendJobs<TSchema extends z.ZodType>(
   job: JobDefinition<TSchema>,
   payloads: z.input<TSchema>[],
-  options: { tx?: Prisma.TransactionClient } = {},
+  options: { tx?: Prisma.TransactionClient; startAfterSeconds?: number } = {},
 ): Promise<void> {
   if (payloads.length === 0) return;
   const boss = await getSender();
-  const jobs = payloads.map((payload) => ({ data: jobData(job, payload) }));
+  const startAfter = options.startAfterSeconds;
+  const jobs = payloads.map((payload) => ({ data: jobData(job, payload), ...(startAfter ? { startAfter } : {}) }));
   await boss.insert(job.name, jobs, options.tx ? { db: inTransaction(options.tx) } : {});
 }
 

@@ -18,13 +18,15 @@ export async function deliverPushMessage(options: {
   pushMessageId: number;
   resend?: boolean;
   afterAttempt?: number;
+  /** The stored body's UTF-8 bytes when the caller has them (lib/pushes/deliver-inline.ts); else it is read. */
+  body?: Buffer<ArrayBuffer>;
 }): Promise<DeliveryOutcome> {
   const { db, pushMessageId, afterAttempt } = options;
   const resend = options.resend ?? false;
   const message = await db.pushMessage.findUnique({
     where: { id: pushMessageId },
     select: {
-      messageId: true, body: true, type: true, dispatchStatus: true, attemptCount: true, resentAt: true, importClientId: true,
+      messageId: true, body: options.body === undefined, type: true, dispatchStatus: true, attemptCount: true, resentAt: true, importClientId: true,
       importClient: { select: { endpointUrl: true, status: true } },
     },
   });
@@ -36,7 +38,8 @@ export async function deliverPushMessage(options: {
   // message is the enterprise checking the client, so it goes through.
   if (message.importClient.status === "PAUSED" && message.type !== "TEST") return "CLIENT_PAUSED";
 
-  const outcome = await postPushMessage({ endpointUrl: message.importClient.endpointUrl, messageId: message.messageId, body: message.body });
+  const body = options.body ?? message.body;
+  const outcome = await postPushMessage({ endpointUrl: message.importClient.endpointUrl, messageId: message.messageId, body });
   const result = await recordAttempt({
     db, pushMessageId, importClientId: message.importClientId, resend, attemptCount: message.attemptCount, resentAt: message.resentAt,
     // A test message reports the client's state now: one attempt, no retries hours later.

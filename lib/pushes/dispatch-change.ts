@@ -7,7 +7,7 @@ import { ZApprovedSnapshot } from "@/lib/manuals/change-schema";
 import { isDispatchable } from "@/lib/subscriptions/validity";
 import { nextMessageIds } from "./message-id";
 import { splitIntoParts } from "./parts";
-import { storePushMessages, type NewPushMessage } from "./store-messages";
+import { DISPATCH_TRANSACTION, storePushMessages, type NewPushMessage } from "./store-messages";
 import { buildPushMessageXml } from "./xml";
 
 const changeDedupeKey = (options: { manualChangeId: number; subscriptionId: number; partNo: number }) =>
@@ -35,10 +35,12 @@ export async function dispatchApprovedChange(options: {
     select: { id: true, enterpriseId: true, importClientId: true, incrementalEmsNo: true, status: true, validUntil: true },
     orderBy: { id: "asc" },
   });
+  // Looked up by dedupeKey, which is unique-indexed: PushMessage has no index on manualChangeId, and among
+  // millions of messages a scan for it would cost seconds per approved change.
   const alreadyPushed = new Set(
     (
       await db.pushMessage.findMany({
-        where: { manualChangeId, partNo: 1 },
+        where: { dedupeKey: { in: covering.map((s) => changeDedupeKey({ manualChangeId, subscriptionId: s.id, partNo: 1 })) } },
         select: { subscriptionId: true },
       })
     ).map((m) => m.subscriptionId),
@@ -76,7 +78,7 @@ export async function dispatchApprovedChange(options: {
       };
     }),
   );
-  const created = await db.$transaction((tx) => storePushMessages({ tx, messages }), { timeout: 60_000 });
+  const created = await db.$transaction((tx) => storePushMessages({ tx, messages }), DISPATCH_TRANSACTION);
   metrics.messagesBuilt.inc({ type: "INCREMENT" }, created.length);
   return { messageIds: created };
 }

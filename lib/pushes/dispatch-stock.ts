@@ -1,13 +1,15 @@
 // R5/R13: a stock subscription is pushed once, right after it is created: the header and the chosen rows as
-// approved at that moment, in parts of at most 2,000 rows, with dedupeKey stock:<subscription>:<part>.
+// approved at that moment, in parts of at most 2,000 rows, with dedupeKey stock:<subscription>:<part>. Run by
+// the dispatch job, it also makes the first delivery attempt of each part, from memory (deliver-inline.ts).
 import type { Db } from "@/lib/db/client";
 import { metrics } from "@/lib/metrics/registry";
 import { isDispatchable } from "@/lib/subscriptions/validity";
+import { deliverInline, DELIVERY_FALLBACK_SECONDS } from "./deliver-inline";
 import { loadManualHead, loadManualRows } from "./manual-records";
-import { nextMessageIds } from "./message-id";
 import { mapLazily } from "./lazy";
+import { nextMessageIds } from "./message-id";
 import { splitIntoParts } from "./parts";
-import { storePushMessages } from "./store-messages";
+import { DISPATCH_TRANSACTION, storePushMessages } from "./store-messages";
 import { buildPushMessageXml } from "./xml";
 
 export type StockDispatchResult =
@@ -20,8 +22,14 @@ export async function dispatchStockSubscription(options: {
   db: Db;
   subscriptionId: number;
   now?: Date;
+  /**
+   * "inline" (the dispatch job): this call makes the first delivery attempts itself, from memory, and the
+   * delivery jobs wait as a fallback. "queued" (default): the delivery jobs make them.
+   */
+  firstAttempt?: "inline" | "queued";
 }): Promise<StockDispatchResult> {
   const { db, subscriptionId } = options;
+  const inline = options.firstAttempt === "inline";
   const now = options.now ?? new Date();
   const subscription = await db.subscription.findUnique({
     where: { id: subscriptionId },
@@ -49,12 +57,14 @@ export async function dispatchStockSubscription(options: {
         ? await loadManualRows({ db: tx, manualId, table: "products", from: subscription.productFrom, to: subscription.productTo })
         : [],
     }),
-    { isolationLevel: "RepeatableRead", timeout: 60_000 },
+    { ...DISPATCH_TRANSACTION, isolationLevel: "RepeatableRead" },
   );
 
   const parts = splitIntoParts({ materials, products });
   const messageIds = await nextMessageIds({ db, count: parts.length, at: now });
-  // Built lazily, part by part, as storePushMessages inserts them: a 20,000-row push never holds all its XML.
+  // Built lazily, part by part, as storePushMessages inserts them: a 20,000-row push never holds all its XML
+  // as strings at once, only (inline) the UTF-8 bytes of its parts for the first delivery attempts.
+  const bodies = new Map<string, Buffer<ArrayBuffer>>();
   const messages = mapLazily(parts, (part, index) => {
     const head = {
       messageId: messageIds[index],
@@ -65,6 +75,8 @@ export async function dispatchStockSubscription(options: {
       partCount: parts.length,
       createdAt: now,
     };
+    const body = buildPushMessageXml({ head, manualHead, ...part });
+    if (inline) bodies.set(head.messageId, Buffer.from(body, "utf8"));
     return {
       messageId: head.messageId,
       dedupeKey: stockDedupeKey(subscriptionId, head.partNo),
@@ -76,10 +88,14 @@ export async function dispatchStockSubscription(options: {
       partNo: head.partNo,
       partCount: head.partCount,
       rowCount: part.materials.length + part.products.length,
-      body: buildPushMessageXml({ head, manualHead, ...part }),
+      body,
     };
   });
-  const created = await db.$transaction((tx) => storePushMessages({ tx, messages }), { timeout: 60_000 });
+  const created = await db.$transaction(
+    (tx) => storePushMessages({ tx, messages, deliveryJobsAfterSeconds: inline ? DELIVERY_FALLBACK_SECONDS : undefined }),
+    DISPATCH_TRANSACTION,
+  );
   metrics.messagesBuilt.inc({ type: "STOCK" }, created.length);
+  if (inline) await deliverInline({ db, pushMessageIds: created, bodies });
   return { outcome: "dispatched", messageIds: created };
 }

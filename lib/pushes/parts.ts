@@ -2,7 +2,7 @@
 // products, in serial-number order. A push without rows is one part carrying only the header.
 import type { ManualRowRecord } from "./manual-records";
 
-const MAX_ROWS_PER_PART = 2_000;
+export const MAX_ROWS_PER_PART = 2_000;
 
 export interface MessagePart {
   materials: ManualRowRecord[];

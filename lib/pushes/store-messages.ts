@@ -21,6 +21,12 @@ export interface NewPushMessage {
   body: string;
 }
 
+/**
+ * Transaction options of a dispatch. A worker's deliveries can hold every pooled connection for a moment; a
+ * dispatch waits for one (maxWait, default 2 s) rather than fail and come back after its job's retry delay.
+ */
+export const DISPATCH_TRANSACTION = { maxWait: 30_000, timeout: 60_000 };
+
 // One INSERT carries at most this much: a few stock parts of about a megabyte each, or many small messages.
 const MAX_BATCH_BODY_CHARS = 2_000_000;
 const MAX_BATCH_MESSAGES = 1_000;
@@ -33,6 +39,8 @@ const MAX_BATCH_MESSAGES = 1_000;
 export async function storePushMessages(options: {
   tx: Prisma.TransactionClient;
   messages: Iterable<NewPushMessage>;
+  /** Delays the delivery jobs, when the caller makes the first attempts itself (lib/pushes/deliver-inline.ts). */
+  deliveryJobsAfterSeconds?: number;
 }): Promise<number[]> {
   const created: number[] = [];
   const insert = async (batch: NewPushMessage[]) => {
@@ -45,7 +53,9 @@ export async function storePushMessages(options: {
     inserting = insert(batch);
   }
   await inserting;
-  await sendJobs(deliveryJob, created.map((pushMessageId) => ({ pushMessageId, afterAttempt: 0 })), { tx: options.tx });
+  await sendJobs(deliveryJob, created.map((pushMessageId) => ({ pushMessageId, afterAttempt: 0 })), {
+    tx: options.tx, startAfterSeconds: options.deliveryJobsAfterSeconds,
+  });
   return created;
 }
 

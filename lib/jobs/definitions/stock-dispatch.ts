@@ -13,6 +13,6 @@ export const stockDispatchJob = defineJob({
   handler: async (jobs) => {
     // Loaded lazily: the domain code sends jobs itself, and a static import would close an import cycle.
     const { dispatchStockSubscription } = await import("@/lib/pushes/dispatch-stock");
-    for (const job of jobs) await dispatchStockSubscription({ db, subscriptionId: job.data.subscriptionId });
+    for (const job of jobs) await dispatchStockSubscription({ db, subscriptionId: job.data.subscriptionId, firstAttempt: "inline" });
   },
 });

@@ -1,0 +1,52 @@
+// The job worker as its own process (scripts/worker.ts, as `npm run worker` runs it), so that its resident
+// memory is its own and measurable. Started through node's --import tsx so that the pid is the worker's.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export interface WorkerProcess {
+  pid: number;
+  /** Peak resident set size since the process started (Linux VmHWM), in bytes. */
+  peakRssBytes(): number;
+  stop(): Promise<void>;
+}
+
+// scripts/worker.ts logs this (pino JSON when not on a terminal) once it takes work.
+const STARTED_LINE = '"msg":"worker started"';
+
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "worker.ts")], {
+    // WORKER_PORT 0: its health server on a free port, beside any other worker of this machine.
+    env: { ...process.env, WORKER_PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(STARTED_LINE)) {
+        child.stdout!.off("data", onData);
+        child.stdout!.resume();
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`the worker exited (${code}) before it started:\n${output}`)));
+  });
+  return {
+    pid: child.pid!,
+    peakRssBytes: () => statusKilobytes(child.pid!, "VmHWM") * 1024,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+function statusKilobytes(pid: number, field: string): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status);
+  if (!match) throw new Error(`/proc/${pid}/status has no ${field}`);
+  return Number(match[1]);
+}
