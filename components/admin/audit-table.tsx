@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { AuditRow } from "@/lib/audit/list-entries";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
-import { AdminTable } from "./admin-table";
+import { ListTable } from "@/components/list-table";
 
 const columns = ["at", "action", "outcome", "account", "customsCode", "target", "cardNo", "signature", "detail", "ip"] as const;
 
@@ -12,7 +12,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
   // Entries written before an action got its label keep their code.
   const actionLabel = (action: string) => (t.has(`action.${action}`) ? t(`action.${action}`) : action);
   return (
-    <AdminTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("empty")}>
+    <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("empty")}>
       {rows.map((row) => {
         const detail = row.detail === null ? "" : JSON.stringify(row.detail);
         return (
@@ -36,6 +36,6 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
           </TableRow>
         );
       })}
-    </AdminTable>
+    </ListTable>
   );
 }

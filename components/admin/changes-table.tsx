@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { ChangeListRow } from "@/lib/manuals/list-changes";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
-import { AdminTable } from "./admin-table";
+import { ListTable } from "@/components/list-table";
 import { ChangeStatusBadge } from "./status-badges";
 
 const columns = ["emsNo", "processingUnit", "chgTmsCnt", "headChanged", "materialChanges", "productChanges", "submittedAt", "requestId", "status", "decidedAt", "actions"] as const;
@@ -11,7 +11,7 @@ const columns = ["emsNo", "processingUnit", "chgTmsCnt", "headChanged", "materia
 export async function ChangesTable({ rows }: { rows: ChangeListRow[] }) {
   const t = await getTranslations("adminManuals");
   return (
-    <AdminTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("emptyChanges")}>
+    <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("emptyChanges")}>
       {rows.map((row) => (
         <TableRow key={row.id} data-testid={`change-row-${row.id}`}>
           <TableCell className="font-mono text-xs">
@@ -41,6 +41,6 @@ export async function ChangesTable({ rows }: { rows: ChangeListRow[] }) {
           </TableCell>
         </TableRow>
       ))}
-    </AdminTable>
+    </ListTable>
   );
 }

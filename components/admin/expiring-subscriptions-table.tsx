@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { ExpiringSubscription } from "@/lib/dashboard/expiring-subscriptions";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
-import { AdminTable } from "./admin-table";
+import { ListTable } from "@/components/list-table";
 
 const columns = ["validUntil", "customsCode", "enterpriseName", "clientId", "content"] as const;
 
@@ -11,7 +11,7 @@ export async function ExpiringSubscriptionsTable({ rows }: { rows: ExpiringSubsc
   const t = await getTranslations("adminReview");
   const tDashboard = await getTranslations("adminDashboard");
   return (
-    <AdminTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={tDashboard("noExpiring")}>
+    <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={tDashboard("noExpiring")}>
       {rows.map((row) => (
         <TableRow key={row.id}>
           <TableCell className="whitespace-nowrap font-mono text-xs">
@@ -25,6 +25,6 @@ export async function ExpiringSubscriptionsTable({ rows }: { rows: ExpiringSubsc
           <TableCell className="max-w-md whitespace-normal break-all text-xs">{row.content}</TableCell>
         </TableRow>
       ))}
-    </AdminTable>
+    </ListTable>
   );
 }

@@ -4,14 +4,14 @@ import { Badge } from "@/components/ui/badge";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { FailingClient } from "@/lib/dashboard/failing-clients";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
-import { AdminTable } from "./admin-table";
+import { ListTable } from "@/components/list-table";
 
 const columns = ["clientId", "enterprise", "endpointUrl", "status", "failed", "retrying", "lastDispatchedAt", "lastError"] as const;
 
 export async function FailingClientsTable({ rows }: { rows: FailingClient[] }) {
   const t = await getTranslations("adminDashboard");
   return (
-    <AdminTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("noFailingClients")}>
+    <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("noFailingClients")}>
       {rows.map((row) => (
         <TableRow key={row.clientId}>
           <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
@@ -37,6 +37,6 @@ export async function FailingClientsTable({ rows }: { rows: FailingClient[] }) {
           </TableCell>
         </TableRow>
       ))}
-    </AdminTable>
+    </ListTable>
   );
 }

@@ -4,14 +4,14 @@ import { Badge } from "@/components/ui/badge";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { ManualListRow } from "@/lib/manuals/list-manuals";
 import { formatCalendarDate } from "@/lib/time/shanghai";
-import { AdminTable } from "./admin-table";
+import { ListTable } from "@/components/list-table";
 
 const columns = ["emsNo", "processingUnit", "operatingEnterprise", "masterCuscd", "chgTmsCnt", "materials", "products", "finishValidDate", "pendingChanges"] as const;
 
 export async function ManualsTable({ rows }: { rows: ManualListRow[] }) {
   const t = await getTranslations("adminManuals");
   return (
-    <AdminTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("emptyManuals")}>
+    <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("emptyManuals")}>
       {rows.map((row) => (
         <TableRow key={row.emsNo}>
           <TableCell className="font-mono text-xs">
@@ -41,6 +41,6 @@ export async function ManualsTable({ rows }: { rows: ManualListRow[] }) {
           </TableCell>
         </TableRow>
       ))}
-    </AdminTable>
+    </ListTable>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { ReviewPushMessageRow } from "@/lib/review/list-push-messages";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
-import { AdminTable } from "./admin-table";
+import { ListTable } from "@/components/list-table";
 import { DispatchStatusBadge } from "./status-badges";
 
 const columns = [
@@ -15,7 +15,7 @@ export async function ReviewPushMessagesTable({ rows, firstRow }: { rows: Review
   const t = await getTranslations("adminReview");
   const time = (at: Date | null) => (at ? formatShanghaiDateTime(at) : "-");
   return (
-    <AdminTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("emptyPushMessages")}>
+    <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("emptyPushMessages")}>
       {rows.map((row, index) => (
         <TableRow key={row.id} data-testid={`review-push-${row.messageId}`}>
           <TableCell>{firstRow + index}</TableCell>
@@ -50,6 +50,6 @@ export async function ReviewPushMessagesTable({ rows, firstRow }: { rows: Review
           </TableCell>
         </TableRow>
       ))}
-    </AdminTable>
+    </ListTable>
   );
 }

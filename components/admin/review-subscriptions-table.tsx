@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { ReviewSubscriptionRow } from "@/lib/review/list-subscriptions";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
-import { AdminTable } from "./admin-table";
+import { ListTable } from "@/components/list-table";
 import { SubscriptionStatusBadge } from "./status-badges";
 
 const columns = ["seq", "customsCode", "enterpriseName", "clientId", "cardNo", "content", "enteredBy", "createdAt", "validUntil", "status", "pushCount", "actions"] as const;
@@ -11,7 +11,7 @@ const columns = ["seq", "customsCode", "enterpriseName", "clientId", "cardNo", "
 export async function ReviewSubscriptionsTable({ rows, firstRow }: { rows: ReviewSubscriptionRow[]; firstRow: number }) {
   const t = await getTranslations("adminReview");
   return (
-    <AdminTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("emptySubscriptions")}>
+    <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("emptySubscriptions")}>
       {rows.map((row, index) => (
         <TableRow key={row.id} data-testid={`review-subscription-${row.id}`}>
           <TableCell>{firstRow + index}</TableCell>
@@ -36,6 +36,6 @@ export async function ReviewSubscriptionsTable({ rows, firstRow }: { rows: Revie
           </TableCell>
         </TableRow>
       ))}
-    </AdminTable>
+    </ListTable>
   );
 }

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/list-table";
+import { PagerLinks } from "@/components/pager-links";
+import { TableCell, TableRow } from "@/components/ui/table";
 import type { BindableCard, ImportClientRow } from "@/lib/import-clients/list";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { ClientRowActions } from "./client-row-actions";
@@ -20,84 +20,60 @@ export async function ImportClientsTable(props: {
   const { rows, firstRowNumber, nextCursor } = props;
   return (
     <div className="grid gap-3">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            {columns.map((c) => (
-              <TableHead key={c}>{t(`col.${c}`)}</TableHead>
-            ))}
+      <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("empty")}>
+        {rows.map((row, index) => (
+          <TableRow key={row.clientId} data-testid={`client-row-${row.clientId}`}>
+            <TableCell>{firstRowNumber + index}</TableCell>
+            <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
+            <TableCell className="text-xs">{row.name}</TableCell>
+            <TableCell className="whitespace-nowrap text-xs" data-testid="client-card">
+              {row.boundCardNo ? (
+                <>
+                  <span className="font-mono">{row.boundCardNo}</span>
+                  {row.boundCardKind && <span className="ml-1 text-muted-foreground">{t(`cardKind.${row.boundCardKind}`)}</span>}
+                </>
+              ) : (
+                <span className="text-muted-foreground">{t("notBound")}</span>
+              )}
+            </TableCell>
+            <TableCell className="max-w-56 truncate font-mono text-xs" title={row.endpointUrl} data-testid="client-endpoint">
+              {row.endpointUrl}
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-xs">
+              <Badge variant={row.status === "PAUSED" ? "destructive" : "success"} data-testid="client-status">
+                {t(`status.${row.status}`)}
+              </Badge>
+              {row.pausedAt && row.status === "PAUSED" && <span className="mt-1 block font-mono">{formatShanghaiDateTime(row.pausedAt)}</span>}
+              {row.waiting > 0 && <span className="mt-1 block text-muted-foreground">{t("waiting", { count: row.waiting })}</span>}
+            </TableCell>
+            <TableCell className="text-xs" data-testid="client-last-delivery">
+              {row.lastAttempt ? (
+                <>
+                  <Badge variant={row.lastAttempt.delivered ? "success" : "destructive"}>
+                    {t(`dispatchStatus.${row.lastAttempt.delivered ? "DELIVERED" : "FAILED"}`)}
+                  </Badge>
+                  <span className="ml-1 whitespace-nowrap font-mono">{formatShanghaiDateTime(row.lastAttempt.startedAt)}</span>
+                  {row.lastAttempt.error && (
+                    <span className="mt-1 block max-w-56 truncate text-destructive" title={row.lastAttempt.error}>
+                      {row.lastAttempt.error}
+                    </span>
+                  )}
+                </>
+              ) : (
+                <span className="text-muted-foreground">{t("neverDelivered")}</span>
+              )}
+            </TableCell>
+            <TableCell className={row.recentFailures > 0 ? "text-right text-destructive" : "text-right"}>{row.recentFailures}</TableCell>
+            <TableCell>
+              <ClientRowActions client={row} cards={props.cards} />
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={columns.length} className="py-10 text-center text-muted-foreground">
-                {t("empty")}
-              </TableCell>
-            </TableRow>
-          )}
-          {rows.map((row, index) => (
-            <TableRow key={row.clientId} data-testid={`client-row-${row.clientId}`}>
-              <TableCell>{firstRowNumber + index}</TableCell>
-              <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
-              <TableCell className="text-xs">{row.name}</TableCell>
-              <TableCell className="whitespace-nowrap text-xs" data-testid="client-card">
-                {row.boundCardNo ? (
-                  <>
-                    <span className="font-mono">{row.boundCardNo}</span>
-                    {row.boundCardKind && <span className="ml-1 text-muted-foreground">{t(`cardKind.${row.boundCardKind}`)}</span>}
-                  </>
-                ) : (
-                  <span className="text-muted-foreground">{t("notBound")}</span>
-                )}
-              </TableCell>
-              <TableCell className="max-w-56 truncate font-mono text-xs" title={row.endpointUrl} data-testid="client-endpoint">
-                {row.endpointUrl}
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-xs">
-                <Badge variant={row.status === "PAUSED" ? "destructive" : "success"} data-testid="client-status">
-                  {t(`status.${row.status}`)}
-                </Badge>
-                {row.pausedAt && row.status === "PAUSED" && <span className="mt-1 block font-mono">{formatShanghaiDateTime(row.pausedAt)}</span>}
-                {row.waiting > 0 && <span className="mt-1 block text-muted-foreground">{t("waiting", { count: row.waiting })}</span>}
-              </TableCell>
-              <TableCell className="text-xs" data-testid="client-last-delivery">
-                {row.lastAttempt ? (
-                  <>
-                    <Badge variant={row.lastAttempt.delivered ? "success" : "destructive"}>
-                      {t(`dispatchStatus.${row.lastAttempt.delivered ? "DELIVERED" : "FAILED"}`)}
-                    </Badge>
-                    <span className="ml-1 whitespace-nowrap font-mono">{formatShanghaiDateTime(row.lastAttempt.startedAt)}</span>
-                    {row.lastAttempt.error && (
-                      <span className="mt-1 block max-w-56 truncate text-destructive" title={row.lastAttempt.error}>
-                        {row.lastAttempt.error}
-                      </span>
-                    )}
-                  </>
-                ) : (
-                  <span className="text-muted-foreground">{t("neverDelivered")}</span>
-                )}
-              </TableCell>
-              <TableCell className={row.recentFailures > 0 ? "text-right text-destructive" : "text-right"}>{row.recentFailures}</TableCell>
-              <TableCell>
-                <ClientRowActions client={row} cards={props.cards} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <div className="flex items-center justify-end gap-2">
-        {!props.isFirstPage && (
-          <Button asChild variant="outline" size="sm">
-            <Link href="/import-clients">{t("firstPage")}</Link>
-          </Button>
-        )}
-        {nextCursor && (
-          <Button asChild variant="outline" size="sm">
-            <Link href={`/import-clients?after=${nextCursor}&from=${firstRowNumber + rows.length}`}>{t("nextPage")}</Link>
-          </Button>
-        )}
-      </div>
+        ))}
+      </ListTable>
+      <PagerLinks
+        firstHref={props.isFirstPage ? null : "/import-clients"}
+        nextHref={nextCursor ? `/import-clients?after=${nextCursor}&from=${firstRowNumber + rows.length}` : null}
+      />
     </div>
   );
 }

@@ -1,22 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useCardSignature } from "@/components/card/card-signature-provider";
 import { ConfirmButton } from "@/components/confirm-button";
+import { ListTable } from "@/components/list-table";
+import { PagerLinks } from "@/components/pager-links";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { resendMessagesAction } from "@/lib/actions/pushes/resend-messages";
 import type { PushLogRow } from "@/lib/pushes/log";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import type { TPushLogCursor, TPushLogQuery, TResendRequest } from "@/lib/validations/push-log";
 import { MessageDetailDialog } from "./message-detail-dialog";
 
+const columns = ["seq", "messageId", "emsNo", "clientId", "dispatchStatus", "dispatchedAt", "resent", "resentAt", "actions"] as const;
 const statusVariant = { PENDING: "warning", DELIVERED: "success", FAILED: "destructive" } as const;
 
 export function PushLogTable(props: {
@@ -80,81 +82,61 @@ export function PushLogTable(props: {
           trigger={{ variant: "outline", size: "sm" }}
         />
       </div>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead className="w-8">
+      <ListTable
+        headers={[
+          <Checkbox
+            aria-label={t("selectAll")}
+            checked={allSelected}
+            onCheckedChange={(checked) => setSelected(checked === true ? new Set(rows.map((r) => r.messageId)) : new Set())}
+          />,
+          ...columns.map((c) => t(`col.${c}`)),
+        ]}
+        rowCount={rows.length}
+        emptyText={t("empty")}
+      >
+        {rows.map((row, index) => (
+          <TableRow key={row.id} data-testid={`push-row-${row.messageId}`} data-state={selected.has(row.messageId) ? "selected" : undefined}>
+            <TableCell>
               <Checkbox
-                aria-label={t("selectAll")}
-                checked={allSelected}
-                onCheckedChange={(checked) => setSelected(checked === true ? new Set(rows.map((r) => r.messageId)) : new Set())}
+                aria-label={t("selectRow", { messageId: row.messageId })}
+                checked={selected.has(row.messageId)}
+                onCheckedChange={(checked) => toggle(row.messageId, checked === true)}
               />
-            </TableHead>
-            {(["seq", "messageId", "emsNo", "clientId", "dispatchStatus", "dispatchedAt", "resent", "resentAt", "actions"] as const).map((c) => (
-              <TableHead key={c}>{t(`col.${c}`)}</TableHead>
-            ))}
+            </TableCell>
+            <TableCell>{props.firstRowNumber + index}</TableCell>
+            <TableCell className="font-mono text-xs">
+              {row.messageId}
+              <span className="block text-muted-foreground">
+                {t(`type.${row.type}`)} {row.partCount > 1 && t("part", { partNo: row.partNo, partCount: row.partCount })}
+              </span>
+            </TableCell>
+            <TableCell className="font-mono text-xs">{row.emsNo}</TableCell>
+            <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
+            <TableCell>
+              <Badge variant={statusVariant[row.dispatchStatus]} data-testid="dispatch-status">
+                {t(`dispatchStatus.${row.dispatchStatus}`)}
+              </Badge>
+            </TableCell>
+            <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.dispatchedAt)}</TableCell>
+            <TableCell data-testid="resent-flag">{t(`resentFlag.${row.resent}`)}</TableCell>
+            <TableCell className="whitespace-nowrap font-mono text-xs" data-testid="resent-at">
+              {row.resentAt ? formatShanghaiDateTime(row.resentAt) : "-"}
+            </TableCell>
+            <TableCell className="whitespace-nowrap">
+              <Button variant="link" size="sm" className="h-auto px-1" disabled={pending} onClick={() => resend({ messageIds: [row.messageId] })}>
+                {t("resend")}
+              </Button>
+              <Button variant="link" size="sm" className="h-auto px-1" onClick={() => setDetail(row.messageId)}>
+                {t("details")}
+              </Button>
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={10} className="py-10 text-center text-muted-foreground">
-                {t("empty")}
-              </TableCell>
-            </TableRow>
-          )}
-          {rows.map((row, index) => (
-            <TableRow key={row.id} data-testid={`push-row-${row.messageId}`} data-state={selected.has(row.messageId) ? "selected" : undefined}>
-              <TableCell>
-                <Checkbox
-                  aria-label={t("selectRow", { messageId: row.messageId })}
-                  checked={selected.has(row.messageId)}
-                  onCheckedChange={(checked) => toggle(row.messageId, checked === true)}
-                />
-              </TableCell>
-              <TableCell>{props.firstRowNumber + index}</TableCell>
-              <TableCell className="font-mono text-xs">
-                {row.messageId}
-                <span className="block text-muted-foreground">
-                  {t(`type.${row.type}`)} {row.partCount > 1 && t("part", { partNo: row.partNo, partCount: row.partCount })}
-                </span>
-              </TableCell>
-              <TableCell className="font-mono text-xs">{row.emsNo}</TableCell>
-              <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
-              <TableCell>
-                <Badge variant={statusVariant[row.dispatchStatus]} data-testid="dispatch-status">
-                  {t(`dispatchStatus.${row.dispatchStatus}`)}
-                </Badge>
-              </TableCell>
-              <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.dispatchedAt)}</TableCell>
-              <TableCell data-testid="resent-flag">{t(`resentFlag.${row.resent}`)}</TableCell>
-              <TableCell className="whitespace-nowrap font-mono text-xs" data-testid="resent-at">
-                {row.resentAt ? formatShanghaiDateTime(row.resentAt) : "-"}
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
-                <Button variant="link" size="sm" className="h-auto px-1" disabled={pending} onClick={() => resend({ messageIds: [row.messageId] })}>
-                  {t("resend")}
-                </Button>
-                <Button variant="link" size="sm" className="h-auto px-1" onClick={() => setDetail(row.messageId)}>
-                  {t("details")}
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <div className="flex justify-end gap-2">
-        {!props.isFirstPage && (
-          <Button asChild variant="outline" size="sm">
-            <Link href={pageHref(null)}>{t("firstPage")}</Link>
-          </Button>
-        )}
-        {props.nextCursor && (
-          <Button asChild variant="outline" size="sm">
-            <Link href={pageHref(props.nextCursor, props.firstRowNumber + rows.length)}>{t("nextPage")}</Link>
-          </Button>
-        )}
-      </div>
+        ))}
+      </ListTable>
+      <PagerLinks
+        firstHref={props.isFirstPage ? null : pageHref(null)}
+        nextHref={props.nextCursor ? pageHref(props.nextCursor, props.firstRowNumber + rows.length) : null}
+      />
       <MessageDetailDialog messageId={detail} onClose={() => setDetail(null)} />
     </div>
   );

@@ -1,14 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/list-table";
+import { PagerLinks } from "@/components/pager-links";
+import { TableCell, TableRow } from "@/components/ui/table";
 import type { StockProgress } from "@/lib/pushes/progress";
 import type { SubscriptionRow } from "@/lib/subscriptions/list";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import type { TSubscriptionListQuery } from "@/lib/validations/subscription-filters";
 import { SubscriptionRowActions } from "./subscription-row-actions";
 
+const columns = ["seq", "customsCode", "clientId", "cardNo", "content", "enteredBy", "validUntil", "status", "actions"] as const;
 const statusVariant = { ACTIVE: "success", CANCELLED: "secondary", EXPIRED: "outline" } as const;
 
 export async function SubscriptionRecords(props: {
@@ -31,62 +32,38 @@ export async function SubscriptionRecords(props: {
   };
   return (
     <div className="grid gap-3">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            {(["seq", "customsCode", "clientId", "cardNo", "content", "enteredBy", "validUntil", "status", "actions"] as const).map((c) => (
-              <TableHead key={c}>{t(`col.${c}`)}</TableHead>
-            ))}
+      <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("empty")}>
+        {rows.map((row, index) => (
+          <TableRow key={row.id} data-testid={`subscription-row-${row.id}`}>
+            <TableCell>{firstRowNumber + index}</TableCell>
+            <TableCell className="font-mono text-xs">{row.customsCode}</TableCell>
+            <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
+            <TableCell className="font-mono text-xs">{row.cardNo}</TableCell>
+            <TableCell className="max-w-md whitespace-normal break-all text-xs">
+              <span data-testid="subscription-content">{row.content}</span>
+              {row.hasStock && <StockProgressLine progress={props.progress[row.id]} />}
+            </TableCell>
+            <TableCell className="font-mono text-xs">{row.enteredBy}</TableCell>
+            <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.validUntil)}</TableCell>
+            <TableCell>
+              <Badge variant={statusVariant[row.status]} data-testid="subscription-status">
+                {t(`status.${row.status}`)}
+              </Badge>
+            </TableCell>
+            <TableCell className="whitespace-nowrap">
+              {row.canCancelOrExtend ? (
+                <SubscriptionRowActions subscriptionId={row.id} validUntil={formatShanghaiDateTime(row.validUntil).slice(0, 10)} latest={props.latest} />
+              ) : (
+                "-"
+              )}
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={9} className="py-10 text-center text-muted-foreground">
-                {t("empty")}
-              </TableCell>
-            </TableRow>
-          )}
-          {rows.map((row, index) => (
-            <TableRow key={row.id} data-testid={`subscription-row-${row.id}`}>
-              <TableCell>{firstRowNumber + index}</TableCell>
-              <TableCell className="font-mono text-xs">{row.customsCode}</TableCell>
-              <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
-              <TableCell className="font-mono text-xs">{row.cardNo}</TableCell>
-              <TableCell className="max-w-md whitespace-normal break-all text-xs">
-                <span data-testid="subscription-content">{row.content}</span>
-                {row.hasStock && <StockProgressLine progress={props.progress[row.id]} />}
-              </TableCell>
-              <TableCell className="font-mono text-xs">{row.enteredBy}</TableCell>
-              <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.validUntil)}</TableCell>
-              <TableCell>
-                <Badge variant={statusVariant[row.status]} data-testid="subscription-status">
-                  {t(`status.${row.status}`)}
-                </Badge>
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
-                {row.canCancelOrExtend ? (
-                  <SubscriptionRowActions subscriptionId={row.id} validUntil={formatShanghaiDateTime(row.validUntil).slice(0, 10)} latest={props.latest} />
-                ) : (
-                  "-"
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <div className="flex items-center justify-end gap-2">
-        {query.after && (
-          <Button asChild variant="outline" size="sm">
-            <Link href={pageLink({})}>{t("firstPage")}</Link>
-          </Button>
-        )}
-        {nextCursor && (
-          <Button asChild variant="outline" size="sm">
-            <Link href={pageLink({ after: String(nextCursor), from: String(firstRowNumber + rows.length) })}>{t("nextPage")}</Link>
-          </Button>
-        )}
-      </div>
+        ))}
+      </ListTable>
+      <PagerLinks
+        firstHref={query.after ? pageLink({}) : null}
+        nextHref={nextCursor ? pageLink({ after: String(nextCursor), from: String(firstRowNumber + rows.length) }) : null}
+      />
     </div>
   );
 }

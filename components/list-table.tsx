@@ -1,13 +1,13 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
-// The admin lists' table: a header row, then the rows, or one row saying there are none.
-export function AdminTable(props: { headers: string[]; rowCount: number; emptyText: string; children: React.ReactNode }) {
+// Every list's table: a header row, then the rows, or one row saying there are none.
+export function ListTable(props: { headers: React.ReactNode[]; rowCount: number; emptyText: string; children: React.ReactNode }) {
   return (
     <Table>
       <TableHeader>
         <TableRow>
-          {props.headers.map((header) => (
-            <TableHead key={header}>{header}</TableHead>
+          {props.headers.map((header, index) => (
+            <TableHead key={typeof header === "string" ? header : index}>{header}</TableHead>
           ))}
         </TableRow>
       </TableHeader>
