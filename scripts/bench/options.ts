@@ -29,7 +29,7 @@ const QUICK = { stockRows: 2_000, stockRuns: 3, messages: 1_000, enterprises: 20
 const USAGE = `npm run bench -- [--quick] [--only P1,P3] [--output bench-results/latest.json]
   [--stock-rows 10000] [--stock-runs 5] [--messages 20000]
   [--enterprises 5000] [--subscriptions 1000000] [--push-messages 10000000] [--query-samples 200]
-  [--worker-node-options "--max-old-space-size=200"]`;
+  [--worker-node-options=--max-old-space-size=200]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
