@@ -26,6 +26,22 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // next-auth imports "next/server" without the ".js" Node's ESM resolver needs; run through Vite it
+          // resolves, so tests can call the real auth route and sign-in/out actions.
+          server: { deps: { inline: ["next-auth"] } },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Reliability drills (issue 9, docs/drills.md): real processes on loopback, each with its own PostgreSQL;
+          // DRILLS=full (npm run drills) for the issue's sizes.
+          name: "drills",
+          include: ["tests/drills/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -2,6 +2,7 @@
 // loads the session and the request's IP and hands over to runAdminAction.
 import { headers } from "next/headers";
 import type { z } from "zod";
+import { clientIp } from "@/lib/auth/client-ip";
 import { getSessionUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
 import { runAdminAction, type AdminActor } from "./run-admin";
@@ -12,7 +13,7 @@ export function adminAction<T extends z.ZodType, R extends object>(
   handler: (input: z.infer<T>, actor: AdminActor) => Promise<R>,
 ) {
   return async (input: z.input<T>): Promise<ActionResult<R>> => {
-    const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+    const ip = clientIp(await headers());
     return runAdminAction({ name, loadUser: getSessionUser, ip, schema, input, handler });
   };
 }

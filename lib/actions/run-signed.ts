@@ -11,6 +11,8 @@ import type { EnterpriseScope } from "@/lib/db/tenancy";
 import { AppError, GENERIC_ERROR, type ActionResult } from "@/lib/errors";
 import type { SignedAction } from "@/lib/signing/actions";
 import { verifyAndConsume } from "@/lib/signing/challenge";
+import { chineseIssueMessage } from "@/lib/validations/chinese-issues";
+import { holdsUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validations/storable-text";
 import { ZSignedProof } from "@/lib/validations/signing";
 
 export interface EnterpriseActor {
@@ -33,7 +35,9 @@ export function toActionError(error: unknown): Extract<ActionResult, { ok: false
 }
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
+  if (holdsUnstorableText(input)) throw new AppError("INVALID_INPUT", UNSTORABLE_TEXT_MESSAGE);
+  // zod's built-in messages are English; a request no form of ours would send gets Chinese ones too.
+  const parsed = schema.safeParse(input, { error: chineseIssueMessage });
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string> = {};
   for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
@@ -49,8 +53,9 @@ export async function runSignedAction<T extends z.ZodType, R extends object>(opt
 }): Promise<ActionResult<R>> {
   const { actor, action } = options;
   try {
-    const payload = parseOrThrow(options.schema, options.request.payload);
-    const proof = parseOrThrow(ZSignedProof, options.request.proof);
+    // A caller may send anything, null included; it is then a request without payload and proof.
+    const payload = parseOrThrow(options.schema, options.request?.payload);
+    const proof = parseOrThrow(ZSignedProof, options.request?.proof);
     const result = await db.$transaction(
       async (tx) => {
         const { card, message } = await verifyAndConsume({

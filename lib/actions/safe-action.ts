@@ -3,6 +3,7 @@
 // { ok: true, … } | { ok: false, error } and never throws to the browser.
 import { headers } from "next/headers";
 import type { z } from "zod";
+import { clientIp } from "@/lib/auth/client-ip";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError, type ActionResult } from "@/lib/errors";
 import type { SignedAction } from "@/lib/signing/actions";
@@ -12,7 +13,7 @@ async function loadActor(): Promise<EnterpriseActor> {
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHORIZED", "登录已过期，请重新登录");
   if (user.role !== "ENTERPRISE_USER" || user.enterpriseId === null) throw new AppError("FORBIDDEN", "仅企业用户可以办理此业务");
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const ip = clientIp(await headers());
   return { user, scope: { enterpriseId: user.enterpriseId }, ip };
 }
 

@@ -1,12 +1,12 @@
 // Route handlers for customs admins: 401 without a session, 403 (audited, R20) for anyone else. Pages use
 // requireAdmin(); server actions use lib/actions/admin-action.ts.
 import { auditRefusal } from "@/lib/audit/refusal";
+import { clientIp } from "./client-ip";
 import type { SessionUser } from "./credentials";
 
 const ADMIN_ONLY = "仅海关管理员可以使用此功能";
 
-export const requestIp = (request: Request): string | null =>
-  request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+export const requestIp = (request: Request): string | null => clientIp(request.headers);
 
 export async function authorizeAdminRoute(options: {
   user: SessionUser | null;

@@ -1,14 +1,16 @@
-// Password sign-in with argon2 and a per-account lockout: 5 failures lock the account for 15 minutes.
-import { verify } from "@node-rs/argon2";
+// Password sign-in with argon2, throttled per account code and per client IP (sign-in-throttle.ts). An unknown
+// account is answered exactly as a known one, locks the same way and costs the same argon2 work, so neither
+// the message nor its timing tells whether the account exists.
+import { hash, verify } from "@node-rs/argon2";
 import { writeAudit } from "@/lib/audit/log";
+import { config } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
-
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MINUTES = 15;
+import { blockedUntil, clearAccount, countAttempt, MAX_FAILED_SIGN_INS, pruneThrottle } from "./sign-in-throttle";
 
 export type SignInResult =
   | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" | "locked" };
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked" | "rate_limited"; retryAt: Date };
 
 export interface SessionUser {
   id: number;
@@ -20,6 +22,8 @@ export interface SessionUser {
   customsCode: string | null;
 }
 
+let unknownAccountHash: Promise<string> | undefined;
+
 export async function verifyCredentials(options: {
   db: Db;
   accountCode: string;
@@ -30,27 +34,32 @@ export async function verifyCredentials(options: {
   const { db, accountCode, password, ip } = options;
   const now = options.now ?? new Date();
   const user = await db.user.findUnique({ where: { accountCode }, include: { enterprise: true } });
-  const refuse = async (reason: "invalid" | "locked") => {
+  const refuse = async (result: Exclude<SignInResult, { ok: true }>) => {
     await writeAudit(db, {
       action: "LOGIN_FAILED", outcome: "REFUSED", actorUserId: user?.id, actorAccount: accountCode.slice(0, 20),
-      enterpriseId: user?.enterpriseId, detail: { reason }, ip,
+      enterpriseId: user?.enterpriseId, ip,
+      detail: "retryAt" in result ? { reason: result.reason, retryAt: result.retryAt.toISOString() } : { reason: result.reason },
     });
-    return { ok: false as const, reason };
+    return result;
   };
-  if (!user) return refuse("invalid");
-  if (user.lockedUntil && user.lockedUntil > now) return refuse("locked");
 
-  if (!(await verify(user.passwordHash, password))) {
-    const failed = user.failedSignIns + 1;
-    const lock = failed >= MAX_FAILED_SIGN_INS;
-    await db.user.update({
-      where: { id: user.id },
-      data: { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null },
-    });
-    return refuse(lock ? "locked" : "invalid");
+  await pruneThrottle(db, now);
+  // Attempts whose IP cannot be told (no X-Forwarded-For) share one count rather than escaping the limit.
+  const ipKey = ip || "unknown";
+  const ipBlock = await blockedUntil(db, "IP", ipKey, now);
+  if (ipBlock) return refuse({ ok: false, reason: "rate_limited", retryAt: ipBlock });
+  await countAttempt(db, "IP", ipKey, config().SIGN_IN_ATTEMPTS_PER_IP, now);
+  const accountLock = await blockedUntil(db, "ACCOUNT", accountCode, now);
+  if (accountLock) return refuse({ ok: false, reason: "locked", retryAt: accountLock });
+
+  unknownAccountHash ??= hash("no such account");
+  if (!(await verify(user?.passwordHash ?? (await unknownAccountHash), password)) || !user) {
+    const lockedUntil = await countAttempt(db, "ACCOUNT", accountCode, MAX_FAILED_SIGN_INS, now);
+    return refuse(lockedUntil ? { ok: false, reason: "locked", retryAt: lockedUntil } : { ok: false, reason: "invalid" });
   }
 
-  await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignedInAt: now } });
+  await clearAccount(db, accountCode);
+  await db.user.update({ where: { id: user.id }, data: { lastSignedInAt: now } });
   await writeAudit(db, { action: "LOGIN", actorUserId: user.id, actorAccount: user.accountCode, enterpriseId: user.enterpriseId, ip });
   return {
     ok: true,

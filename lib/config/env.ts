@@ -36,6 +36,13 @@ export const ZConfig = z
     /** An import client is paused after this many consecutive failed deliveries within the window; 0 never pauses. */
     CLIENT_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(0).default(100),
     CLIENT_PAUSE_WINDOW_HOURS: ZPositiveInt.default(24),
+    /** Sign-in attempts one client IP may make within 15 minutes before it is refused for 15 minutes. */
+    SIGN_IN_ATTEMPTS_PER_IP: ZPositiveInt.default(50),
+    /** Further origins (host[:port], comma-separated) allowed to post server actions, e.g. a second domain of a proxy. */
+    SERVER_ACTIONS_ALLOWED_ORIGINS: z
+      .string()
+      .regex(/^[\w.*-]+(:\d+)?(\s*,\s*[\w.*-]+(:\d+)?)*$/, "host names (host or host:port) separated by commas")
+      .optional(),
     /** Production only: accept loopback and private endpoint addresses, for import clients on the intranet. */
     CLIENT_ENDPOINT_ALLOW_PRIVATE: z.enum(["true", "false"], "true or false").default("false").transform((value) => value === "true"),
   })

@@ -1,4 +1,5 @@
 // The JSON body of an ingestion request, read with a size cap (a manual's 10,000 rows are about 5 MB).
+import { holdsUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validations/storable-text";
 import { IngestionError } from "./errors";
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -19,9 +20,12 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
       chunks.push(chunk);
     }
   }
+  let body: unknown;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
   } catch {
     throw new IngestionError(400, "MALFORMED_JSON", "请求体不是有效的 UTF-8 JSON");
   }
+  if (holdsUnstorableText(body)) throw new IngestionError(400, "MALFORMED_JSON", UNSTORABLE_TEXT_MESSAGE);
+  return body;
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ZHeadChanges, ZManualChangeInput, ZMaterialChange, ZProductChange } from "@/lib/manuals/change-schema";
 import { parseShanghaiDateTime } from "@/lib/time/shanghai";
-import { ZCustomsCode, ZEmsNo } from "@/lib/validations/identifiers";
+import { MAX_DB_INTEGER, ZCustomsCode, ZEmsNo } from "@/lib/validations/identifiers";
 
 /** Header plus rows of one request (R19): larger manuals arrive in several requests. */
 export const MAX_ROWS_PER_REQUEST = 10_000;
@@ -29,7 +29,7 @@ export const ZManualHeadInput = ZHeadChanges.required({ bizopEtpsNm: true, rcvgd
   // R1 compares it with the subscribing enterprise's 海关十位.
   rcvgdEtpsno: ZCustomsCode,
   masterCuscd: z.string().trim().regex(/^\d{4}$/, "主管海关应为 4 位数字"),
-  chgTmsCnt: z.number().int().min(0).default(0),
+  chgTmsCnt: z.number().int().min(0).max(MAX_DB_INTEGER).default(0),
   putrecApprTime: ZShanghaiDateTime,
   chgApprTime: ZShanghaiDateTime.nullish(),
 });

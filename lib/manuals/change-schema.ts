@@ -2,7 +2,7 @@
 // what approval fixes for the INCREMENT push (approvedSnapshot). Decimals are strings normalised to the
 // database's numeric(19,5) text ("1.25" → "1.25000"), so a pushed value is exactly the stored one.
 import { z } from "zod";
-import { ZEmsNo } from "@/lib/validations/identifiers";
+import { MAX_DB_INTEGER, ZEmsNo } from "@/lib/validations/identifiers";
 
 const DECIMAL_19_5 = /^(-?)(\d{1,14})(?:\.(\d{1,5}))?$/;
 
@@ -40,8 +40,11 @@ const ZCalendarDate = z
     return date;
   });
 
+/** 序号 and 变更次数 are PostgreSQL integers. */
+const ZSerialNo = z.number().int().positive().max(MAX_DB_INTEGER);
+
 const rowFields = {
-  gdsSeqno: z.number().int().positive(),
+  gdsSeqno: ZSerialNo,
   gdsMtno: code(64),
   gdecd: code(10),
   gdsNm: z.string().trim().min(1),
@@ -56,7 +59,7 @@ const rowFields = {
   lvyrlfModecd: optionalCode(1),
 };
 
-const ZDeletedRow = z.object({ modfMarkcd: z.literal("2"), gdsSeqno: z.number().int().positive() });
+const ZDeletedRow = z.object({ modfMarkcd: z.literal("2"), gdsSeqno: ZSerialNo });
 
 /** A changed material: 1 modified or 3 added carry the whole new row; 2 deleted names the serial number. */
 export const ZMaterialChange = z.discriminatedUnion("modfMarkcd", [
@@ -104,7 +107,7 @@ function uniqueSerialNumbers(rows: { gdsSeqno: number }[], ctx: z.RefinementCtx)
 /** A change as the upstream customs system submits it. */
 export const ZManualChangeInput = z.object({
   emsNo: ZEmsNo,
-  chgTmsCnt: z.number().int().positive(),
+  chgTmsCnt: ZSerialNo,
   headChanges: ZHeadChanges.nullish().transform((v) => (v && Object.keys(v).length ? v : null)),
   materialChanges: ZMaterialChanges.default([]),
   productChanges: ZProductChanges.default([]),

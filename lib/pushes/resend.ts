@@ -21,6 +21,16 @@ export interface ResendAudit {
   ip?: string | null;
 }
 
+/** The enterprise's own messages of these (distinct) ids; if any is unknown or another enterprise's, none. */
+export async function findOwnedMessages(options: { tx: Prisma.TransactionClient; scope: EnterpriseScope; messageIds: string[] }) {
+  const messages = await options.tx.pushMessage.findMany({
+    where: { ...ownedBy(options.scope), messageId: { in: options.messageIds } },
+    select: { id: true, attemptCount: true },
+  });
+  if (messages.length !== options.messageIds.length) throw new AppError("NOT_FOUND", "报文不存在或不属于本企业，未重发");
+  return messages;
+}
+
 export async function resendMessages(options: {
   tx: Prisma.TransactionClient;
   scope: EnterpriseScope;
@@ -34,11 +44,7 @@ export async function resendMessages(options: {
   const messageIds = [...new Set(parsed.data)];
   const resentAt = options.now ?? new Date();
 
-  const messages = await tx.pushMessage.findMany({
-    where: { ...ownedBy(scope), messageId: { in: messageIds } },
-    select: { id: true, attemptCount: true },
-  });
-  if (messages.length !== messageIds.length) throw new AppError("NOT_FOUND", "报文不存在或不属于本企业，未重发");
+  const messages = await findOwnedMessages({ tx, scope, messageIds });
   await tx.pushMessage.updateMany({
     where: { id: { in: messages.map((m) => m.id) } },
     data: { resent: true, resentAt, dispatchStatus: "PENDING" },

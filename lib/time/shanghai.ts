@@ -28,6 +28,11 @@ export function formatShanghaiDateTime(at: Date): string {
   return format(at, "yyyy-MM-dd HH:mm:ss", { in: shanghai });
 }
 
+/** `HH:mm` in Shanghai, for a time later today (e.g. when a locked sign-in may be tried again). */
+export function formatShanghaiTime(at: Date): string {
+  return format(at, "HH:mm", { in: shanghai });
+}
+
 /** True for a real calendar day written as `yyyy-MM-dd`. */
 export function isCalendarDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { auditActions } from "@/lib/audit/log";
 import { isCalendarDay } from "@/lib/time/shanghai";
-import { ZAccountCode, ZCustomsCode, ZEmsNo, ZMessageId } from "./identifiers";
+import { ZAccountCode, ZCustomsCode, ZEmsNo, ZMessageId, ZRecordId } from "./identifiers";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -44,7 +44,7 @@ export const ZPushMessageReviewFilters = z
     messageId: optional(ZMessageId),
     type: optional(z.enum(["STOCK", "INCREMENT", "TEST"], "报文类型无效")),
     status: optional(z.enum(["PENDING", "DELIVERED", "FAILED"], "下发状态无效")),
-    subscriptionId: optional(z.coerce.number("订阅记录编号无效").int().positive("订阅记录编号无效")),
+    subscriptionId: optional(z.coerce.number("订阅记录编号无效").pipe(ZRecordId)),
     ...dateRange,
   })
   .superRefine(orderedDates);

@@ -1,6 +1,6 @@
 // Chinese messages for zod's built-in checks (pass as `safeParse(data, { error: chineseIssueMessage })`), for
-// input that comes from other systems rather than from our own forms; messages a schema sets itself
-// (e.g. 账册号应为 …) take precedence.
+// input that comes from other systems or that no form of ours would send (every action parses with it);
+// messages a schema sets itself (e.g. 账册号应为 …) take precedence.
 import type { z } from "zod";
 
 const typeNames: Record<string, string> = {

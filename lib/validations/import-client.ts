@@ -1,5 +1,6 @@
 // Requests of 导入客户端管理; the same schemas check the forms in the browser and the signed actions.
 import { z } from "zod";
+import { ZAfterInteger } from "./page-params";
 import { ZCardNo, ZClientId, ZMessageId } from "./identifiers";
 
 export const ZClientName = z.string().trim().min(1, "请填写客户端名称").max(50, "客户端名称最多 50 个字");
@@ -42,7 +43,7 @@ export const ZTestMessageStatusRequest = z.object({ messageId: ZMessageId });
 
 /** The list's query string; anything malformed means the first page. */
 export const ZClientListQuery = z.object({
-  after: z.coerce.number().int().positive().optional().catch(undefined),
+  after: ZAfterInteger,
   /** Row number of the page's first row (序号 continues across pages). */
   from: z.coerce.number().int().positive().optional().catch(undefined),
 });

@@ -1,12 +1,13 @@
 // 审批通过 / 退回 of a pending manual change (R19); the reject dialog validates with the same schema.
 import { z } from "zod";
+import { ZRecordId } from "./identifiers";
 
 export const REJECT_REASON_MAX = 500;
 
-export const ZApproveChange = z.object({ manualChangeId: z.number().int().positive() });
+export const ZApproveChange = z.object({ manualChangeId: ZRecordId });
 
 export const ZRejectChange = z.object({
-  manualChangeId: z.number().int().positive(),
+  manualChangeId: ZRecordId,
   reason: z.string().trim().min(1, "请填写退回原因").max(REJECT_REASON_MAX, `退回原因最多 ${REJECT_REASON_MAX} 字`),
 });
 

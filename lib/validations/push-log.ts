@@ -1,7 +1,7 @@
 // The push-log query (R16) and resend requests (R17), shared by the page, the actions and the tests.
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/time/shanghai";
-import { ZEmsNo, ZMessageId } from "./identifiers";
+import { ZEmsNo, ZMessageId, ZRecordId } from "./identifiers";
 
 const ZDay = z.string().trim().refine(isCalendarDay, "请选择下发时间");
 
@@ -16,7 +16,7 @@ export const ZPushLogQuery = z
 export type TPushLogQuery = z.infer<typeof ZPushLogQuery>;
 
 /** Keyset cursor of the push log: the last row's 下发时间 and id. */
-export const ZPushLogCursor = z.object({ at: z.iso.datetime(), id: z.coerce.number().int().positive() });
+export const ZPushLogCursor = z.object({ at: z.iso.datetime(), id: z.coerce.number().pipe(ZRecordId) });
 export type TPushLogCursor = z.infer<typeof ZPushLogCursor>;
 
 export const ZResendRequest = z.union([

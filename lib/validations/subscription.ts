@@ -2,7 +2,7 @@
 // request on the server, so every message appears next to its field.
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/time/shanghai";
-import { ZClientId, ZEmsNo } from "./identifiers";
+import { ZClientId, ZEmsNo, ZRecordId } from "./identifiers";
 
 export const MAX_RANGE_SIZE = 10_000;
 
@@ -59,8 +59,8 @@ function checkRange(from: string, to: string, table: "material" | "product", iss
   }
 }
 
-export const ZCancelRequest = z.object({ subscriptionId: z.number().int().positive() });
+export const ZCancelRequest = z.object({ subscriptionId: ZRecordId });
 export const ZExtendRequest = z.object({
-  subscriptionId: z.number().int().positive(),
+  subscriptionId: ZRecordId,
   validUntil: z.string().trim().refine(isCalendarDay, "请选择新的有效期"),
 });

@@ -47,6 +47,8 @@ async function main() {
     APP_MODE: "test",
     WORKER_PORT: String(Number(port) + 1),
     DELIVERY_RETRY_SCHEDULE: "1,1,2",
+    // Every spec signs in from this machine, without a proxy: one client IP for the whole suite.
+    SIGN_IN_ATTEMPTS_PER_IP: "1000",
     IMPORT_CLIENT_PORT: importClientPort,
     IMPORT_CLIENT_INBOX: path.join(E2E_STATE_DIR, "inbox"),
   };

@@ -1,9 +1,11 @@
 "use server";
 
-// Signs in with account and password; returns the translated error instead of throwing.
+// Signs in with account and password; returns the translated error instead of throwing. A blocked sign-in
+// says when to try again, in the same words whether or not the account exists.
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
-import { signIn } from "@/lib/auth";
+import { signIn, SignInBlocked } from "@/lib/auth";
+import { formatShanghaiTime } from "@/lib/time/shanghai";
 import { ZSignInForm, type TSignInForm } from "@/lib/validations/sign-in";
 
 export async function signInAction(input: TSignInForm): Promise<{ ok: true } | { ok: false; error: string }> {
@@ -14,10 +16,8 @@ export async function signInAction(input: TSignInForm): Promise<{ ok: true } | {
     await signIn("credentials", { ...parsed.data, redirect: false });
     return { ok: true };
   } catch (error) {
-    if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code;
-      return { ok: false, error: code === "locked" ? t("locked") : t("invalid") };
-    }
+    if (error instanceof SignInBlocked) return { ok: false, error: t(error.code, { time: formatShanghaiTime(error.retryAt) }) };
+    if (error instanceof AuthError) return { ok: false, error: t("invalid") };
     throw error;
   }
 }
