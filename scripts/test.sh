@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: unit and integration tests (vitest, real PostgreSQL), `npm run bench -- --quick`, then browser e2e (Playwright, Debian's
-# Chromium). Installs Chromium and CJK fonts with apt-get when missing and running as root.
+# Chromium), then the reliability drills at short sizes. Installs Chromium and CJK fonts with apt-get when missing and running as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,5 +19,7 @@ fi
 export NEXT_TELEMETRY_DISABLED=1
 npx tsc --noEmit
 # One throw-away PostgreSQL for vitest and for the quick benchmark (which only keeps `npm run bench` working).
-node_modules/.bin/tsx scripts/with-test-postgres.ts bash -c 'npx vitest run && npm run bench -- --quick'
+node_modules/.bin/tsx scripts/with-test-postgres.ts bash -c "npx vitest run --project '!drills' && npm run bench -- --quick"
 npx playwright test
+# Reliability drills, short sizes (docs/drills.md): each hosts its own PostgreSQL; the web drill uses the build above.
+npx vitest run --project drills

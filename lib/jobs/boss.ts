@@ -16,6 +16,11 @@ export function createBoss(databaseUrl: string, role: "worker" | "sender"): PgBo
     // A worker holds one LISTEN connection so that a job sent to a queue (all notify: true) wakes it at
     // once instead of at its next poll; polling stays as the backstop.
     useListenNotify: role === "worker",
+    // A killed worker's jobs come back when a monitor pass finds their heartbeat (30 s) lapsed. At pg-boss's
+    // default of a pass a minute that took up to 90 s plus the retry delay — the kill -9 drill measured 95 s
+    // (tests/drills/worker-kill.test.ts); every 15 s keeps it within the minute the job definitions promise.
+    superviseIntervalSeconds: 15,
+    monitorIntervalSeconds: 15,
   });
   boss.on("error", (error) => logger("pg-boss").error({ err: error, role }, "pg-boss error"));
   return boss;

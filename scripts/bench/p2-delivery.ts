@@ -69,7 +69,7 @@ async function measureDelivery(options: { fixture: BenchEnterprise; count: numbe
 }
 
 /** N one-row INCREMENT messages of one incremental subscription, built as dispatch-change builds them. */
-async function buildIncrementMessages(fixture: BenchEnterprise, count: number): Promise<NewPushMessage[]> {
+export async function buildIncrementMessages(fixture: BenchEnterprise, count: number): Promise<NewPushMessage[]> {
   const manual = await createBenchManual({ customsCode: fixture.enterprise.customsCode, emsNo: "E32012590002", materials: 1, products: 0 });
   const subscription = await db.subscription.create({
     data: {

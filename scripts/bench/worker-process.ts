@@ -8,7 +8,16 @@ export interface WorkerProcess {
   pid: number;
   /** Peak resident set size since the process started (Linux VmHWM), in bytes. */
   peakRssBytes(): number;
+  /** Settles when the process has ended: its exit code, or the signal that ended it. */
+  exited: Promise<WorkerExit>;
+  /** Sends a signal without waiting (the reliability drills kill -9 or SIGTERM it mid-burst). */
+  kill(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
+}
+
+export interface WorkerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 // scripts/worker.ts logs this (pino JSON when not on a terminal) once it takes work.
@@ -20,7 +29,7 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
     env: { ...process.env, WORKER_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<WorkerExit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   await new Promise<void>((resolve, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {
@@ -37,6 +46,8 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
   return {
     pid: child.pid!,
     peakRssBytes: () => statusKilobytes(child.pid!, "VmHWM") * 1024,
+    exited,
+    kill: (signal) => child.kill(signal),
     stop: async () => {
       child.kill("SIGTERM");
       await exited;
