@@ -1,6 +1,6 @@
 // R19 from the admin's side: 审批通过 through the admin action queues the INCREMENT push that reaches the
 // subscribed import client; 退回 keeps the manual as it is, records the reason and pushes nothing.
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { approveManualChangeAction } from "@/lib/actions/admin/approve-manual-change";
 import { rejectManualChangeAction } from "@/lib/actions/admin/reject-manual-change";
 import type { SessionUser } from "@/lib/auth/credentials";
@@ -8,23 +8,20 @@ import { db } from "@/lib/db/client";
 import { loadChangeReview } from "@/lib/manuals/change-review";
 import { listManualChanges } from "@/lib/manuals/list-changes";
 import { createCustomsAdmin, createEnterprise, createManual, createManualChange, createSubscription } from "../support/factories";
-import { startPushHarness, waitFor } from "../support/push-harness";
+import { usePushHarness, waitFor } from "../support/push-harness";
 import { adminSession } from "../support/sessions";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
-type Harness = Awaited<ReturnType<typeof startPushHarness>>;
-let harness: Harness;
+const harness = usePushHarness();
 let admin: Awaited<ReturnType<typeof createCustomsAdmin>>;
 
 beforeAll(async () => {
-  harness = await startPushHarness();
   admin = await createCustomsAdmin(db);
   session.user = adminSession(admin);
 });
-afterAll(() => harness.stop());
 
 const addedRow = (gdsSeqno: number) => ({
   modfMarkcd: "3", gdsSeqno, gdsMtno: `NEW${gdsSeqno}`, gdecd: "8541401000", gdsNm: `新料件${gdsSeqno}`, dclUnitcd: "035",

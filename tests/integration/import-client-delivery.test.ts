@@ -2,7 +2,7 @@
 // client after the configured number of failures, and resuming it with nothing lost and in order.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { listImportClients } from "@/lib/import-clients/list";
 import { sendTestMessage } from "@/lib/import-clients/send-test-message";
@@ -14,15 +14,10 @@ import { stockDispatchJob } from "@/lib/jobs/definitions/stock-dispatch";
 import { sendJob } from "@/lib/jobs/send";
 import { resumeClient } from "../support/client-actions";
 import { createEnterprise, createManual, createStockSubscription } from "../support/factories";
-import { startPushHarness, waitFor } from "../support/push-harness";
+import { usePushHarness, waitFor } from "../support/push-harness";
 
 type Fixture = Awaited<ReturnType<typeof createEnterprise>>;
-type Harness = Awaited<ReturnType<typeof startPushHarness>>;
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startPushHarness();
-});
-afterAll(() => harness.stop());
+const harness = usePushHarness();
 beforeEach(async () => {
   if (!(await fetch(harness.client.url.replace("/push", "/health")).catch(() => null))) await harness.restartClient();
 });

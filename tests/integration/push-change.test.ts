@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { XMLParser } from "fast-xml-parser";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { approveManualChange } from "@/lib/manuals/approve-change";
 import { dispatchApprovedChange } from "@/lib/pushes/dispatch-change";
@@ -9,21 +8,10 @@ import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import {
   createCustomsAdmin, createEnterprise, createManual, createManualChange, createStockSubscription, createSubscription,
 } from "../support/factories";
-import { startPushHarness, waitFor } from "../support/push-harness";
+import { usePushHarness, waitFor } from "../support/push-harness";
+import { pushXmlParser as parser } from "../support/push-xml-parser";
 
-const parser = new XMLParser({
-  parseTagValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  isArray: (name) => name === "NemsImg" || name === "NemsExg",
-});
-
-type Harness = Awaited<ReturnType<typeof startPushHarness>>;
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startPushHarness();
-});
-afterAll(() => harness.stop());
+const harness = usePushHarness();
 
 const newRow = (gdsSeqno: number, extra: object = {}) => ({
   gdsSeqno, gdsMtno: `NEW${gdsSeqno}`, gdecd: "8541401000", gdsNm: `新料件${gdsSeqno}`, dclUnitcd: "035", lawfUnitcd: "035",

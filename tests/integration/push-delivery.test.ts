@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { deliverWaitingJob } from "@/lib/jobs/definitions/deliver-waiting";
 import { stockDispatchJob } from "@/lib/jobs/definitions/stock-dispatch";
@@ -10,14 +10,9 @@ import { postPushMessage } from "@/lib/pushes/post-message";
 import { resendMessages } from "@/lib/pushes/resend";
 import { PLATFORM_HEADERS, signPlatformHeaders } from "@/lib/signing/platform";
 import { createEnterprise, createManual, createStockSubscription } from "../support/factories";
-import { startPushHarness, waitFor } from "../support/push-harness";
+import { usePushHarness, waitFor } from "../support/push-harness";
 
-type Harness = Awaited<ReturnType<typeof startPushHarness>>;
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startPushHarness();
-});
-afterAll(() => harness.stop());
+const harness = usePushHarness();
 beforeEach(async () => {
   process.env.DELIVERY_RETRY_SCHEDULE = "1,1,2";
   if (!(await fetch(harness.client.url.replace("/push", "/health")).catch(() => null))) await harness.restartClient();

@@ -1,28 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { XMLParser } from "fast-xml-parser";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { stockDispatchJob } from "@/lib/jobs/definitions/stock-dispatch";
 import { sendJob } from "@/lib/jobs/send";
 import { dispatchStockSubscription } from "@/lib/pushes/dispatch-stock";
 import { getStockProgress } from "@/lib/pushes/progress";
 import { createEnterprise, createManual, createStockSubscription } from "../support/factories";
-import { startPushHarness, waitFor } from "../support/push-harness";
+import { usePushHarness, waitFor } from "../support/push-harness";
+import { pushXmlParser as parser } from "../support/push-xml-parser";
 
-const parser = new XMLParser({
-  parseTagValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  isArray: (name) => name === "NemsImg" || name === "NemsExg",
-});
-
-type Harness = Awaited<ReturnType<typeof startPushHarness>>;
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startPushHarness();
-});
-afterAll(() => harness.stop());
+const harness = usePushHarness();
 
 /** A database row as the XML must show it: data-fields.md names, nulls omitted, decimals with their 5 stored places. */
 function expectedRowXml(row: Record<string, unknown>, withAdjmtr: boolean) {

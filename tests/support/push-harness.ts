@@ -9,6 +9,7 @@ import { startImportClient } from "@/lib/import-client/server";
 import { stopSender } from "@/lib/jobs/send";
 import { startWorker } from "@/lib/jobs/worker";
 import { getPlatformKeyPair } from "@/lib/signing/platform-key";
+import { afterAll, beforeAll } from "vitest";
 
 export async function startPushHarness(options: { retrySchedule?: string } = {}) {
   process.env.PLATFORM_SM2_PRIVATE_KEY ??= sm2KeyPair().privateKey;
@@ -47,6 +48,26 @@ export async function startPushHarness(options: { retrySchedule?: string } = {})
       rmSync(inbox, { recursive: true, force: true });
     },
   };
+}
+
+export type PushHarness = Awaited<ReturnType<typeof startPushHarness>>;
+
+/**
+ * The harness of a whole test file: started before its tests, stopped after them. Returned at once (hooks run
+ * later), so it stands in for the harness until beforeAll has started it.
+ */
+export function usePushHarness(options: { retrySchedule?: string } = {}): PushHarness {
+  let current: PushHarness | undefined;
+  beforeAll(async () => {
+    current = await startPushHarness(options);
+  });
+  afterAll(() => current?.stop());
+  return new Proxy({} as PushHarness, {
+    get: (_, key) => {
+      if (!current) throw new Error("the push harness starts in beforeAll; use it inside tests and hooks");
+      return Reflect.get(current, key);
+    },
+  });
 }
 
 export async function waitFor<T>(fn: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {

@@ -1,9 +1,7 @@
-import { XMLParser } from "fast-xml-parser";
 import { describe, expect, test } from "vitest";
 import type { ManualHeadRecord, ManualRowRecord } from "@/lib/pushes/manual-records";
 import { buildPushMessageXml, escapeXmlText } from "@/lib/pushes/xml";
-
-const parser = new XMLParser({ parseTagValue: false, trimValues: false, htmlEntities: true, isArray: (name) => name === "NemsImg" || name === "NemsExg" });
+import { pushXmlParser as parser } from "../support/push-xml-parser";
 
 const manualHead: ManualHeadRecord = {
   seqNo: "202500000000123456", emsNo: "E53002500001", etpsPreentNo: "内部<编号>&1", emsTypecd: null,
