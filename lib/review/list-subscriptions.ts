@@ -6,6 +6,7 @@ import { subscriptionContent } from "@/lib/subscriptions/content";
 import { shanghaiDaysFilter } from "@/lib/time/shanghai";
 import type { TSubscriptionReviewFilters } from "@/lib/validations/admin-filters";
 import { effectiveStatus } from "@/lib/subscriptions/validity";
+import { countPushMessages } from "./push-counts";
 
 export const REVIEW_PAGE_SIZE = 20;
 
@@ -25,7 +26,6 @@ export interface ReviewSubscriptionRow {
   status: SubscriptionStatus;
   pushCount: number;
 }
-
 
 function filterWhere(filters: TSubscriptionReviewFilters, now: Date): Prisma.SubscriptionWhereInput[] {
   const and: Prisma.SubscriptionWhereInput[] = [];
@@ -63,9 +63,9 @@ export async function listSubscriptionsForReview(options: {
       enterprise: { select: { customsCode: true, name: true } },
       importClient: { select: { clientId: true } },
       signingCard: { select: { cardNo: true, holder: true } },
-      _count: { select: { pushMessages: true } },
     },
   });
+  const pushCounts = await countPushMessages({ db: options.db, subscriptionIds: records.map((r) => r.id) });
   return toPage(
     records,
     pageSize,
@@ -82,7 +82,7 @@ export async function listSubscriptionsForReview(options: {
       createdAt: r.createdAt,
       validUntil: r.validUntil,
       status: effectiveStatus(r, now),
-      pushCount: r._count.pushMessages,
+      pushCount: pushCounts.get(r.id) ?? 0,
     }),
   );
 }

@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/client";
 import { subscriptionContent } from "@/lib/subscriptions/content";
 import { effectiveStatus } from "@/lib/subscriptions/validity";
+import { countPushMessages } from "./push-counts";
 import { verifySubscriptionSignature } from "./verify-subscription-signature";
 
 export async function loadSubscriptionRecord(options: { db: Db; subscriptionId: number; now?: Date }) {
@@ -13,10 +14,10 @@ export async function loadSubscriptionRecord(options: { db: Db; subscriptionId: 
       enterprise: { select: { id: true, customsCode: true, name: true } },
       importClient: { select: { clientId: true, name: true, endpointUrl: true, status: true } },
       signingCard: { select: { cardNo: true, kind: true, holder: true, status: true, publicKey: true, enterpriseId: true } },
-      _count: { select: { pushMessages: true } },
     },
   });
   if (!record) return null;
+  const pushCounts = await countPushMessages({ db: options.db, subscriptionIds: [record.id] });
   const signatureCheck = verifySubscriptionSignature({
     signedPayload: record.signedPayload,
     signature: record.signature,
@@ -39,7 +40,7 @@ export async function loadSubscriptionRecord(options: { db: Db; subscriptionId: 
     signedPayload: record.signedPayload,
     signature: record.signature,
     signatureCheck,
-    pushCount: record._count.pushMessages,
+    pushCount: pushCounts.get(record.id) ?? 0,
   };
 }
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 let messageCounter = 0;
-async function pushMessage(fixture: Fixture, manual: { emsNo: string }, data: { dispatchStatus: "PENDING" | "DELIVERED" | "FAILED"; dispatchedAt?: Date; attemptCount?: number; lastError?: string }) {
+async function pushMessage(fixture: Fixture, manual: { emsNo: string }, data: { dispatchStatus: "PENDING" | "DELIVERED" | "FAILED"; dispatchedAt?: Date; attemptCount?: number; lastError?: string; subscriptionId?: number }) {
   const messageId = `2026${String(process.pid).padStart(8, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${String(++messageCounter).padStart(4, "0")}`;
   return db.pushMessage.create({
     data: {
@@ -43,6 +43,24 @@ async function pushMessage(fixture: Fixture, manual: { emsNo: string }, data: { 
 }
 
 describe("subscription review", () => {
+  test("推送次数 of a record counts that record's messages only, in the list and when the record is opened", async () => {
+    const own = await createEnterprise(db);
+    const other = await createEnterprise(db);
+    const ownManual = await createManual(db, { processingUnitCode: own.enterprise.customsCode, materials: 1 });
+    const otherManual = await createManual(db, { processingUnitCode: other.enterprise.customsCode, materials: 1 });
+    const pushed = await createStockSubscription(db, own, ownManual);
+    const quiet = await createStockSubscription(db, own, ownManual);
+    const elsewhere = await createStockSubscription(db, other, otherManual);
+    for (const status of ["DELIVERED", "FAILED"] as const) await pushMessage(own, ownManual, { dispatchStatus: status, subscriptionId: pushed.id });
+    await pushMessage(other, otherManual, { dispatchStatus: "DELIVERED", subscriptionId: elsewhere.id });
+
+    const { rows } = await listSubscriptionsForReview({ db, filters: { customsCode: own.enterprise.customsCode } });
+    const countOf = (id: number) => rows.find((r) => r.id === id)?.pushCount;
+    expect([countOf(pushed.id), countOf(quiet.id)]).toEqual([2, 0]);
+    expect((await loadSubscriptionRecord({ db, subscriptionId: pushed.id }))?.pushCount).toBe(2);
+    expect((await loadSubscriptionRecord({ db, subscriptionId: quiet.id }))?.pushCount).toBe(0);
+  });
+
   test("filters across enterprises by 海关十位, 账册号, kind, status and day, and pages without gaps or repeats", async () => {
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await createStockSubscription(db, a, manualA)).id);
