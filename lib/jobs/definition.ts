@@ -11,6 +11,12 @@ export interface JobContext {
 export interface JobDefinition<TSchema extends z.ZodType = z.ZodType> {
   name: string;
   schema: TSchema;
+  /**
+   * Loads the domain module the handler uses. Handlers load theirs lazily (domain code sends jobs itself, and a
+   * static import would close an import cycle); the worker calls this at start so that the first job after a
+   * start does not pay for loading and compiling it.
+   */
+  load?: () => Promise<unknown>;
   /** Handles a batch of payloads. Must be idempotent: pg-boss delivers at least once. */
   handler: (jobs: Array<{ id: string; data: z.infer<TSchema> }>, context: JobContext) => Promise<void>;
   queue?: QueueOptions;

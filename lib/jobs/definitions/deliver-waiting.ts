@@ -4,15 +4,18 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { defineJob } from "../definition";
 
+// Lazily, through the definition's `load` (see JobDefinition.load).
+const load = () => import("@/lib/import-clients/deliver-waiting");
+
 export const deliverWaitingJob = defineJob({
   name: "deliver-waiting",
   schema: z.object({ importClientId: z.number().int().positive() }),
   // A long backlog takes a while; the heartbeat hands a job held by a killed worker to another (R15).
   queue: { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 3_600, heartbeatSeconds: 30 },
   work: { batchSize: 5, localConcurrency: 1 },
+  load,
   handler: async (jobs) => {
-    // Loaded lazily: the domain code sends jobs itself, and a static import would close an import cycle.
-    const { deliverWaitingMessages } = await import("@/lib/import-clients/deliver-waiting");
+    const { deliverWaitingMessages } = await load();
     const results = await Promise.allSettled(jobs.map((job) => deliverWaitingMessages({ db, importClientId: job.data.importClientId })));
     const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     // Safe to retry the whole batch: each run continues from what is still waiting.

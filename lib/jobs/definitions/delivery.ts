@@ -5,6 +5,9 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { defineJob } from "../definition";
 
+// Lazily, through the definition's `load` (see JobDefinition.load).
+const load = () => import("@/lib/pushes/deliver");
+
 export const deliveryJob = defineJob({
   name: "delivery",
   schema: z.object({
@@ -16,9 +19,9 @@ export const deliveryJob = defineJob({
   // The heartbeat hands a batch held by a killed worker to another within about a minute (R15).
   queue: { retryLimit: 10, retryDelay: 15, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300, heartbeatSeconds: 30 },
   work: { batchSize: 50, localConcurrency: 1, burstWhenBatchFull: true },
+  load,
   handler: async (jobs) => {
-    // Loaded lazily: the domain code sends jobs itself, and a static import would close an import cycle.
-    const { deliverPushMessage } = await import("@/lib/pushes/deliver");
+    const { deliverPushMessage } = await load();
     const results = await Promise.allSettled(jobs.map((job) => deliverPushMessage({ db, ...job.data })));
     const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     // Safe to retry the whole batch: finished messages are skipped by their guards.

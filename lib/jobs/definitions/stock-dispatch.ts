@@ -4,15 +4,18 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { defineJob } from "../definition";
 
+// Lazily, through the definition's `load` (see JobDefinition.load).
+const load = () => import("@/lib/pushes/dispatch-stock");
+
 export const stockDispatchJob = defineJob({
   name: "stock-dispatch",
   schema: z.object({ subscriptionId: z.number().int().positive() }),
   // The heartbeat hands a job held by a killed worker to another within about a minute (R15).
   queue: { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 600, heartbeatSeconds: 30 },
   work: { batchSize: 5, localConcurrency: 1 },
+  load,
   handler: async (jobs) => {
-    // Loaded lazily: the domain code sends jobs itself, and a static import would close an import cycle.
-    const { dispatchStockSubscription } = await import("@/lib/pushes/dispatch-stock");
+    const { dispatchStockSubscription } = await load();
     for (const job of jobs) await dispatchStockSubscription({ db, subscriptionId: job.data.subscriptionId, firstAttempt: "inline" });
   },
 });
