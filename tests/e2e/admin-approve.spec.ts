@@ -10,6 +10,7 @@ test("审批通过 a pending change → the INCREMENT message is delivered and s
 
   await signIn(page, "SW90000001", PASSWORD);
   await page.getByRole("link", { name: "变更审批" }).click();
+  await expect(page).toHaveURL(/\/admin\/changes$/);
   await page.getByLabel("账册号").fill(emsNo);
   await page.getByRole("button", { name: "查询" }).click();
   const row = page.getByTestId(`change-row-${manualChangeId}`);
@@ -39,6 +40,7 @@ test("审批通过 a pending change → the INCREMENT message is delivered and s
   const messageId = (await message.getAttribute("data-testid"))!.replace("review-push-", "");
 
   await page.getByRole("link", { name: "审计日志" }).click();
+  await expect(page).toHaveURL(/\/admin\/audit$/);
   await page.getByLabel("操作").selectOption({ label: "变更审批通过" });
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page.locator('[data-testid^="audit-"]').first()).toContainText(`#${manualChangeId}`);
@@ -46,6 +48,7 @@ test("审批通过 a pending change → the INCREMENT message is delivered and s
   await page.getByRole("button", { name: "退出" }).click();
   await signIn(page, "SW10000001", PASSWORD);
   await page.getByRole("link", { name: "推送记录" }).click();
+  await expect(page).toHaveURL(/\/pushes$/);
   await page.getByLabel("账册号").fill(emsNo);
   await page.getByRole("button", { name: "查询" }).click();
   const pushRow = page.getByTestId(`push-row-${messageId}`);

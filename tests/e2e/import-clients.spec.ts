@@ -65,6 +65,7 @@ test("register a client, bind a card, test it against the reference client, then
 
   // The bound client is offered in the subscription form (R3) and can be chosen.
   await page.getByRole("link", { name: "加工贸易账册数据订阅" }).click();
+  await expect(page).toHaveURL(/\/subscriptions$/);
   const form = page.getByRole("form", { name: "加工贸易账册数据订阅" });
   await form.getByRole("button", { name: "选择导入客户端" }).click();
   await form.locator("label", { hasText: clientId }).getByRole("radio").check();

@@ -6,6 +6,7 @@ test("query → select two rows → 重发 with the virtual card → both rows s
   const { emsNo } = runSeedScript<{ emsNo: string }>("tests/e2e/seed-push-messages.ts");
   await signIn(page, "SW10000001", "Demo@2026");
   await page.getByRole("link", { name: "推送记录" }).click();
+  await expect(page).toHaveURL(/\/pushes$/);
   await page.getByLabel("账册号").fill(emsNo);
   await page.getByRole("button", { name: "查询" }).click();
   const rows = page.locator('[data-testid^="push-row-"]');
