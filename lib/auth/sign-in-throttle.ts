@@ -2,7 +2,7 @@
 // after MAX_FAILED_SIGN_INS consecutive wrong passwords within the window, and a client IP is refused after
 // SIGN_IN_ATTEMPTS_PER_IP attempts within the window; either block lasts BLOCK_MINUTES. Each count is one
 // atomic upsert, so concurrent attempts on several instances cannot slip past the limit.
-import type { Db } from "@/lib/db/client";
+import { Prisma, type Db } from "@/lib/db/client";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const THROTTLE_WINDOW_MINUTES = 15;
@@ -25,15 +25,15 @@ export async function countAttempt(db: Db, kind: ThrottleKind, key: string, limi
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * MINUTE);
   const blockEnd = new Date(now.getTime() + BLOCK_MINUTES * MINUTE);
   // A count restarts when its window has run out or its block has ended (SET reads the row as it was).
+  const restarts = Prisma.sql`(t."windowStartedAt" <= ${windowStart} OR t."blockedUntil" <= ${now})`;
+  const attempts = Prisma.sql`CASE WHEN ${restarts} THEN 1 ELSE t."attempts" + 1 END`;
   const [row] = await db.$queryRaw<{ blockedUntil: Date | null }[]>`
     INSERT INTO "SignInThrottle" AS t ("kind", "key", "attempts", "windowStartedAt", "blockedUntil")
     VALUES (${kind}::"SignInThrottleKind", ${key}, 1, ${now}, ${limit <= 1 ? blockEnd : null}::timestamptz)
     ON CONFLICT ("kind", "key") DO UPDATE SET
-      "attempts" = CASE WHEN t."windowStartedAt" <= ${windowStart} OR t."blockedUntil" <= ${now} THEN 1 ELSE t."attempts" + 1 END,
-      "windowStartedAt" = CASE WHEN t."windowStartedAt" <= ${windowStart} OR t."blockedUntil" <= ${now} THEN ${now} ELSE t."windowStartedAt" END,
-      "blockedUntil" = CASE
-        WHEN (CASE WHEN t."windowStartedAt" <= ${windowStart} OR t."blockedUntil" <= ${now} THEN 1 ELSE t."attempts" + 1 END) >= ${limit}
-        THEN ${blockEnd}::timestamptz END
+      "attempts" = ${attempts},
+      "windowStartedAt" = CASE WHEN ${restarts} THEN ${now} ELSE t."windowStartedAt" END,
+      "blockedUntil" = CASE WHEN ${attempts} >= ${limit} THEN ${blockEnd}::timestamptz END
     RETURNING t."blockedUntil"`;
   return row?.blockedUntil ?? null;
 }
