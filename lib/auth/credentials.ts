@@ -5,7 +5,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { writeAudit } from "@/lib/audit/log";
 import { config } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
-import { blockedUntil, clearAccount, countAttempt, MAX_FAILED_SIGN_INS, pruneThrottle } from "./sign-in-throttle";
+import { blockedUntil, clearAccount, countAttempt, MAX_FAILED_SIGN_INS } from "./sign-in-throttle";
 
 export type SignInResult =
   | { ok: true; user: SessionUser }
@@ -43,7 +43,6 @@ export async function verifyCredentials(options: {
     return result;
   };
 
-  await pruneThrottle(db, now);
   // Attempts whose IP cannot be told (no X-Forwarded-For) share one count rather than escaping the limit.
   const ipKey = ip || "unknown";
   const ipBlock = await blockedUntil(db, "IP", ipKey, now);

@@ -43,7 +43,7 @@ export async function clearAccount(db: Db, accountCode: string): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { kind: "ACCOUNT", key: accountCode } });
 }
 
-/** Drops counts older than a day whose block has ended, so that guessed account codes do not pile up. */
+/** Drops counts older than a day whose block has ended, so that guessed account codes do not pile up (run hourly by the worker). */
 export async function pruneThrottle(db: Db, now: Date): Promise<void> {
   await db.signInThrottle.deleteMany({
     where: {

@@ -4,6 +4,7 @@ import { changeApprovedJob } from "./definitions/change-approved";
 import { deliverWaitingJob } from "./definitions/deliver-waiting";
 import { deliveryJob } from "./definitions/delivery";
 import { expireSubscriptionsJob } from "./definitions/expire-subscriptions";
+import { pruneSignInThrottleJob } from "./definitions/prune-sign-in-throttle";
 import { stockDispatchJob } from "./definitions/stock-dispatch";
 
-export const jobRegistry: JobDefinition[] = [expireSubscriptionsJob, stockDispatchJob, changeApprovedJob, deliveryJob, deliverWaitingJob];
+export const jobRegistry: JobDefinition[] = [expireSubscriptionsJob, stockDispatchJob, changeApprovedJob, deliveryJob, deliverWaitingJob, pruneSignInThrottleJob];

@@ -2,10 +2,15 @@
 // wrong passwords within 15 minutes lock the account code for 15 minutes, whether or not the account exists;
 // a success clears the count; one IP may make SIGN_IN_ATTEMPTS_PER_IP attempts per 15 minutes; concurrent
 // attempts (several web instances) are all counted; every refusal is audited.
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db/client";
+import { JOB_SCHEMA } from "@/lib/jobs/boss";
+import { pruneSignInThrottleJob } from "@/lib/jobs/definitions/prune-sign-in-throttle";
+import { sendJob, stopSender } from "@/lib/jobs/send";
+import { startWorker } from "@/lib/jobs/worker";
 import { createEnterprise } from "../support/factories";
+import { waitFor } from "../support/push-harness";
 
 const MINUTE = 60_000;
 const T0 = new Date("2026-11-28T01:00:00.000Z");
@@ -17,6 +22,7 @@ let account: Awaited<ReturnType<typeof createEnterprise>>;
 beforeAll(async () => {
   account = await createEnterprise(db);
 });
+afterAll(() => stopSender());
 afterEach(() => {
   delete process.env.SIGN_IN_ATTEMPTS_PER_IP;
 });
@@ -111,11 +117,31 @@ describe("per-IP limit", () => {
     });
   });
 
-  test("counts older than a day whose block has ended are pruned", async () => {
+  test("the worker's hourly job prunes counts older than a day whose block has ended, and only those", async () => {
     await clearThrottle();
-    await attempt({ accountCode: "SW00000003", password: "x", ip: "10.78.1.1", now: at(0) });
-    expect(await db.signInThrottle.count()).toBe(2);
-    await attempt({ accountCode: "SW00000004", password: "x", ip: "10.78.1.2", now: at(24 * 60 + 1) });
-    expect((await db.signInThrottle.findMany({ orderBy: { key: "asc" } })).map((row) => row.key)).toEqual(["10.78.1.2", "SW00000004"]);
+    const now = Date.now();
+    const ago = (hours: number) => new Date(now - hours * 60 * MINUTE);
+    const row = (key: string, windowStartedAt: Date, blockedUntil: Date | null) => ({ kind: "ACCOUNT" as const, key, attempts: 5, windowStartedAt, blockedUntil });
+    await db.signInThrottle.createMany({
+      data: [
+        row("SW00000003", ago(25), null),
+        row("SW00000004", ago(25), ago(24)),
+        row("SW00000005", ago(25), new Date(now + 60 * MINUTE)),
+        row("SW00000006", ago(23), null),
+      ],
+    });
+    // A sign-in attempt no longer prunes.
+    await attempt({ accountCode: "SW00000007", password: "x", ip: "10.78.1.1", now: new Date(now) });
+    expect(await db.signInThrottle.count()).toBe(6);
+
+    const worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });
+    try {
+      const jobId = await sendJob(pruneSignInThrottleJob, {});
+      const jobState = () => db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text AS state FROM ${JOB_SCHEMA}.job WHERE id = $1::uuid`, jobId);
+      expect(await waitFor(jobState, ([job]) => job?.state === "completed")).toEqual([{ state: "completed" }]);
+    } finally {
+      await worker.stop(5_000);
+    }
+    expect((await db.signInThrottle.findMany({ orderBy: [{ kind: "asc" }, { key: "asc" }] })).map((r) => r.key)).toEqual(["SW00000005", "SW00000006", "SW00000007", "10.78.1.1"]);
   });
 });
