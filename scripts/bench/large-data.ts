@@ -18,8 +18,10 @@ export interface LargeData {
   enterprises: number;
   subscriptions: number;
   pushMessages: number;
-  /** Ids are base + n (enterprises, cards, clients), base + i (subscriptions). */
+  /** Ids are base + n (enterprises, cards, clients), base + i (subscriptions), base + j (push messages). */
   enterpriseIdBase: number;
+  subscriptionIdBase: number;
+  pushMessageIdBase: number;
   seconds: number;
   foreignKeyChecksSkipped: boolean;
 }
@@ -61,7 +63,8 @@ export async function generateLargeData(options: {
     // As autovacuum would have left a table that has lived a year: visibility map set, statistics fresh.
     await client.query(`VACUUM (ANALYZE) "Subscription", "PushMessage", "Enterprise", "ImportClient", "Card", "Manual"`);
     return {
-      enterprises: E, subscriptions: S, pushMessages: M, enterpriseIdBase: ids.enterprise,
+      enterprises: E, subscriptions: S, pushMessages: M,
+      enterpriseIdBase: ids.enterprise, subscriptionIdBase: ids.subscription, pushMessageIdBase: ids.message,
       seconds: (performance.now() - start) / 1000, foreignKeyChecksSkipped,
     };
   } finally {

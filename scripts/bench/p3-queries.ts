@@ -1,5 +1,7 @@
 // P3: the enterprise records query (R9, listSubscriptions) and the push-log query (R16, listPushLog) on the
-// large data set, called as the pages call them, for random enterprises and a mix of pages and filters.
+// large data set, called as the pages call them, for random enterprises and a mix of pages and filters; and,
+// beyond the issue's two, the customs admins' review lists (R18), which read every enterprise's rows (their
+// CSV exports read the same pages).
 // Server-side time of a call is the planning + execution time PostgreSQL reports for each statement the
 // call sent (captured from Prisma's query events and run again under EXPLAIN ANALYZE); the whole call as
 // the web server sees it is timed too. One plan of each variant, with buffers, goes into the result.
@@ -8,7 +10,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { encodeTimeCursor } from "@/lib/pagination/keyset";
 import { listPushLog } from "@/lib/pushes/log";
+import { listPushMessagesForReview } from "@/lib/review/list-push-messages";
+import { listSubscriptionsForReview } from "@/lib/review/list-subscriptions";
 import { listSubscriptions } from "@/lib/subscriptions/list";
 import { addDaysToDay, shanghaiDay } from "@/lib/time/shanghai";
 import { bulkEmsNo, MANUALS_PER_ENTERPRISE, type LargeData } from "./large-data";
@@ -25,6 +30,8 @@ interface QueryFigures {
   serverP95Ms: number;
   serverMedianMs: number;
   callP95Ms: number;
+  /** Per kind of call, to tell which one makes the p95. */
+  variants: { variant: string; serverMaxMs: number; serverMedianMs: number }[];
   plans: { variant: string; statements: { sql: string; params: unknown[]; plan: string }[] }[];
 }
 
@@ -43,7 +50,12 @@ export async function benchQueries(options: { bench: BenchOptions; databaseUrl: 
   results.detail("P3", queries);
   results.add({ id: "P3", what: `records query (R9) p95, server side, ${data.subscriptions} subscriptions`, value: queries.records.serverP95Ms, unit: "ms", target: { limit: 50, kind: "max" } });
   results.add({ id: "P3", what: `push-log query (R16) p95, server side, ${data.pushMessages} messages`, value: queries.pushLog.serverP95Ms, unit: "ms", target: { limit: 50, kind: "max" } });
-  results.note(`P3 as the web server sees it (p95 of the whole call): records ${queries.records.callP95Ms.toFixed(1)} ms, push log ${queries.pushLog.callP95Ms.toFixed(1)} ms`);
+  results.add({ id: "P3", what: `admin review of subscriptions (R18) p95, server side (not in the issue)`, value: queries.reviewSubscriptions.serverP95Ms, unit: "ms", target: { limit: 50, kind: "max" } });
+  results.add({ id: "P3", what: `admin review of push messages (R18) p95, server side (not in the issue)`, value: queries.reviewPushMessages.serverP95Ms, unit: "ms", target: { limit: 50, kind: "max" } });
+  results.note(
+    `P3 as the web server sees it (p95 of the whole call): records ${queries.records.callP95Ms.toFixed(1)} ms, push log ${queries.pushLog.callP95Ms.toFixed(1)} ms, ` +
+      `admin review ${queries.reviewSubscriptions.callP95Ms.toFixed(1)} / ${queries.reviewPushMessages.callP95Ms.toFixed(1)} ms`,
+  );
 }
 
 async function measureQueries(options: { databaseUrl: string; data: LargeData; samples: number }) {
@@ -57,6 +69,8 @@ async function measureQueries(options: { databaseUrl: string; data: LargeData; s
     return {
       records: await measure(recordsVariants(options.data)),
       pushLog: await measure(pushLogVariants(options.data)),
+      reviewSubscriptions: await measure(reviewSubscriptionsVariants(options.data)),
+      reviewPushMessages: await measure(reviewPushMessagesVariants(options.data)),
     };
   } finally {
     await explainer.end();
@@ -97,6 +111,54 @@ function pushLogVariants(data: LargeData): Variant[] {
   ];
 }
 
+const customsCodeOf = (n: number) => `53${String(n).padStart(8, "0")}`;
+
+function reviewSubscriptionsVariants(data: LargeData): Variant[] {
+  const today = shanghaiDay();
+  return [
+    variant({ name: "review subscriptions, first page", run: (db) => listSubscriptionsForReview({ db, filters: {} }) }),
+    variant({
+      name: "review subscriptions, a page deep in the list",
+      prepare: async (db, n) => {
+        const id = data.subscriptionIdBase + 1 + ((n * 7919) % data.subscriptions);
+        const row = await db.subscription.findUniqueOrThrow({ where: { id }, select: { createdAt: true, id: true } });
+        return encodeTimeCursor(row.createdAt, row.id);
+      },
+      run: (db, _n, after) => listSubscriptionsForReview({ db, filters: {}, after }),
+    }),
+    variant({ name: "review subscriptions, one enterprise (海关十位)", run: (db, n) => listSubscriptionsForReview({ db, filters: { customsCode: customsCodeOf(n) } }) }),
+    variant({ name: "review subscriptions, one manual (账册号)", run: (db, n) => listSubscriptionsForReview({ db, filters: { emsNo: bulkEmsNo(n, 2) } }) }),
+    variant({ name: "review subscriptions, incremental, 生效", run: (db) => listSubscriptionsForReview({ db, filters: { kind: "INCREMENTAL", status: "ACTIVE" } }) }),
+    variant({
+      name: "review subscriptions, one day",
+      run: (db, n) => { const day = addDaysToDay(today, -(n % 300)); return listSubscriptionsForReview({ db, filters: { dateFrom: day, dateTo: day } }); },
+    }),
+  ];
+}
+
+function reviewPushMessagesVariants(data: LargeData): Variant[] {
+  const today = shanghaiDay();
+  return [
+    variant({ name: "review push messages, first page", run: (db) => listPushMessagesForReview({ db, filters: {} }) }),
+    variant({ name: "review push messages, one enterprise (海关十位)", run: (db, n) => listPushMessagesForReview({ db, filters: { customsCode: customsCodeOf(n) } }) }),
+    variant({ name: "review push messages, one manual (账册号)", run: (db, n) => listPushMessagesForReview({ db, filters: { emsNo: bulkEmsNo(n, 1 + (n % MANUALS_PER_ENTERPRISE)) } }) }),
+    variant({ name: "review push messages, 下发失败", run: (db) => listPushMessagesForReview({ db, filters: { status: "FAILED" } }) }),
+    variant({
+      name: "review push messages, one message (报文编号)",
+      prepare: async (db, n) => {
+        const id = data.pushMessageIdBase + 1 + ((n * 104_729) % data.pushMessages);
+        return (await db.pushMessage.findUniqueOrThrow({ where: { id }, select: { messageId: true } })).messageId;
+      },
+      run: (db, _n, messageId) => listPushMessagesForReview({ db, filters: { messageId } }),
+    }),
+    variant({ name: "review push messages, one enterprise's subscription", run: (db, n) => listPushMessagesForReview({ db, filters: { subscriptionId: data.subscriptionIdBase + n } }) }),
+    variant({
+      name: "review push messages, one day, 增量",
+      run: (db, n) => { const day = addDaysToDay(today, -(n % 360)); return listPushMessagesForReview({ db, filters: { type: "INCREMENT", dateFrom: day, dateTo: day } }); },
+    }),
+  ];
+}
+
 async function measureVariants(options: {
   db: Db;
   captured: Statement[];
@@ -108,6 +170,7 @@ async function measureVariants(options: {
   const { captured, explainer, variants } = options;
   const random = seededRandom(8);
   const serverMs: number[] = [];
+  const serverMsByVariant = new Map<string, number[]>();
   const callMs: number[] = [];
   const plans: QueryFigures["plans"] = [];
   for (let sample = 0; sample < options.samples; sample++) {
@@ -122,6 +185,7 @@ async function measureVariants(options: {
     let server = 0;
     for (const statement of statements) server += await serverTimeMs(explainer, statement);
     serverMs.push(server);
+    serverMsByVariant.set(current.name, [...(serverMsByVariant.get(current.name) ?? []), server]);
     if (sample < variants.length) {
       plans.push({
         variant: current.name,
@@ -129,7 +193,11 @@ async function measureVariants(options: {
       });
     }
   }
-  return { samples: options.samples, serverP95Ms: percentile(serverMs, 95), serverMedianMs: percentile(serverMs, 50), callP95Ms: percentile(callMs, 95), plans };
+  return {
+    samples: options.samples, serverP95Ms: percentile(serverMs, 95), serverMedianMs: percentile(serverMs, 50), callP95Ms: percentile(callMs, 95),
+    variants: [...serverMsByVariant].map(([variant, ms]) => ({ variant, serverMaxMs: Math.max(...ms), serverMedianMs: percentile(ms, 50) })),
+    plans,
+  };
 }
 
 async function serverTimeMs(client: pg.Client, statement: Statement): Promise<number> {
