@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { ConfirmButton } from "@/components/confirm-button";
+import { showActionErrors } from "@/components/forms/show-action-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
@@ -34,7 +35,7 @@ export function ChangeDecision({ manualChangeId }: { manualChangeId: number }) {
   const reject = form.handleSubmit((values) =>
     startTransition(async () => {
       const result = await rejectManualChangeAction(values);
-      if (!result.ok) return void form.setError("reason", { message: result.fieldErrors?.reason ?? result.error });
+      if (!result.ok) return showActionErrors(form.setError, result, "reason");
       setRejectOpen(false);
       toast.success(t("rejected"));
       router.refresh();

@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { showActionErrors } from "@/components/forms/show-action-errors";
 import { FieldError } from "@/components/subscriptions/field-error";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -31,10 +32,7 @@ export function RegisterCardForm({ customsCode }: { customsCode: string }) {
     startTransition(async () => {
       const result = await registerCardAction(values);
       if (!result.ok) {
-        for (const [field, message] of Object.entries(result.fieldErrors ?? { publicKey: result.error })) {
-          form.setError(field as FieldPath<TRegisterCard>, { message });
-        }
-        return;
+        return showActionErrors(form.setError, result, "publicKey");
       }
       toast.success(t("registered"));
       form.reset();

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { showActionErrors } from "@/components/forms/show-action-errors";
 import { FieldError } from "@/components/subscriptions/field-error";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -21,7 +22,8 @@ export function EndpointDialog({ clientId, endpointUrl }: { clientId: string; en
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const form = useForm<TEndpointRequest>({ resolver: zodResolver(ZEndpointRequest), defaultValues: { clientId, endpointUrl } });
-  const error = form.formState.errors.endpointUrl?.message ?? form.formState.errors.root?.message;
+  const { errors } = form.formState;
+  const error = (errors.endpointUrl ?? errors.clientId ?? errors.root)?.message;
 
   const onSubmit = form.handleSubmit((payload) =>
     startTransition(async () => {
@@ -30,9 +32,7 @@ export function EndpointDialog({ clientId, endpointUrl }: { clientId: string; en
         toast.success(t("endpointChanged", { clientId }));
         return setOpen(false);
       }
-      if ("cancelled" in result) return;
-      const message = result.fieldErrors?.endpointUrl;
-      form.setError(message ? "endpointUrl" : "root", { type: "server", message: message ?? result.error });
+      if (!("cancelled" in result)) showActionErrors(form.setError, result, "root");
     }),
   );
 

@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { showActionErrors } from "@/components/forms/show-action-errors";
 import { FieldError } from "@/components/subscriptions/field-error";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -21,24 +22,18 @@ export function RegisterClientDialog() {
   const run = useSignedClientAction();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<TRegisterClientRequest>({ resolver: zodResolver(ZRegisterClientRequest), defaultValues: { name: "", endpointUrl: "" } });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((payload) =>
     startTransition(async () => {
-      setFormError(null);
       const result = await run({ action: "CLIENT_REGISTER", payload, title: t("registerTitle"), submit: registerClientAction });
       if (result.ok) {
         toast.success(t("registered", { clientId: result.clientId }));
         form.reset();
         return setOpen(false);
       }
-      if ("cancelled" in result) return;
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        form.setError(field as FieldPath<TRegisterClientRequest>, { type: "server", message });
-      }
-      if (!result.fieldErrors) setFormError(result.error);
+      if (!("cancelled" in result)) showActionErrors(form.setError, result, "root");
     }),
   );
 
@@ -66,7 +61,7 @@ export function RegisterClientDialog() {
             <Input id="client-endpoint" placeholder={t("endpointPlaceholder")} aria-invalid={!!errors.endpointUrl} {...form.register("endpointUrl")} />
             <FieldError message={errors.endpointUrl?.message} />
           </div>
-          <FieldError message={formError ?? undefined} />
+          <FieldError message={errors.root?.message} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
               {t("close")}

@@ -4,9 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { useCardSignature } from "@/components/card/card-signature-provider";
+import { showActionErrors } from "@/components/forms/show-action-errors";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -36,32 +37,16 @@ export function SubscribeForm({ clients, today, latest }: { clients: PickerClien
   const sign = useCardSignature();
   const [pending, startTransition] = useTransition();
   const [showClients, setShowClients] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<TSubscribeForm>({ resolver: zodResolver(ZSubscribeForm), defaultValues: emptyForm(latest) });
   const { register, watch, setValue, formState } = form;
   const values = watch();
 
-  const showFieldErrors = (fieldErrors?: Record<string, string>) => {
-    for (const [field, message] of Object.entries(fieldErrors ?? {})) {
-      form.setError(field as FieldPath<TSubscribeForm>, { type: "server", message });
-    }
-  };
-
   const onSubmit = form.handleSubmit((payload) =>
     startTransition(async () => {
-      setFormError(null);
       const signed = await sign({ action: "SUBSCRIBE", payload, title: t("submit") });
-      if (!signed.ok) {
-        showFieldErrors(signed.fieldErrors);
-        if (signed.error && !signed.fieldErrors) setFormError(signed.error);
-        return;
-      }
+      if (!signed.ok) return showActionErrors(form.setError, signed, "root");
       const result = await subscribeAction({ payload, proof: signed.proof });
-      if (!result.ok) {
-        showFieldErrors(result.fieldErrors);
-        if (!result.fieldErrors) setFormError(result.error);
-        return;
-      }
+      if (!result.ok) return showActionErrors(form.setError, result, "root");
       toast.success(t("success"));
       form.reset(emptyForm(latest));
       setShowClients(false);
@@ -168,9 +153,9 @@ export function SubscribeForm({ clients, today, latest }: { clients: PickerClien
           {pending ? t("submitting") : t("submit")}
         </Button>
       </section>
-      {formError && (
+      {formState.errors.root && (
         <p role="alert" className="text-sm text-destructive">
-          {formError}
+          {formState.errors.root.message}
         </p>
       )}
     </form>
