@@ -1,6 +1,8 @@
 // One drill's processes, all on loopback: its own PostgreSQL (stoppable), the reference import client and the
 // job worker as processes of their own (restartable), an enterprise whose import client points at that client,
 // and the drill's clock. The test process itself only stores the burst and reads the outcome.
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sm2KeyPair } from "@/lib/crypto/sm2";
 import { db } from "@/lib/db/client";
@@ -61,6 +63,11 @@ export async function startDrillEnvironment(name: string) {
       return burst;
     },
     delivered: () => deliveredCount(fixture.client.id),
+    /** Files in the burst manual's folder of the inbox: each one complete and durable (lib/import-client/inbox.ts). */
+    filesStored: () => {
+      const folder = path.join(client.inbox, emsNo);
+      return existsSync(folder) ? readdirSync(folder).length : 0;
+    },
     /** Waits until `count` messages are 下发成功 (a database down in between counts as "not yet"). */
     waitDelivered: (count: number, timeoutMs: number) =>
       pollUntil(`${count} messages 下发成功`, () => deliveredCount(fixture.client.id), (n) => n >= count, timeoutMs),

@@ -1,6 +1,6 @@
-// Waiting in a drill: asks again every 250 ms until the answer is right, treating a failed question (the
+// Waiting in a drill: asks again every 250 ms (or `intervalMs`) until the answer is right, treating a failed question (the
 // database is down in the middle of a drill) as "not yet", and fails naming what it waited for.
-export async function pollUntil<T>(what: string, ask: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T> {
+export async function pollUntil<T>(what: string, ask: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number, intervalMs = 250): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: T | Error | undefined;
   for (;;) {
@@ -11,7 +11,7 @@ export async function pollUntil<T>(what: string, ask: () => Promise<T>, ok: (val
       last = error as Error;
     }
     if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs / 1000} s (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 
