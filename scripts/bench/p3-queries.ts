@@ -185,7 +185,8 @@ async function measureVariants(options: {
     let server = 0;
     for (const statement of statements) server += await serverTimeMs(explainer, statement);
     serverMs.push(server);
-    serverMsByVariant.set(current.name, [...(serverMsByVariant.get(current.name) ?? []), server]);
+    if (!serverMsByVariant.has(current.name)) serverMsByVariant.set(current.name, []);
+    serverMsByVariant.get(current.name)!.push(server);
     if (sample < variants.length) {
       plans.push({
         variant: current.name,

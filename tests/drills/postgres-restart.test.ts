@@ -5,9 +5,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { registerUpstreamSystem } from "@/lib/ingestion/upstream-token";
-import { JOB_SCHEMA } from "@/lib/jobs/boss";
 import { pruneSignInThrottleJob } from "@/lib/jobs/definitions/prune-sign-in-throttle";
 import { sendJob } from "@/lib/jobs/send";
+import { jobState } from "../support/job-state";
 import { DRILL, DRILL_TIMEOUT_MS } from "./support/drill-size";
 import { deliveredOnceEach } from "./support/outcome";
 import { startDrillEnvironment, type DrillEnvironment } from "./support/drill-environment";
@@ -43,9 +43,6 @@ function ingestManual(token: string, emsNo: string) {
   });
 }
 
-const jobState = async (id: string | null) =>
-  (await db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text AS state FROM ${JOB_SCHEMA}.job WHERE id = $1::uuid`, id))[0]?.state;
-
 const stillRunning = async (exited: Promise<unknown>) => (await Promise.race([exited.then(() => false), Promise.resolve(true)]));
 
 test(`a PostgreSQL restart during a burst of ${DRILL.messages} messages: web and worker recover by themselves, nothing lost`, async () => {
@@ -80,7 +77,7 @@ test(`a PostgreSQL restart during a burst of ${DRILL.messages} messages: web and
   // This process sent the burst's jobs before the restart; a job it sends after it, inside a transaction as the
   // web's actions send theirs (lib/jobs/send.ts), is taken and run by the worker.
   const jobAfterRestart = await db.$transaction((tx) => sendJob(pruneSignInThrottleJob, {}, { tx }));
-  await pollUntil("the job sent after the restart completed", () => jobState(jobAfterRestart), (state) => state === "completed", 60_000);
+  await pollUntil("the job sent after the restart completed", () => jobState(db, jobAfterRestart), (state) => state === "completed", 60_000);
   const jobRunAt = drill.seconds();
 
   await drill.waitDelivered(burst.count, DRILL.recoverySeconds * 1000);

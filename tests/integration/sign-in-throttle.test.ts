@@ -5,11 +5,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db/client";
-import { JOB_SCHEMA } from "@/lib/jobs/boss";
 import { pruneSignInThrottleJob } from "@/lib/jobs/definitions/prune-sign-in-throttle";
 import { sendJob, stopSender } from "@/lib/jobs/send";
 import { startWorker } from "@/lib/jobs/worker";
 import { createEnterprise } from "../support/factories";
+import { jobState } from "../support/job-state";
 import { waitFor } from "../support/push-harness";
 
 const MINUTE = 60_000;
@@ -137,8 +137,7 @@ describe("per-IP limit", () => {
     const worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });
     try {
       const jobId = await sendJob(pruneSignInThrottleJob, {});
-      const jobState = () => db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text AS state FROM ${JOB_SCHEMA}.job WHERE id = $1::uuid`, jobId);
-      expect(await waitFor(jobState, ([job]) => job?.state === "completed")).toEqual([{ state: "completed" }]);
+      expect(await waitFor(() => jobState(db, jobId), (state) => state === "completed")).toBe("completed");
     } finally {
       await worker.stop(5_000);
     }
