@@ -7,7 +7,7 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: `${t("product")} - ${t("name")}` };
+  return { title: `${t("product")} - ${t("name")}`, icons: { icon: "/favicon.svg" } };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

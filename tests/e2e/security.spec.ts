@@ -87,6 +87,19 @@ test.describe("security headers and Content-Security-Policy", () => {
     expectSecurityHeaders(script.headers());
   });
 
+  test("files of public/: robots.txt keeps crawlers out of the portal, and every page links its icon", async ({ request }) => {
+    const robots = await request.get("/robots.txt");
+    expect(robots.status()).toBe(200);
+    expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+    expectSecurityHeaders(robots.headers());
+
+    const html = await (await request.get("/login")).text();
+    expect(html).toMatch(/<link rel="icon" href="\/favicon.svg"/);
+    const icon = await request.get("/favicon.svg");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  });
+
   test("no CSP violation on the sign-in page, the subscriptions page with the card dialog, or the other enterprise pages", async ({ page }) => {
     const violations = await watchCspViolations(page);
     const subscription = seedActiveSubscription();
