@@ -1,10 +1,11 @@
 // `npm run import-client -- --port 8787 --inbox ./inbox`: the reference import client (lib/import-client).
 // The platform public key is fetched from the portal (--platform-key-url, default PORTAL_URL or
 // http://127.0.0.1:$PORT, PORT being the portal's port as `npm start` sets it) or given with
-// --platform-public-key / PLATFORM_PUBLIC_KEY.
+// --platform-public-key / PLATFORM_PUBLIC_KEY. Accepted ids are remembered in --state-dir (default <inbox>/.state)
+// for --remember-days; a signature timestamp more than --max-clock-skew seconds from this clock is refused.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startImportClient } from "@/lib/import-client/server";
+import { DEFAULT_MAX_CLOCK_SKEW_SECONDS, DEFAULT_REMEMBER_DAYS, startImportClient } from "@/lib/import-client/server";
 
 const { values } = parseArgs({
   options: {
@@ -13,8 +14,17 @@ const { values } = parseArgs({
     inbox: { type: "string", default: "./inbox" },
     "platform-key-url": { type: "string" },
     "platform-public-key": { type: "string" },
+    "state-dir": { type: "string" },
+    "remember-days": { type: "string", default: String(DEFAULT_REMEMBER_DAYS) },
+    "max-clock-skew": { type: "string", default: String(DEFAULT_MAX_CLOCK_SKEW_SECONDS) },
   },
 });
+
+function positiveInteger(option: "remember-days" | "max-clock-skew"): number {
+  const value = Number(values[option]);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${option} must be a positive whole number, got "${values[option]}"`);
+  return value;
+}
 
 async function main() {
   const portalUrl = process.env.PORTAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
@@ -23,6 +33,9 @@ async function main() {
     port: Number(values.port),
     host: values.host,
     inbox,
+    stateDir: values["state-dir"] && path.resolve(values["state-dir"]),
+    rememberDays: positiveInteger("remember-days"),
+    maxClockSkewSeconds: positiveInteger("max-clock-skew"),
     platformPublicKey: values["platform-public-key"] ?? process.env.PLATFORM_PUBLIC_KEY,
     platformKeyUrl: values["platform-key-url"] ?? new URL("/api/platform-key", portalUrl).toString(),
     onStored: ({ messageId, emsNo, result }) =>

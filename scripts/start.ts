@@ -1,13 +1,17 @@
-// `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo data, then web + worker
-// (+ the reference import client for the demo) as one command.
+// `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo data (never in production, which
+// instead needs a customs admin: npm run admin:create), then web + worker (+ the reference import client for the
+// demo) as one command.
 import { existsSync } from "node:fs";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { resolveAppMode } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
-import { DEMO_PASSWORD, demoAdmin, demoEnterprises, seedDemoData } from "@/lib/demo/seed";
+import { prepareForStart } from "@/lib/db/prepare-start";
+import { DEMO_PASSWORD, demoAdmin, demoEnterprises } from "@/lib/demo/seed";
+import { AppError } from "@/lib/errors";
 import { runTogether, type ChildSpec } from "./lib/children";
 import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { resolveAuthSecret, resolveDatabase } from "./lib/local-env";
 import { ensureNextBuild } from "./lib/next-build";
+import { SOCKET_PEER_PRELOAD } from "./lib/socket-peer-preload";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -15,9 +19,12 @@ const port = process.env.PORT ?? "3000";
 async function main() {
   const { databaseUrl, local } = await resolveDatabase();
   process.env.DATABASE_URL = databaseUrl;
-  const applied = await prepareDatabase(databaseUrl);
+  const { applied, seeded } = await prepareForStart({ databaseUrl, db }).catch(async (error: unknown) => {
+    await db.$disconnect();
+    await local?.stop();
+    throw error;
+  });
   if (applied.length) console.log(`[start] migrations applied: ${applied.join(", ")}`);
-  const { seeded } = await seedDemoData({ db });
   if (seeded) console.log("[start] demo data seeded");
   await db.$disconnect();
 
@@ -34,7 +41,7 @@ async function main() {
   if (!dev) ensureNextBuild();
   const tsx = "node_modules/.bin/tsx";
   const children: ChildSpec[] = [
-    { name: "web", command: process.execPath, args: ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], env },
+    { name: "web", command: process.execPath, args: [...SOCKET_PEER_PRELOAD, "node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], env },
     { name: "worker", command: tsx, args: ["scripts/worker.ts"], env },
   ];
   if (existsSync("scripts/import-client.ts") && process.env.START_IMPORT_CLIENT !== "0") {
@@ -45,12 +52,14 @@ async function main() {
   });
 
   console.log(`\n[start] 单一窗口 加工贸易账册数据订阅推送: http://localhost:${port}`);
+  if (resolveAppMode(process.env) === "production") return;
   console.log("[start] demo sign-ins (password for all: " + DEMO_PASSWORD + "):");
   for (const e of demoEnterprises) console.log(`  ${e.user}  ${e.userName}  ${e.name}（${e.customsCode}）`);
   console.log(`  ${demoAdmin.accountCode}  ${demoAdmin.name}（海关管理员）\n`);
 }
 
 main().catch((error) => {
-  console.error("[start] failed:", error);
+  if (error instanceof AppError) console.error(`[start] ${error.message}`);
+  else console.error("[start] failed:", error);
   process.exit(1);
 });

@@ -4,8 +4,9 @@ import { TableCell, TableRow } from "@/components/ui/table";
 import type { AuditRow } from "@/lib/audit/list-entries";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { ListTable } from "@/components/list-table";
+import { SignatureCheck } from "./signature-check";
 
-const columns = ["at", "action", "outcome", "account", "customsCode", "target", "cardNo", "signature", "detail", "ip"] as const;
+const columns = ["at", "action", "outcome", "account", "customsCode", "target", "cardNo", "signature", "verification", "detail", "ip"] as const;
 
 export async function AuditTable({ rows }: { rows: AuditRow[] }) {
   const t = await getTranslations("audit");
@@ -29,6 +30,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
             <TableCell className="max-w-32 truncate font-mono text-xs" title={row.signature ?? undefined}>
               {row.signature ?? "-"}
             </TableCell>
+            <TableCell>{row.signatureCheck ? <SignatureCheck check={row.signatureCheck} compact /> : "-"}</TableCell>
             <TableCell className="max-w-72 truncate font-mono text-xs" title={detail}>
               {detail || "-"}
             </TableCell>

@@ -24,6 +24,9 @@ export async function FailingClientsTable({ rows }: { rows: FailingClient[] }) {
           <TableCell className="whitespace-nowrap text-xs">
             <Badge variant={row.status === "PAUSED" ? "destructive" : "outline"}>{t(`clientStatus.${row.status}`)}</Badge>
             {row.pausedAt && <span className="ml-1 font-mono">{formatShanghaiDateTime(row.pausedAt)}</span>}
+            {row.failingSince && (
+              <span className="mt-1 block text-destructive">{t("failingSince", { since: formatShanghaiDateTime(row.failingSince) })}</span>
+            )}
           </TableCell>
           <TableCell className="text-right">
             <Link className="text-destructive hover:underline" href={`/admin/push-messages?customsCode=${row.customsCode}&status=FAILED`}>

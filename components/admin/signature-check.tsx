@@ -2,31 +2,40 @@ import { CircleCheck, CircleX } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import type { SignatureProblem } from "@/lib/review/verify-subscription-signature";
 
-// 签名验证 as computed when the page opened: valid, or invalid with every reason.
-export async function SignatureCheck({ check }: { check: { valid: boolean; problems: SignatureProblem[] } }) {
+type Check = { valid: boolean; cardNo: string; problems: SignatureProblem[] };
+
+// 签名验证 as computed when the page opened: valid or invalid, by which card, and every reason; compact in a
+// table row (the reasons in the tooltip).
+export async function SignatureCheck({ check, compact = false }: { check: Check; compact?: boolean }) {
   const t = await getTranslations("adminReview.signature");
-  if (check.valid) {
+  const reasons = check.problems.map(
+    (problem) => `${t(`reason.${problem.reason}`)}${problem.reason === "PAYLOAD_MISMATCH" ? `：${problem.fields.map((field) => t(`field.${field}`)).join("、")}` : ""}`,
+  );
+  const Icon = check.valid ? CircleCheck : CircleX;
+  const verdict = (
+    <span className={`flex items-center gap-2 font-medium ${check.valid ? "text-success" : "text-destructive"}`}>
+      <Icon className={compact ? "size-4" : "size-5"} />
+      {t(check.valid ? "valid" : "invalid")}
+      <span className="font-mono text-xs font-normal text-muted-foreground">{t("card", { cardNo: check.cardNo })}</span>
+    </span>
+  );
+  if (compact) {
     return (
-      <p data-testid="signature-check" className="flex items-center gap-2 font-medium text-success">
-        <CircleCheck className="size-5" />
-        {t("valid")}
-      </p>
+      <span data-testid="signature-check" title={reasons.join("；") || undefined} className="whitespace-nowrap text-xs">
+        {verdict}
+      </span>
     );
   }
   return (
     <div data-testid="signature-check" className="grid gap-2">
-      <p className="flex items-center gap-2 font-medium text-destructive">
-        <CircleX className="size-5" />
-        {t("invalid")}
-      </p>
-      <ul className="list-disc pl-6 text-sm text-destructive">
-        {check.problems.map((problem) => (
-          <li key={problem.reason}>
-            {t(`reason.${problem.reason}`)}
-            {problem.reason === "PAYLOAD_MISMATCH" && `：${problem.fields.map((field) => t(`field.${field}`)).join("、")}`}
-          </li>
-        ))}
-      </ul>
+      {verdict}
+      {reasons.length > 0 && (
+        <ul className="list-disc pl-6 text-sm text-destructive">
+          {reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -12,6 +12,8 @@ const columns = ["seq", "clientId", "name", "cardMedium", "endpointUrl", "status
 export async function ImportClientsTable(props: {
   rows: ImportClientRow[];
   cards: BindableCard[];
+  /** The pause rule a paused client's line names (lib/import-clients/pause.ts). */
+  pauseAfterHours: number;
   firstRowNumber: number;
   nextCursor: number | null;
   isFirstPage: boolean;
@@ -43,7 +45,7 @@ export async function ImportClientsTable(props: {
               <Badge variant={row.status === "PAUSED" ? "destructive" : "success"} data-testid="client-status">
                 {t(`status.${row.status}`)}
               </Badge>
-              {row.pausedAt && row.status === "PAUSED" && <span className="mt-1 block font-mono">{formatShanghaiDateTime(row.pausedAt)}</span>}
+              <ClientHealth row={row} pauseAfterHours={props.pauseAfterHours} />
               {row.waiting > 0 && <span className="mt-1 block text-muted-foreground">{t("waiting", { count: row.waiting })}</span>}
             </TableCell>
             <TableCell className="text-xs" data-testid="client-last-delivery">
@@ -75,5 +77,26 @@ export async function ImportClientsTable(props: {
         nextHref={nextCursor ? `/import-clients?after=${nextCursor}&from=${firstRowNumber + rows.length}` : null}
       />
     </div>
+  );
+}
+
+/** Why and since when: paused (and when it is probed next), or failing and not yet paused, with its last success. */
+async function ClientHealth({ row, pauseAfterHours }: { row: ImportClientRow; pauseAfterHours: number }) {
+  const t = await getTranslations("importClients");
+  const at = (date: Date) => formatShanghaiDateTime(date);
+  if (row.status === "PAUSED") {
+    return (
+      <span className="mt-1 block text-destructive" data-testid="client-health">
+        {row.failingSince ? t("pausedSince", { since: at(row.failingSince), hours: pauseAfterHours }) : row.pausedAt && at(row.pausedAt)}
+        {row.nextProbeAt && <span className="block text-muted-foreground">{t("nextProbe", { at: at(row.nextProbeAt) })}</span>}
+      </span>
+    );
+  }
+  if (!row.failingSince) return null;
+  return (
+    <span className="mt-1 block text-destructive" data-testid="client-health">
+      {t("failingSince", { since: at(row.failingSince) })}
+      <span className="block text-muted-foreground">{row.lastDeliveredAt ? t("lastSuccess", { at: at(row.lastDeliveredAt) }) : t("noSuccess")}</span>
+    </span>
   );
 }

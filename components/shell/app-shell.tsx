@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/actions/sign-out";
 import { Button } from "@/components/ui/button";
 import type { SessionUser } from "@/lib/auth/credentials";
+import { ChangePasswordDialog } from "./change-password-dialog";
 import { LanguageSwitch } from "./language-switch";
 import { SidebarNav, type NavSection } from "./sidebar-nav";
 
@@ -58,8 +59,9 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               {user.name} {user.accountCode} · {t(`roles.${user.role}`)}
             </span>
             <LanguageSwitch />
+            <ChangePasswordDialog />
             <form action={signOutAction}>
-              <Button variant="outline" size="sm" type="submit">
+              <Button variant="outline" size="sm" type="submit" title={t("nav.signOutHint")}>
                 <LogOut />
                 {t("nav.signOut")}
               </Button>

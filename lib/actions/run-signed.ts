@@ -2,7 +2,7 @@
 // very same path: parse → verify the card signature and consume its challenge → handler, in one
 // transaction; a refusal is audited and writes nothing else.
 import type { z } from "zod";
-import { writeAudit } from "@/lib/audit/log";
+import { writeAudit, type SignedAudit } from "@/lib/audit/log";
 import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
 import type { SessionUser } from "@/lib/auth/credentials";
@@ -26,6 +26,8 @@ export interface SignedContext {
   card: { id: number; cardNo: string; kind: string; holder: string };
   signature: string;
   signedPayload: string;
+  /** The action's audit fields, signed bytes included; every signed action writes its entry with these. */
+  audit: SignedAudit;
 }
 
 export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
@@ -58,10 +60,13 @@ export async function runSignedAction<T extends z.ZodType, R extends object>(opt
     const proof = parseOrThrow(ZSignedProof, options.request?.proof);
     const result = await db.$transaction(
       async (tx) => {
-        const { card, message } = await verifyAndConsume({
+        const { card, message, evidence } = await verifyAndConsume({
           tx, userId: actor.user.id, enterpriseId: actor.scope.enterpriseId, action, payload, proof,
         });
-        return options.handler(payload, actor, { tx, card, signature: proof.signature, signedPayload: message });
+        const audit: SignedAudit = {
+          actorUserId: actor.user.id, actorAccount: actor.user.accountCode, ip: actor.ip, cardNo: card.cardNo, signature: proof.signature, ...evidence,
+        };
+        return options.handler(payload, actor, { tx, card, signature: proof.signature, signedPayload: message, audit });
       },
       { timeout: 30_000 },
     );

@@ -4,6 +4,7 @@
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { clientIp } from "@/lib/auth/client-ip";
+import type { SessionUser } from "@/lib/auth/credentials";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError, type ActionResult } from "@/lib/errors";
 import type { SignedAction } from "@/lib/signing/actions";
@@ -15,6 +16,23 @@ async function loadActor(): Promise<EnterpriseActor> {
   if (user.role !== "ENTERPRISE_USER" || user.enterpriseId === null) throw new AppError("FORBIDDEN", "仅企业用户可以办理此业务");
   const ip = clientIp(await headers());
   return { user, scope: { enterpriseId: user.enterpriseId }, ip };
+}
+
+/** An action on the signed-in user's own account, for either role (修改密码). */
+export function userAction<T extends z.ZodType, R extends object>(
+  schema: T,
+  handler: (input: z.infer<T>, actor: { user: SessionUser; ip: string | null }) => Promise<R>,
+) {
+  return async (input: z.input<T>): Promise<ActionResult<R>> => {
+    try {
+      const user = await getSessionUser();
+      if (!user) throw new AppError("UNAUTHORIZED", "登录已过期，请重新登录");
+      const ip = clientIp(await headers());
+      return { ok: true, ...(await handler(parseOrThrow(schema, input), { user, ip })) };
+    } catch (error) {
+      return toActionError(error);
+    }
+  };
 }
 
 /** An enterprise action without a card signature (queries, challenges). */

@@ -1,6 +1,8 @@
 // 审计日志 viewer (R20): the append-only log filtered by action, outcome, enterprise (海关十位), account and
-// day range, keyset-paged by (at DESC, id DESC).
+// day range, keyset-paged by (at DESC, id DESC); every signed entry is verified again as the page is read.
 import type { Db, Prisma } from "@/lib/db/client";
+import { checkSignedEntries } from "@/lib/review/check-signed-entries";
+import type { SignedEntryCheck } from "@/lib/review/verify-signed-entry";
 import { afterTimeCursor, decodeTimeCursor, encodeTimeCursor, toPage, type Page } from "@/lib/pagination/keyset";
 import { shanghaiDaysFilter } from "@/lib/time/shanghai";
 import type { TAuditFilters } from "@/lib/validations/admin-filters";
@@ -20,6 +22,8 @@ export interface AuditRow {
   signature: string | null;
   detail: Prisma.JsonValue;
   ip: string | null;
+  /** Null for an entry without a signature. */
+  signatureCheck: SignedEntryCheck | null;
 }
 
 export async function listAuditEntries(options: {
@@ -27,6 +31,8 @@ export async function listAuditEntries(options: {
   filters: TAuditFilters;
   after?: string | null;
   pageSize?: number;
+  /** Only the signed entries of one record (the subscription view). */
+  signedTarget?: { type: string; id: string };
 }): Promise<Page<AuditRow>> {
   const { db, filters } = options;
   const pageSize = options.pageSize ?? AUDIT_PAGE_SIZE;
@@ -40,6 +46,7 @@ export async function listAuditEntries(options: {
   if (filters.action) and.push({ action: filters.action });
   if (filters.outcome) and.push({ outcome: filters.outcome });
   if (filters.account) and.push({ actorAccount: filters.account });
+  if (options.signedTarget) and.push({ targetType: options.signedTarget.type, targetId: options.signedTarget.id, signature: { not: null } });
   const at = shanghaiDaysFilter({ from: filters.dateFrom, to: filters.dateTo });
   if (at) and.push({ at });
   const cursor = decodeTimeCursor(options.after);
@@ -51,9 +58,11 @@ export async function listAuditEntries(options: {
     take: pageSize + 1,
     select: {
       id: true, at: true, action: true, outcome: true, actorAccount: true, enterpriseId: true, targetType: true, targetId: true,
-      cardNo: true, signature: true, detail: true, ip: true,
+      cardNo: true, signature: true, detail: true, ip: true, signedMessage: true, signedFormat: true,
     },
   });
+  const checks = await checkSignedEntries({ db, entries: records });
+  const signatureChecks = new Map(records.map((r, i) => [r.id, checks[i]]));
   const enterpriseIds = [...new Set(records.flatMap((r) => (r.enterpriseId === null ? [] : [r.enterpriseId])))];
   const enterprises = await db.enterprise.findMany({ where: { id: { in: enterpriseIds } }, select: { id: true, customsCode: true } });
   const customsCodes = new Map(enterprises.map((e) => [e.id, e.customsCode]));
@@ -61,9 +70,10 @@ export async function listAuditEntries(options: {
     records,
     pageSize,
     (r) => encodeTimeCursor(r.at, r.id),
-    ({ enterpriseId, ...r }) => ({
+    ({ enterpriseId, signedMessage: _bytes, signedFormat: _format, ...r }) => ({
       ...r,
       id: String(r.id),
+      signatureCheck: signatureChecks.get(r.id) ?? null,
       customsCode: enterpriseId === null ? null : (customsCodes.get(enterpriseId) ?? null),
     }),
   );

@@ -24,6 +24,11 @@ export const auditActions = [
   "CLIENT_TEST",
   "CLIENT_PAUSE",
   "CLIENT_RESUME",
+  "CLIENT_AUTO_RESUME",
+  "PASSWORD_CHANGE",
+  "USER_DISABLE",
+  "USER_ENABLE",
+  "ADMIN_CREATE",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -40,6 +45,22 @@ export interface AuditEntry {
   signature?: string | null;
   detail?: Prisma.InputJsonValue;
   ip?: string | null;
+  signedMessage?: Uint8Array<ArrayBuffer> | null;
+  signedFormat?: string | null;
+}
+
+/**
+ * Who signed a signed action and what exactly: built once by the signed-action wrapper (lib/actions/run-signed.ts)
+ * and written as is into the action's entry, so every signed entry can be verified again (verify-signed-entry.ts).
+ */
+export interface SignedAudit {
+  actorUserId: number;
+  actorAccount: string;
+  ip: string | null;
+  cardNo: string;
+  signature: string;
+  signedMessage: Uint8Array<ArrayBuffer>;
+  signedFormat: string;
 }
 
 export async function writeAudit(client: Db | Prisma.TransactionClient, entry: AuditEntry) {

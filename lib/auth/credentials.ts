@@ -1,16 +1,16 @@
-// Password sign-in with argon2, throttled per account code and per client IP (sign-in-throttle.ts). An unknown
-// account is answered exactly as a known one, locks the same way and costs the same argon2 work, so neither
-// the message nor its timing tells whether the account exists.
+// Password sign-in with argon2, throttled per account code and client IP (sign-in-throttle.ts). An unknown
+// account is answered exactly as a known one, is throttled the same way and costs the same argon2 work, so
+// neither the message nor its timing tells whether the account exists. A disabled account is told so only
+// after its password was right.
 import { hash, verify } from "@node-rs/argon2";
 import { writeAudit } from "@/lib/audit/log";
-import { config } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
-import { blockedUntil, clearAccount, countAttempt, MAX_FAILED_SIGN_INS } from "./sign-in-throttle";
+import { throttledCheck, type ThrottleReason } from "./sign-in-throttle";
 
 export type SignInResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked" | "rate_limited"; retryAt: Date };
+  | { ok: true; user: SessionUser; sessionVersion: number }
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: ThrottleReason; retryAt: Date };
 
 export interface SessionUser {
   id: number;
@@ -24,6 +24,13 @@ export interface SessionUser {
 
 let unknownAccountHash: Promise<string> | undefined;
 
+/** argon2 verification; an unknown account is checked against a fixed hash, so that it costs the same. */
+export async function passwordMatches(passwordHash: string | undefined, password: string): Promise<boolean> {
+  unknownAccountHash ??= hash("no such account");
+  const matches = await verify(passwordHash ?? (await unknownAccountHash), password);
+  return matches && passwordHash !== undefined;
+}
+
 export async function verifyCredentials(options: {
   db: Db;
   accountCode: string;
@@ -31,7 +38,8 @@ export async function verifyCredentials(options: {
   ip?: string | null;
   now?: Date;
 }): Promise<SignInResult> {
-  const { db, accountCode, password, ip } = options;
+  const { db, accountCode, password } = options;
+  const ip = options.ip ?? null;
   const now = options.now ?? new Date();
   const user = await db.user.findUnique({ where: { accountCode }, include: { enterprise: true } });
   const refuse = async (result: Exclude<SignInResult, { ok: true }>) => {
@@ -43,25 +51,16 @@ export async function verifyCredentials(options: {
     return result;
   };
 
-  // Attempts whose IP cannot be told (no X-Forwarded-For) share one count rather than escaping the limit.
-  const ipKey = ip || "unknown";
-  const ipBlock = await blockedUntil(db, "IP", ipKey, now);
-  if (ipBlock) return refuse({ ok: false, reason: "rate_limited", retryAt: ipBlock });
-  await countAttempt(db, "IP", ipKey, config().SIGN_IN_ATTEMPTS_PER_IP, now);
-  const accountLock = await blockedUntil(db, "ACCOUNT", accountCode, now);
-  if (accountLock) return refuse({ ok: false, reason: "locked", retryAt: accountLock });
+  const checked = await throttledCheck({ db, accountCode, ip, now, check: () => passwordMatches(user?.passwordHash, password) });
+  if (!checked.ok) return refuse(checked);
+  if (!user) return refuse({ ok: false, reason: "invalid" }); // not reached: no hash never matches
+  if (user.disabledAt) return refuse({ ok: false, reason: "disabled" });
 
-  unknownAccountHash ??= hash("no such account");
-  if (!(await verify(user?.passwordHash ?? (await unknownAccountHash), password)) || !user) {
-    const lockedUntil = await countAttempt(db, "ACCOUNT", accountCode, MAX_FAILED_SIGN_INS, now);
-    return refuse(lockedUntil ? { ok: false, reason: "locked", retryAt: lockedUntil } : { ok: false, reason: "invalid" });
-  }
-
-  await clearAccount(db, accountCode);
-  await db.user.update({ where: { id: user.id }, data: { lastSignedInAt: now } });
+  const { sessionVersion } = await db.user.update({ where: { id: user.id }, data: { lastSignedInAt: now }, select: { sessionVersion: true } });
   await writeAudit(db, { action: "LOGIN", actorUserId: user.id, actorAccount: user.accountCode, enterpriseId: user.enterpriseId, ip });
   return {
     ok: true,
+    sessionVersion,
     user: {
       id: user.id,
       accountCode: user.accountCode,

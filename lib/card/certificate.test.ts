@@ -1,25 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { pemToDer, sm2PublicKeyFromDer, sm2PublicKeyToSpki, toPem } from "@/lib/card/certificate";
-import { bytesToHex } from "@/lib/crypto/sm2";
+import { bytesToHex, hexToBytes } from "@/lib/crypto/sm2";
+import {
+  DATED_SM2_CERTIFICATES_KEY, EXPIRED_SM2_CERTIFICATE, FUTURE_SM2_CERTIFICATE, P256_CERTIFICATE,
+  SM2_CERTIFICATE as OPENSSL_CERT, SM2_CERTIFICATE_KEY as OPENSSL_KEY,
+} from "@/tests/support/certificates";
 
-// A self-signed SM2 certificate made by OpenSSL 3.0 (`openssl req -x509 -sm3 …`) and its key.
-const OPENSSL_CERT = `-----BEGIN CERTIFICATE-----
-MIIBozCCAUmgAwIBAgIUcftxiAN6U1+ZHVkTYH0637B9ZbQwCgYIKoEcz1UBg3Uw
-JzEWMBQGA1UEAwwNODYwMDAwMDkwMDAwMTENMAsGA1UECgwEVGVzdDAeFw0yNjEx
-MjcyMjI4MDdaFw0zNjExMjQyMjI4MDdaMCcxFjAUBgNVBAMMDTg2MDAwMDA5MDAw
-MDExDTALBgNVBAoMBFRlc3QwWTATBgcqhkjOPQIBBggqgRzPVQGCLQNCAARS3NnD
-ZCJhdiqx7z49sxWsw9bA88m9Wz5IGyCHNvY1jgrad2oNW/Mt8uLAL/lo19T5eBxL
-at9ow+haANH20up4o1MwUTAdBgNVHQ4EFgQUpS/7zgXDF8FseQ78N88OaF+UIHQw
-HwYDVR0jBBgwFoAUpS/7zgXDF8FseQ78N88OaF+UIHQwDwYDVR0TAQH/BAUwAwEB
-/zAKBggqgRzPVQGDdQNIADBFAiEA3n+2iFjfstBpP+tyq6txXfHAL3YQvU7Ps4mI
-D+347o4CIFWShaVyd13PFFRKD1PJQH86KviYMHsKlFAx0s4ABi5/
------END CERTIFICATE-----`;
-const OPENSSL_KEY =
-  "0452dcd9c3642261762ab1ef3e3db315acc3d6c0f3c9bd5b3e481b208736f6358e0ada776a0d5bf32df2e2c02ff968d7d4f9781c4b6adf68c3e85a00d1f6d2ea78";
 
 describe("SM2 public key containers", () => {
   it("finds the public key in an X.509 certificate", () => {
-    expect(sm2PublicKeyFromDer(pemToDer(OPENSSL_CERT))).toEqual({ publicKeyHex: OPENSSL_KEY, isCertificate: true });
+    expect(sm2PublicKeyFromDer(pemToDer(OPENSSL_CERT))).toEqual({
+      publicKeyHex: OPENSSL_KEY,
+      isCertificate: true,
+      validity: { notBefore: new Date("2026-11-27T22:28:07Z"), notAfter: new Date("2036-11-24T22:28:07Z") },
+    });
   });
 
   it("encodes an SPKI the way OpenSSL does and reads it back from PEM or bare base64", () => {
@@ -39,5 +33,38 @@ describe("SM2 public key containers", () => {
     expect(() => sm2PublicKeyFromDer(p256)).toThrow(expect.objectContaining({ code: "NOT_SUPPORTED" }));
     expect(() => sm2PublicKeyFromDer(Uint8Array.of(0x30, 0x05, 0x01))).toThrow(expect.objectContaining({ code: "CARD_FAILURE" }));
     expect(() => pemToDer("not base64!")).toThrow(expect.objectContaining({ code: "CARD_FAILURE" }));
+  });
+
+  it("refuses a key off the SM2 curve, in a SubjectPublicKeyInfo or a certificate", () => {
+    const offCurve = `04${"11".repeat(64)}`;
+    expect(() => sm2PublicKeyFromDer(hexToBytes(`3059301306072a8648ce3d020106082a811ccf5501822d034200${offCurve}`))).toThrow(
+      expect.objectContaining({ code: "CARD_FAILURE", message: "卡片操作失败（证书中的公钥不在 SM2 曲线上）" }),
+    );
+    const certificate = bytesToHex(pemToDer(OPENSSL_CERT)).replace(OPENSSL_KEY, offCurve);
+    expect(() => sm2PublicKeyFromDer(hexToBytes(certificate))).toThrow(expect.objectContaining({ message: "卡片操作失败（证书中的公钥不在 SM2 曲线上）" }));
+  });
+
+  it("refuses a certificate that is not SM2 (ECDSA P-256 with SHA-256)", () => {
+    expect(() => sm2PublicKeyFromDer(pemToDer(P256_CERTIFICATE))).toThrow(
+      expect.objectContaining({ code: "NOT_SUPPORTED", message: "当前浏览器或设备不支持此读卡方式（证书不是 SM2 证书）" }),
+    );
+    // An SM2 key in a certificate signed with another algorithm: the signature OID changed to ecdsa-with-SHA256.
+    const sm2KeySha256 = bytesToHex(pemToDer(OPENSSL_CERT)).replace("300a06082a811ccf55018375", "300a06082a8648ce3d040302");
+    expect(() => sm2PublicKeyFromDer(hexToBytes(sm2KeySha256))).toThrow(expect.objectContaining({ message: "当前浏览器或设备不支持此读卡方式（证书签名算法不是 SM2-with-SM3）" }));
+  });
+
+  it("refuses an expired or not yet valid certificate, and reads UTCTime and GeneralizedTime validity", () => {
+    expect(() => sm2PublicKeyFromDer(pemToDer(EXPIRED_SM2_CERTIFICATE))).toThrow(
+      expect.objectContaining({ code: "CARD_FAILURE", message: "卡片操作失败（证书已于 2021-01-01 08:00:00 过期）" }),
+    );
+    expect(() => sm2PublicKeyFromDer(pemToDer(FUTURE_SM2_CERTIFICATE))).toThrow(expect.objectContaining({ message: "卡片操作失败（证书尚未生效，生效时间 2090-01-01 08:00:00）" }));
+    expect(sm2PublicKeyFromDer(pemToDer(EXPIRED_SM2_CERTIFICATE), new Date("2020-06-01T00:00:00Z"))).toEqual({
+      publicKeyHex: DATED_SM2_CERTIFICATES_KEY,
+      isCertificate: true,
+      validity: { notBefore: new Date("2020-01-01T00:00:00Z"), notAfter: new Date("2021-01-01T00:00:00Z") },
+    });
+    expect(sm2PublicKeyFromDer(pemToDer(FUTURE_SM2_CERTIFICATE), new Date("2090-06-01T00:00:00Z")).validity).toEqual({
+      notBefore: new Date("2090-01-01T00:00:00Z"), notAfter: new Date("2091-01-01T00:00:00Z"),
+    });
   });
 });

@@ -1,11 +1,15 @@
 // SM2 public keys in the containers a card or the e-port client hands out: X.509 certificates and bare
 // SubjectPublicKeyInfo (our development emulator's stand-in for a certificate), as DER, PEM or bare base64.
+// A key is accepted only on the SM2 curve; a certificate only signed SM2-with-SM3 and valid at the time.
 import { CardError } from "@/lib/card/errors";
-import { bytesToHex, hexToBytes } from "@/lib/crypto/sm2";
+import { bytesToHex, hexToBytes, isSm2PublicKey } from "@/lib/crypto/sm2";
+import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 
 // AlgorithmIdentifier { id-ecPublicKey (1.2.840.10045.2.1), sm2p256v1 (1.2.156.10197.1.301) } as GM/T 0015 uses it.
 const EC_PUBLIC_KEY_OID = "06072a8648ce3d0201";
 const SM2_CURVE_OID = "06082a811ccf5501822d";
+// sm2sign-with-sm3 (1.2.156.10197.1.501), GM/T 0006.
+const SM2_WITH_SM3_OID = "06082a811ccf55018375";
 const SPKI_PREFIX = `3059301306072a8648ce3d020106082a811ccf5501822d034200`;
 
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -44,10 +48,12 @@ export interface ParsedSm2Key {
   publicKeyHex: string;
   /** Whether the DER was a whole certificate (else a bare SubjectPublicKeyInfo). */
   isCertificate: boolean;
+  /** A certificate's validity period. */
+  validity?: { notBefore: Date; notAfter: Date };
 }
 
-/** Finds the SM2 public key in an X.509 certificate or a SubjectPublicKeyInfo. */
-export function sm2PublicKeyFromDer(der: Uint8Array): ParsedSm2Key {
+/** Finds the SM2 public key in an X.509 certificate (valid at `now`) or a SubjectPublicKeyInfo. */
+export function sm2PublicKeyFromDer(der: Uint8Array, now: Date = new Date()): ParsedSm2Key {
   const top = children(readElement(der, 0));
   if (top[0]?.tag === 0x30 && bytesToHex(top[0].value).startsWith(EC_PUBLIC_KEY_OID)) {
     return { publicKeyHex: spkiPublicKey(der), isCertificate: false };
@@ -56,9 +62,28 @@ export function sm2PublicKeyFromDer(der: Uint8Array): ParsedSm2Key {
   // serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo, … }
   const tbs = top[0]?.tag === 0x30 ? children(top[0]) : [];
   const fields = tbs[0]?.tag === 0xa0 ? tbs.slice(1) : tbs;
-  const spki = fields[5];
-  if (!spki || spki.tag !== 0x30) throw certificateError();
-  return { publicKeyHex: spkiPublicKey(spki.whole), isCertificate: true };
+  const [signature, , validityElement, , spki] = fields.slice(1);
+  if (!spki || spki.tag !== 0x30 || signature?.tag !== 0x30 || validityElement?.tag !== 0x30) throw certificateError();
+  const publicKeyHex = spkiPublicKey(spki.whole);
+  if (!bytesToHex(signature.value).startsWith(SM2_WITH_SM3_OID)) {
+    throw new CardError("NOT_SUPPORTED", { detail: "证书签名算法不是 SM2-with-SM3" });
+  }
+  const [notBefore, notAfter] = children(validityElement).map(readTime);
+  if (!notBefore || !notAfter) throw certificateError();
+  if (now < notBefore) throw new CardError("CARD_FAILURE", { detail: `证书尚未生效，生效时间 ${formatShanghaiDateTime(notBefore)}` });
+  if (now > notAfter) throw new CardError("CARD_FAILURE", { detail: `证书已于 ${formatShanghaiDateTime(notAfter)} 过期` });
+  return { publicKeyHex, isCertificate: true, validity: { notBefore, notAfter } };
+}
+
+/** UTCTime (YYMMDDHHMMSSZ, 1950–2049) or GeneralizedTime (YYYYMMDDHHMMSSZ), as RFC 5280 §4.1.2.5 allows them. */
+function readTime(element: DerElement): Date {
+  const text = new TextDecoder().decode(element.value);
+  const match = element.tag === 0x17 ? /^(\d{2})(\d{10})Z$/.exec(text) : element.tag === 0x18 ? /^(\d{4})(\d{10})Z$/.exec(text) : null;
+  if (!match) throw certificateError();
+  const digits = `${match[1].length === 4 ? "" : Number(match[1]) < 50 ? "20" : "19"}${match[1]}${match[2]}`;
+  const at = new Date(`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}T${digits.slice(8, 10)}:${digits.slice(10, 12)}:${digits.slice(12)}Z`);
+  if (Number.isNaN(at.getTime())) throw certificateError();
+  return at;
 }
 
 function spkiPublicKey(spkiDer: Uint8Array): string {
@@ -70,7 +95,9 @@ function spkiPublicKey(spkiDer: Uint8Array): string {
   if (key?.tag !== 0x03 || key.value.length !== 66 || key.value[0] !== 0 || key.value[1] !== 0x04) {
     throw certificateError();
   }
-  return bytesToHex(key.value.subarray(1));
+  const publicKeyHex = bytesToHex(key.value.subarray(1));
+  if (!isSm2PublicKey(publicKeyHex)) throw new CardError("CARD_FAILURE", { detail: "证书中的公钥不在 SM2 曲线上" });
+  return publicKeyHex;
 }
 
 interface DerElement {
@@ -106,4 +133,4 @@ function children(element: DerElement): DerElement[] {
   return result;
 }
 
-const certificateError = () => new CardError("CARD_FAILURE", { detail: "证书格式错误" });
+const certificateError = () => new CardError("CARD_FAILURE", { detail: "证书格式错误，无法读取其中的 SM2 公钥" });

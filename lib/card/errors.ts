@@ -40,6 +40,7 @@ export class CardError extends Error {
   readonly code: CardErrorCode;
   readonly triesLeft?: number;
   readonly statusWord?: number;
+  readonly detail?: string;
 
   constructor(code: CardErrorCode, details: CardErrorDetails = {}) {
     super(cardErrorMessage(code, details));
@@ -47,6 +48,7 @@ export class CardError extends Error {
     this.code = code;
     this.triesLeft = details.triesLeft;
     this.statusWord = details.statusWord;
+    this.detail = details.detail;
   }
 }
 

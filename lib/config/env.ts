@@ -1,5 +1,6 @@
 // All configuration of web, worker and scripts, described by one zod schema. Processes check it once at start
 // (checkConfig) and stop with the offending variable's name; code reads values through config().
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const ZSeconds = z
@@ -9,6 +10,13 @@ const ZSeconds = z
   .transform((value) => value.split(",").map((part) => Number(part.trim())));
 
 const ZPositiveInt = z.coerce.number().int().positive();
+
+function isIpOrCidr(entry: string): boolean {
+  const [address, prefix, extra] = entry.split("/");
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 export type AppMode = "production" | "development" | "test";
 
@@ -33,11 +41,22 @@ export const ZConfig = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PLATFORM_SM2_PRIVATE_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, "64 hex digits").optional(),
     DELIVERY_RETRY_SCHEDULE: ZSeconds.default([10, 60, 300, 1_800, 7_200, 21_600]),
-    /** An import client is paused after this many consecutive failed deliveries within the window; 0 never pauses. */
-    CLIENT_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(0).default(100),
-    CLIENT_PAUSE_WINDOW_HOURS: ZPositiveInt.default(24),
-    /** Sign-in attempts one client IP may make within 15 minutes before it is refused for 15 minutes. */
-    SIGN_IN_ATTEMPTS_PER_IP: ZPositiveInt.default(50),
+    /** An import client is paused once it has failed continuously this long (hours, decimals allowed); 0 never pauses. */
+    CLIENT_PAUSE_AFTER_HOURS: z.coerce.number().min(0).max(8_760).default(24),
+    /** Failed sign-ins (wrong passwords, any account) one client IP may make within 15 minutes before it is refused for 15 minutes; successes do not count. */
+    SIGN_IN_FAILURES_PER_IP: ZPositiveInt.default(50),
+    /** Signing challenges one user may request per minute (lib/signing/challenge.ts); more are refused. */
+    SIGNING_CHALLENGES_PER_MINUTE: ZPositiveInt.max(10_000).default(20),
+    /**
+     * Proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For entries are believed (lib/auth/client-ip.ts);
+     * unset, the client IP is the socket's peer and X-Forwarded-For is ignored.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .trim()
+      .refine((value) => value.split(",").every((entry) => isIpOrCidr(entry.trim())), "IP addresses or CIDRs separated by commas, e.g. 10.0.0.5,10.1.0.0/16")
+      .transform((value) => value.split(",").map((entry) => entry.trim()))
+      .default([]),
     /** Further origins (host[:port], comma-separated) allowed to post server actions, e.g. a second domain of a proxy. */
     SERVER_ACTIONS_ALLOWED_ORIGINS: z
       .string()

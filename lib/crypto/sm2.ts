@@ -53,6 +53,17 @@ export function sm2Verify(publicKeyHex: string, message: SmInput, signatureHex: 
   }
 }
 
+/** An uncompressed SM2 public key (04‖x‖y) whose point lies on the curve and is not the identity
+ * (@noble/curves' point validation; SM2's cofactor is 1, so such a point is in the signing group). */
+export function isSm2PublicKey(publicKeyHex: string): boolean {
+  if (!/^04[0-9a-fA-F]{128}$/.test(publicKeyHex)) return false;
+  try {
+    return sm2.verifyPublicKey(publicKeyHex.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
 /** Key pair from a 32-byte private key (hex), or a random one. */
 export function sm2KeyPair(privateKeyHex?: string): { privateKey: string; publicKey: string } {
   if (!privateKeyHex) return sm2.generateKeyPairHex();

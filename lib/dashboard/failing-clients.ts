@@ -1,5 +1,6 @@
-// Dashboard: import clients whose deliveries fail now: paused clients (their messages wait as 待下发), and
-// clients with messages 下发失败 or still retrying after a failed attempt (R15), with the latest error.
+// Dashboard: import clients whose deliveries fail now: paused clients (their messages wait as 待下发), clients
+// failing since a time and not yet paused (failingSince, lib/import-clients/pause.ts), and clients with messages
+// 下发失败 or still retrying after a failed attempt (R15), with the latest error.
 import type { Db } from "@/lib/db/client";
 
 export interface FailingClient {
@@ -10,6 +11,7 @@ export interface FailingClient {
   endpointUrl: string;
   status: "ACTIVE" | "PAUSED";
   pausedAt: Date | null;
+  failingSince: Date | null;
   failed: number;
   retrying: number;
   lastError: string | null;
@@ -29,12 +31,12 @@ export async function listFailingClients(options: { db: Db; limit?: number }): P
        GROUP BY m."importClientId"
     )
     SELECT c."clientId", c.name AS "clientName", e."customsCode", e.name AS "enterpriseName", c."endpointUrl",
-           c.status::text AS status, c."pausedAt", coalesce(f.failed, 0) AS failed, coalesce(f.retrying, 0) AS retrying,
+           c.status::text AS status, c."pausedAt", c."failingSince", coalesce(f.failed, 0) AS failed, coalesce(f.retrying, 0) AS retrying,
            f."lastError", f."lastDispatchedAt"
       FROM "ImportClient" c
       JOIN "Enterprise" e ON e.id = c."enterpriseId"
       LEFT JOIN failing f ON f."importClientId" = c.id
-     WHERE c.status = 'PAUSED' OR f."importClientId" IS NOT NULL
-     ORDER BY c.status = 'PAUSED' DESC, failed DESC, retrying DESC, c."clientId"
+     WHERE c.status = 'PAUSED' OR c."failingSince" IS NOT NULL OR f."importClientId" IS NOT NULL
+     ORDER BY c.status = 'PAUSED' DESC, c."failingSince" ASC NULLS LAST, failed DESC, retrying DESC, c."clientId"
      LIMIT ${options.limit ?? 20}`;
 }

@@ -1,6 +1,7 @@
 // Demo data for an empty database: three enterprises with users, cards and import clients, a customs admin,
 // and three manuals (a small and a large one processed by enterprise 1, one processed by enterprise 2).
 import { hash } from "@node-rs/argon2";
+import { resolveAppMode } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
 import { demoCards } from "./cards";
 import { demoRow } from "./goods";
@@ -25,6 +26,9 @@ export const demoManuals = [
 const CHUNK = 5_000;
 
 export async function seedDemoData(options: { db: Db }): Promise<{ seeded: boolean }> {
+  // The demo password and card keys are public (README, lib/demo/cards.ts): never written in production,
+  // whoever calls. Read from the environment, not a parameter, so no caller can pass its way past it.
+  if (resolveAppMode(process.env) === "production") throw new Error("demo data is never written in production (APP_MODE=production)");
   const { db } = options;
   if ((await db.enterprise.count()) > 0) return { seeded: false };
   const passwordHash = await hash(DEMO_PASSWORD);

@@ -1,4 +1,4 @@
-// R18: customs admins see every enterprise with its cards, import clients and users.
+// R18: customs admins see every enterprise with its cards, import clients and users (and whether each is 停用).
 import type { Db } from "@/lib/db/client";
 
 export async function listEnterprisesForAdmin(options: { db: Db }) {
@@ -11,7 +11,7 @@ export async function listEnterprisesForAdmin(options: { db: Db }) {
       name: true,
       cards: { select: { cardNo: true, kind: true, holder: true, status: true }, orderBy: { cardNo: "asc" } },
       importClients: { select: { clientId: true, boundCardNo: true, status: true }, orderBy: { clientId: "asc" } },
-      users: { select: { accountCode: true, name: true }, orderBy: { accountCode: "asc" } },
+      users: { select: { accountCode: true, name: true, disabledAt: true }, orderBy: { accountCode: "asc" } },
     },
   });
 }

@@ -62,7 +62,7 @@ async function ensureDurableDir(dir: string): Promise<void> {
   if (firstCreated) await syncDir(path.dirname(firstCreated));
 }
 
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, "r");
   try {
     await handle.sync();

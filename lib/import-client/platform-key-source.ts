@@ -1,5 +1,6 @@
 // Where the import client gets the platform public key: given directly, or fetched once from the portal's
 // /api/platform-key. A failed fetch is retried on the next message, so the client may start before the portal.
+import { isSm2PublicKey } from "@/lib/crypto/sm2";
 import { createPlatformVerifier, type PlatformSignatureVerifier } from "@/lib/signing/platform";
 
 export interface PlatformKeySourceOptions {
@@ -10,6 +11,7 @@ export interface PlatformKeySourceOptions {
 }
 
 export function createPlatformKeySource(options: PlatformKeySourceOptions): () => Promise<PlatformSignatureVerifier> {
+  if (options.platformPublicKey && !isSm2PublicKey(options.platformPublicKey)) throw new Error("the platform public key is not a point of the SM2 curve");
   let verifier: PlatformSignatureVerifier | undefined = options.platformPublicKey
     ? createPlatformVerifier(options.platformPublicKey)
     : undefined;
@@ -19,7 +21,7 @@ export function createPlatformKeySource(options: PlatformKeySourceOptions): () =
     const response = await fetch(options.platformKeyUrl, { signal: AbortSignal.timeout(5_000) });
     if (!response.ok) throw new Error(`platform key request answered HTTP ${response.status}`);
     const { publicKey } = (await response.json()) as { publicKey?: unknown };
-    if (typeof publicKey !== "string" || !/^04[0-9a-fA-F]{128}$/.test(publicKey)) throw new Error("platform key response has no SM2 public key");
+    if (typeof publicKey !== "string" || !isSm2PublicKey(publicKey)) throw new Error("platform key response has no SM2 public key");
     verifier = createPlatformVerifier(publicKey);
     return verifier;
   };

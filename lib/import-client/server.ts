@@ -1,12 +1,16 @@
 // The reference import client (SPEC §6, docs/delivery-protocol.md): POST /push verifies the platform
 // signature (401 otherwise), writes <inbox>/<emsNo>/<messageId>.xml (a test message <inbox>/TEST/<messageId>.xml)
-// atomically and answers 2xx only once the file is durable; a message id already stored is answered 2xx again
-// without writing twice.
+// atomically and answers 2xx only once the file and its id in the ledger are durable; a message id accepted
+// before (the ledger remembers it after the file has left the inbox) is answered 2xx again without writing.
+// A signature whose timestamp is further than the allowed clock skew from now is refused: a captured push
+// cannot be replayed once the ledger has forgotten its id.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { PLATFORM_HEADERS } from "@/lib/signing/platform";
 import { ZEmsNo, ZMessageId } from "@/lib/validations/identifiers";
 import { storeMessageFile, TEST_MESSAGE_FOLDER, type StoreResult } from "./inbox";
+import { openAcceptedLedger, type AcceptedLedger } from "./ledger";
 import { readMessageHead } from "./message-head";
 import { createPlatformKeySource, type PlatformKeySourceOptions } from "./platform-key-source";
 
@@ -14,13 +18,25 @@ export interface ImportClientOptions extends PlatformKeySourceOptions {
   inbox: string;
   /** Largest accepted body; a stock part of 2,000 rows is about 1.5 MB. */
   maxBodyBytes?: number;
+  /** Where the ledger of accepted ids lives; default <inbox>/.state (a dot-folder, like <inbox>/.tmp). */
+  stateDir?: string;
+  /** How long an accepted id is remembered (default 30 days). */
+  rememberDays?: number;
+  /** Largest allowed distance of a signature's timestamp from this clock (default 300 s). */
+  maxClockSkewSeconds?: number;
+  now?: () => number;
   /** emsNo is the folder written to: the manual number, or TEST for a test message. */
   onStored?: (event: { messageId: string; emsNo: string; result: StoreResult }) => void;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_REMEMBER_DAYS = 30;
+export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 300;
 
-export function createImportClientServer(options: ImportClientOptions): Server {
+function createImportClientServer(options: ImportClientOptions & { ledger: AcceptedLedger }): Server {
+  const { ledger } = options;
+  const now = options.now ?? Date.now;
+  const maxSkewMs = (options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS) * 1000;
   const getVerifier = createPlatformKeySource(options);
   // Concurrent deliveries of one id (a retry racing a slow first attempt) share one write.
   const inFlight = new Map<string, Promise<StoreResult>>();
@@ -40,6 +56,9 @@ export function createImportClientServer(options: ImportClientOptions): Server {
     if (!ZMessageId.safeParse(messageId).success || !verify({ messageId, timestamp, signature, body })) {
       return answer(response, 401, { error: "平台签名验证失败" });
     }
+    if (Math.abs(now() - Number(timestamp)) > maxSkewMs) {
+      return answer(response, 401, { error: `平台签名时间戳与本机时间相差超过 ${maxSkewMs / 1000} 秒（重放的请求或时钟不准），未保存` });
+    }
     // Only the head is decoded: a stock part is a megabyte of mostly Chinese UTF-8, slower to decode than to verify.
     const headEnd = body.indexOf("</Head>");
     const head = readMessageHead(body.toString("utf8", 0, headEnd < 0 ? 0 : headEnd + "</Head>".length));
@@ -48,7 +67,7 @@ export function createImportClientServer(options: ImportClientOptions): Server {
       return answer(response, 400, { error: "报文头与报文ID不符或账册号无效" });
     }
     await inFlight.get(messageId)?.catch(() => undefined);
-    const store = storeMessageFile({ inbox: options.inbox, emsNo: folder, messageId, body });
+    const store = acceptOnce({ ledger, inbox: options.inbox, emsNo: folder, messageId, body });
     inFlight.set(messageId, store);
     try {
       const result = await store;
@@ -76,7 +95,12 @@ export function createImportClientServer(options: ImportClientOptions): Server {
 
 /** Starts the client on host:port (port 0 picks a free one); `url` is the push endpoint to register. */
 export async function startImportClient(options: ImportClientOptions & { port: number; host?: string }) {
-  const server = createImportClientServer(options);
+  const ledger = await openAcceptedLedger({
+    stateDir: options.stateDir ?? path.join(options.inbox, ".state"),
+    retentionMs: (options.rememberDays ?? DEFAULT_REMEMBER_DAYS) * 86_400_000,
+    now: options.now,
+  });
+  const server = createImportClientServer({ ...options, ledger });
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -87,12 +111,24 @@ export async function startImportClient(options: ImportClientOptions & { port: n
     server,
     port,
     url: `http://${host}:${port}/push`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await ledger.close();
+    },
   };
+}
+
+/** Stores a message not accepted before; the ledger records it once the file is durable (also when a crash
+ * between the two left the file without its ledger line). */
+async function acceptOnce(options: { ledger: AcceptedLedger; inbox: string; emsNo: string; messageId: string; body: Buffer }): Promise<StoreResult> {
+  const { ledger, ...file } = options;
+  if (ledger.has(file.messageId)) return "duplicate";
+  const result = await storeMessageFile(file);
+  await ledger.remember(file.messageId);
+  return result;
 }
 
 const header = (request: IncomingMessage, name: string): string => {

@@ -1,15 +1,9 @@
 // Audit entries (R20) for changes of an import client signed with the enterprise's card.
-import { writeAudit, type AuditAction } from "@/lib/audit/log";
+import { writeAudit, type AuditAction, type SignedAudit } from "@/lib/audit/log";
 import type { Prisma } from "@/lib/db/client";
 import type { EnterpriseScope } from "@/lib/db/tenancy";
 
-export interface SignedClientAudit {
-  actorUserId: number;
-  actorAccount: string;
-  cardNo: string;
-  signature: string;
-  ip?: string | null;
-}
+export type SignedClientAudit = SignedAudit;
 
 export function auditClientChange(options: {
   tx: Prisma.TransactionClient;

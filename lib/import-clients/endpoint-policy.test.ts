@@ -1,20 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { parseConfig } from "@/lib/config/env";
-import { assertEndpointAllowed, isNonPublicAddress, privateEndpointsAllowed } from "./endpoint-policy";
+import { setEndpointNetwork } from "./endpoint-addresses";
+import { assertEndpointAllowed, privateEndpointsAllowed } from "./endpoint-policy";
 
 const refusal = (endpointUrl: string, resolve?: (host: string) => Promise<string[]>) =>
-  assertEndpointAllowed({ endpointUrl, allowPrivate: false, resolve: resolve ?? (async () => ["203.0.113.5"]) });
-
-describe("isNonPublicAddress", () => {
-  test.each(["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fd00::1", "fe80::1", "::ffff:7f00:1", "64:ff9b::a00:1"])(
-    "%s is not public",
-    (address) => expect(isNonPublicAddress(address)).toBe(true),
-  );
-
-  test.each(["203.0.113.5", "8.8.8.8", "172.32.0.1", "2001:4860:4860::8888", "::ffff:808:808"])("%s is public", (address) => {
-    expect(isNonPublicAddress(address)).toBe(false);
-  });
-});
+  assertEndpointAllowed({ endpointUrl, allowPrivate: false, resolve: resolve ?? (async () => ["93.184.216.34"]) });
 
 describe("assertEndpointAllowed where private addresses are not allowed", () => {
   test.each([
@@ -25,8 +15,8 @@ describe("assertEndpointAllowed where private addresses are not allowed", () => 
   });
 
   test("a name is judged by every address it resolves to", async () => {
-    await expect(refusal("https://client.example.com/push", async () => ["203.0.113.5", "10.0.0.5"])).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(refusal("https://client.example.com/push", async () => ["203.0.113.5"])).resolves.toBeUndefined();
+    await expect(refusal("https://client.example.com/push", async () => ["93.184.216.34", "10.0.0.5"])).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(refusal("https://client.example.com/push", async () => ["93.184.216.34"])).resolves.toBeUndefined();
   });
 
   test("a name that does not resolve is refused, saying so", async () => {
@@ -36,7 +26,17 @@ describe("assertEndpointAllowed where private addresses are not allowed", () => 
   });
 
   test("public addresses pass", async () => {
-    await expect(refusal("https://203.0.113.5:8443/push")).resolves.toBeUndefined();
+    await expect(refusal("https://93.184.216.34:8443/push")).resolves.toBeUndefined();
+  });
+
+  test("documentation addresses and this host's own addresses are refused too", async () => {
+    await expect(refusal("https://client.example.com/push", async () => ["203.0.113.5"])).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const restore = setEndpointNetwork({ hostAddresses: () => ["93.184.216.34"] });
+    try {
+      await expect(refusal("https://client.example.com/push")).rejects.toMatchObject({ fieldErrors: { endpointUrl: expect.stringMatching(/本机/) } });
+    } finally {
+      restore();
+    }
   });
 });
 
@@ -51,8 +51,10 @@ describe("privateEndpointsAllowed", () => {
   });
 
   test("the pause rule and the switch are checked at start", () => {
-    expect(parseConfig({})).toMatchObject({ CLIENT_PAUSE_AFTER_FAILURES: 100, CLIENT_PAUSE_WINDOW_HOURS: 24, CLIENT_ENDPOINT_ALLOW_PRIVATE: false });
-    expect(() => parseConfig({ CLIENT_PAUSE_WINDOW_HOURS: "0" })).toThrow(/CLIENT_PAUSE_WINDOW_HOURS/);
+    expect(parseConfig({})).toMatchObject({ CLIENT_PAUSE_AFTER_HOURS: 24, CLIENT_ENDPOINT_ALLOW_PRIVATE: false });
+    expect(parseConfig({ CLIENT_PAUSE_AFTER_HOURS: "0.5" }).CLIENT_PAUSE_AFTER_HOURS).toBe(0.5);
+    expect(parseConfig({ CLIENT_PAUSE_AFTER_HOURS: "0" }).CLIENT_PAUSE_AFTER_HOURS).toBe(0);
+    for (const bad of ["-1", "soon", "9000"]) expect(() => parseConfig({ CLIENT_PAUSE_AFTER_HOURS: bad })).toThrow(/CLIENT_PAUSE_AFTER_HOURS/);
     expect(() => parseConfig({ CLIENT_ENDPOINT_ALLOW_PRIVATE: "yes" })).toThrow(/CLIENT_ENDPOINT_ALLOW_PRIVATE: true or false/);
   });
 });

@@ -1,5 +1,6 @@
 // 导入客户端管理: the enterprise's own clients, newest first, keyset-paged by id, each with its delivery health:
-// the last attempt, failed attempts in the last 24 hours and the messages still 待下发.
+// since when it has been failing (pause.ts), its last success, the last attempt, failed attempts in the last
+// 24 hours, the messages still 待下发 and, while paused, when the platform probes it next.
 import type { Db } from "@/lib/db/client";
 import { ownedBy, type EnterpriseScope } from "@/lib/db/tenancy";
 
@@ -21,6 +22,9 @@ export interface ImportClientRow {
   endpointUrl: string;
   status: "ACTIVE" | "PAUSED";
   pausedAt: Date | null;
+  failingSince: Date | null;
+  lastDeliveredAt: Date | null;
+  nextProbeAt: Date | null;
   lastAttempt: LastDeliveryAttempt | null;
   recentFailures: number;
   waiting: number;
@@ -42,6 +46,7 @@ export async function listImportClients(options: {
     take: pageSize + 1,
     select: {
       id: true, clientId: true, name: true, boundCardNo: true, endpointUrl: true, status: true, pausedAt: true,
+      failingSince: true, lastDeliveredAt: true, nextProbeAt: true,
       boundCard: { select: { kind: true } },
     },
   });

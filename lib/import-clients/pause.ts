@@ -1,55 +1,53 @@
-// A failing client is paused: when its last CLIENT_PAUSE_AFTER_FAILURES delivery attempts all failed within
-// CLIENT_PAUSE_WINDOW_HOURS (default 100 within 24 h), counting only attempts since it was last resumed. Its data
-// messages then wait as 待下发 instead of using up their retries (lib/pushes/deliver.ts) until the enterprise
-// resumes it. Called in the transaction that records a failed attempt.
+// A failing client is paused once it has failed continuously for CLIENT_PAUSE_AFTER_HOURS (default 24): its first
+// failed data attempt since its last success (or resume, or registration), kept as failingSince, is that old and no
+// data message has been delivered since (a success clears failingSince, lib/pushes/deliver.ts). Time, not a count:
+// the retries of many messages made a hundred failures within seconds of a short outage. Its data messages then
+// wait as 待下发 (lib/pushes/deliver.ts) and the platform probes it (probe.ts) until it answers again. Test messages
+// never count. Called in the transaction that records a failed attempt.
 import { writeAudit } from "@/lib/audit/log";
 import { config } from "@/lib/config/env";
 import type { Prisma } from "@/lib/db/client";
+import { nextProbeAt } from "./probe-schedule";
 
-export interface ClientPauseRule {
-  /** 0: never pause. */
-  failures: number;
-  windowHours: number;
+/** Hours of continuous failure before a pause; 0: never pause. */
+export function clientPauseAfterHours(): number {
+  return config().CLIENT_PAUSE_AFTER_HOURS;
 }
 
-export function clientPauseRule(): ClientPauseRule {
-  const { CLIENT_PAUSE_AFTER_FAILURES: failures, CLIENT_PAUSE_WINDOW_HOURS: windowHours } = config();
-  return { failures, windowHours };
-}
-
-export async function pauseClientIfFailing(options: {
+/**
+ * `failingSince` as the caller read it with the message: on the hot path of an outage (already failing, not yet
+ * due) this writes nothing; the conditions are checked again in the updates.
+ */
+export async function noteClientFailure(options: {
   tx: Prisma.TransactionClient;
   importClientId: number;
+  failingSince: Date | null;
+  failedAt: Date;
   now?: Date;
-  rule?: ClientPauseRule;
+  pauseAfterHours?: number;
 }): Promise<boolean> {
-  const { tx, importClientId } = options;
-  const rule = options.rule ?? clientPauseRule();
-  if (rule.failures === 0) return false;
+  const { tx, importClientId, failedAt } = options;
   const now = options.now ?? new Date();
-  const client = await tx.importClient.findUnique({ where: { id: importClientId }, select: { status: true, resumedAt: true } });
-  if (client?.status !== "ACTIVE") return false;
+  const pauseAfterHours = options.pauseAfterHours ?? clientPauseAfterHours();
+  let failingSince = options.failingSince;
+  if (!failingSince) {
+    // Conditional: of concurrent first failures the first one written stays.
+    await tx.importClient.updateMany({ where: { id: importClientId, failingSince: null }, data: { failingSince: failedAt } });
+    failingSince = failedAt;
+  }
+  if (pauseAfterHours === 0 || now.getTime() - failingSince.getTime() < pauseAfterHours * 3_600_000) return false;
 
-  const windowStart = new Date(now.getTime() - rule.windowHours * 3_600_000);
-  const since = client.resumedAt && client.resumedAt > windowStart ? client.resumedAt : windowStart;
-  const recent = await tx.deliveryAttempt.findMany({
-    where: { importClientId, startedAt: { gte: since } },
-    orderBy: { startedAt: "desc" },
-    take: rule.failures,
-    select: { delivered: true },
-  });
-  if (recent.length < rule.failures || recent.some((attempt) => attempt.delivered)) return false;
-
-  // Conditional: of concurrent failures only one pauses and audits.
+  // Conditional: of concurrent failures only one pauses and audits, and a success meanwhile (failingSince cleared
+  // or later) prevents it.
   const [paused] = await tx.importClient.updateManyAndReturn({
-    where: { id: importClientId, status: "ACTIVE" },
-    data: { status: "PAUSED", pausedAt: now },
-    select: { clientId: true, enterpriseId: true },
+    where: { id: importClientId, status: "ACTIVE", failingSince: { lte: new Date(now.getTime() - pauseAfterHours * 3_600_000) } },
+    data: { status: "PAUSED", pausedAt: now, nextProbeAt: nextProbeAt({ pausedAt: now, now }) },
+    select: { clientId: true, enterpriseId: true, failingSince: true },
   });
   if (!paused) return false;
   await writeAudit(tx, {
     action: "CLIENT_PAUSE", enterpriseId: paused.enterpriseId, targetType: "ImportClient", targetId: paused.clientId,
-    detail: { consecutiveFailures: rule.failures, windowHours: rule.windowHours },
+    detail: { failingSince: paused.failingSince!.toISOString(), pauseAfterHours },
   });
   return true;
 }

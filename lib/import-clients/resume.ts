@@ -1,5 +1,6 @@
 // 恢复: a paused client becomes active again and the messages that waited for it are delivered, oldest first
 // (deliver-waiting.ts, through a job queued in this transaction so that it runs once the client is active).
+// The platform's probe resumes a client the same way once it answers (probe.ts).
 import type { Prisma } from "@/lib/db/client";
 import type { EnterpriseScope } from "@/lib/db/tenancy";
 import { AppError } from "@/lib/errors";
@@ -17,10 +18,28 @@ export async function resumeImportClient(options: {
 }): Promise<{ waiting: number }> {
   const { tx, scope, clientId } = options;
   const client = await findOwnedClient({ db: tx, scope, clientId });
-  if (client.status !== "PAUSED") throw new AppError("RULE_VIOLATION", "该客户端未暂停，无需恢复");
-  await tx.importClient.update({ where: { id: client.id }, data: { status: "ACTIVE", resumedAt: options.now ?? new Date() } });
-  const waiting = await tx.pushMessage.count({ where: { importClientId: client.id, dispatchStatus: "PENDING" } });
-  await sendJob(deliverWaitingJob, { importClientId: client.id }, { tx });
-  await auditClientChange({ tx, action: "CLIENT_RESUME", scope, clientId, audit: options.audit, detail: { waiting } });
+  const resumed = client.status === "PAUSED" ? await reactivateClient({ tx, importClientId: client.id, now: options.now }) : null;
+  if (!resumed) throw new AppError("RULE_VIOLATION", "该客户端未暂停，无需恢复");
+  await auditClientChange({ tx, action: "CLIENT_RESUME", scope, clientId, audit: options.audit, detail: { waiting: resumed.waiting } });
+  return resumed;
+}
+
+/**
+ * Active again, with a clean failure record (the pause clock starts at its next failure), and what waits delivered
+ * in order. Null when it is not paused (any more): of a concurrent 恢复 and probe only one resumes.
+ */
+export async function reactivateClient(options: {
+  tx: Prisma.TransactionClient;
+  importClientId: number;
+  now?: Date;
+}): Promise<{ waiting: number } | null> {
+  const { tx, importClientId } = options;
+  const { count } = await tx.importClient.updateMany({
+    where: { id: importClientId, status: "PAUSED" },
+    data: { status: "ACTIVE", resumedAt: options.now ?? new Date(), failingSince: null, nextProbeAt: null },
+  });
+  if (count === 0) return null;
+  const waiting = await tx.pushMessage.count({ where: { importClientId, dispatchStatus: "PENDING" } });
+  await sendJob(deliverWaitingJob, { importClientId }, { tx });
   return { waiting };
 }

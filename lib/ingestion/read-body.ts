@@ -1,14 +1,17 @@
-// The JSON body of an ingestion request, read with a size cap (a manual's 10,000 rows are about 5 MB).
+// The JSON body of an ingestion request, read with a size cap (a manual's 10,000 rows are about 5 MB). The
+// proxy does not run for /api/ingest (proxy.ts), so the body streams here unbuffered and this is the one
+// place its limit is enforced: a declared length over it is refused before a byte is read, a stream as soon
+// as it passes it.
+import { INGESTION_MAX_BODY_BYTES, megabytes } from "@/lib/security/body-limits";
 import { holdsUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validations/storable-text";
 import { IngestionError } from "./errors";
 
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
-
-export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const maxBytes = INGESTION_MAX_BODY_BYTES;
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new IngestionError(415, "UNSUPPORTED_MEDIA_TYPE", "请求体应为 JSON（Content-Type: application/json）");
   }
-  const tooLarge = () => new IngestionError(413, "PAYLOAD_TOO_LARGE", `请求体超过 ${maxBytes / 1024 / 1024} MB，请分批提交`);
+  const tooLarge = () => new IngestionError(413, "PAYLOAD_TOO_LARGE", `请求体超过 ${megabytes(maxBytes)}，请分批提交`);
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
 
   const chunks: Uint8Array[] = [];

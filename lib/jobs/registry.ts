@@ -4,7 +4,11 @@ import { changeApprovedJob } from "./definitions/change-approved";
 import { deliverWaitingJob } from "./definitions/deliver-waiting";
 import { deliveryJob } from "./definitions/delivery";
 import { expireSubscriptionsJob } from "./definitions/expire-subscriptions";
+import { probeClientsJob } from "./definitions/probe-clients";
 import { pruneSignInThrottleJob } from "./definitions/prune-sign-in-throttle";
+import { pruneSigningChallengesJob } from "./definitions/prune-signing-challenges";
 import { stockDispatchJob } from "./definitions/stock-dispatch";
 
-export const jobRegistry: JobDefinition[] = [expireSubscriptionsJob, stockDispatchJob, changeApprovedJob, deliveryJob, deliverWaitingJob, pruneSignInThrottleJob];
+export const jobRegistry: JobDefinition[] = [
+  expireSubscriptionsJob, stockDispatchJob, changeApprovedJob, deliveryJob, deliverWaitingJob, pruneSignInThrottleJob, probeClientsJob, pruneSigningChallengesJob,
+];

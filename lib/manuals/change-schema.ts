@@ -21,9 +21,14 @@ const ZDecimal = z
   .refine((v) => DECIMAL_19_5.test(v), "数值最多 14 位整数、5 位小数")
   .transform(formatDecimal19_5);
 
-const code = (max: number) => z.string().trim().min(1).max(max);
-const optionalCode = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
-const optionalText = z.string().trim().nullish().transform((v) => (v ? v : null));
+// Lengths from data-fields.md; the free-text names and 规格型号, which it leaves open, take the customs
+// message's 512 characters, so that no field can carry an unbounded string into the database and the pushes.
+const MAX_TEXT = 512;
+const tooLong = (max: number) => `最多 ${max} 个字符`;
+const code = (max: number) => z.string().trim().min(1).max(max, tooLong(max));
+const optionalCode = (max: number) => z.string().trim().max(max, tooLong(max)).nullish().transform((v) => (v ? v : null));
+const text = code(MAX_TEXT);
+const optionalText = optionalCode(MAX_TEXT);
 
 /** `yyyyMMdd` or `yyyy-MM-dd`, a calendar date (stored at UTC midnight, as Prisma reads @db.Date). */
 const ZCalendarDate = z
@@ -47,7 +52,7 @@ const rowFields = {
   gdsSeqno: ZSerialNo,
   gdsMtno: code(64),
   gdecd: code(10),
-  gdsNm: z.string().trim().min(1),
+  gdsNm: text,
   endprdGdsSpcfModelDesc: optionalText,
   dclUnitcd: code(3),
   lawfUnitcd: code(3),
@@ -79,10 +84,10 @@ export const ZHeadChanges = z
     emsTypecd: optionalCode(4),
     bizopEtpsno: code(10),
     bizopEtpsSccd: optionalCode(18),
-    bizopEtpsNm: z.string().trim().min(1),
+    bizopEtpsNm: text,
     rcvgdEtpsno: code(10),
     rvsngdEtpsSccd: optionalCode(18),
-    rcvgdEtpsNm: z.string().trim().min(1),
+    rcvgdEtpsNm: text,
     dclEtpsno: optionalCode(10),
     dclEtpsSccd: optionalCode(18),
     dclEtpsNm: optionalText,

@@ -1,7 +1,12 @@
-// One HTTP delivery attempt: POST the body with fresh platform signature headers; only a 2xx answer within
-// 15 s counts as delivered. Never throws: every outcome becomes an attempt record.
+// One HTTP delivery attempt: POST the body with fresh platform signature headers over the guarded keep-alive
+// agent (endpoint-agent.ts, which refuses addresses the platform may not connect to); only a 2xx answer within
+// 15 s counts as delivered, and redirects are not followed. Never throws: every outcome becomes an attempt record.
+import http from "node:http";
+import https from "node:https";
+import { AppError } from "@/lib/errors";
 import { signPlatformHeaders } from "@/lib/signing/platform";
 import { DELIVERY_TIMEOUT_MS } from "./delivery-settings";
+import { endpointAgent } from "./endpoint-agent";
 
 export interface PostOutcome {
   startedAt: Date;
@@ -12,6 +17,8 @@ export interface PostOutcome {
 }
 
 const MAX_ERROR_DETAIL = 200;
+// Read of an answer, for the error detail; a longer answer is cut off and its connection not reused.
+const MAX_ANSWER_BYTES = 4_096;
 
 /** `body` as stored, or already as its UTF-8 bytes (a stock dispatch delivering the parts it has just built). */
 export async function postPushMessage(options: { endpointUrl: string; messageId: string; body: string | Buffer<ArrayBuffer> }): Promise<PostOutcome> {
@@ -21,31 +28,67 @@ export async function postPushMessage(options: { endpointUrl: string; messageId:
     durationMs: Date.now() - startedAt.getTime(),
     ...outcome,
   });
+  const signal = AbortSignal.timeout(DELIVERY_TIMEOUT_MS);
   try {
     // Encoded once: the digest and the request then use the same bytes (a stock part is a megabyte of UTF-8).
     const body = typeof options.body === "string" ? Buffer.from(options.body, "utf8") : options.body;
-    const response = await fetch(options.endpointUrl, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/xml; charset=utf-8",
-        ...signPlatformHeaders({ messageId: options.messageId, body, at: startedAt }),
-      },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    // Reading the answer (within the same timeout) frees the connection for the next message.
-    const answer = (await response.text()).slice(0, MAX_ERROR_DETAIL);
-    if (response.ok) return finish({ httpStatus: response.status, delivered: true, error: null });
-    return finish({ httpStatus: response.status, delivered: false, error: `客户端应答 HTTP ${response.status}${answer ? `: ${answer}` : ""}` });
+    const headers = {
+      "Content-Type": "application/xml; charset=utf-8",
+      "Content-Length": String(body.length),
+      ...signPlatformHeaders({ messageId: options.messageId, body, at: startedAt }),
+    };
+    const { status, answer } = await post({ url: new URL(options.endpointUrl), headers, body, signal, retryStale: true });
+    if (status >= 200 && status < 300) return finish({ httpStatus: status, delivered: true, error: null });
+    const detail = answer.slice(0, MAX_ERROR_DETAIL);
+    return finish({ httpStatus: status, delivered: false, error: `客户端应答 HTTP ${status}${detail ? `: ${detail}` : ""}` });
   } catch (error) {
-    return finish({ httpStatus: null, delivered: false, error: describeFailure(error) });
+    return finish({ httpStatus: null, delivered: false, error: signal.aborted ? `客户端 ${DELIVERY_TIMEOUT_MS / 1000} 秒内未应答` : describeFailure(error) });
   }
 }
 
+function post(options: {
+  url: URL;
+  headers: Record<string, string>;
+  body: Buffer;
+  signal: AbortSignal;
+  retryStale: boolean;
+}): Promise<{ status: number; answer: string }> {
+  const { url, headers, body, signal } = options;
+  const protocol = url.protocol === "https:" ? "https:" : "http:";
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const request = (protocol === "https:" ? https : http).request(url, { method: "POST", headers, agent: endpointAgent(protocol), signal }, (response) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const done = () => resolve({ status: response.statusCode ?? 0, answer: Buffer.concat(chunks).toString("utf8") });
+      response.on("data", (chunk: Buffer) => {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size < MAX_ANSWER_BYTES) return;
+        done();
+        response.destroy();
+      });
+      response.on("end", done);
+      response.on("error", reject);
+      response.on("close", () => reject(new Error("answer cut off")));
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the client closed just as it was reused: posted once more on a new connection
+      // (safe: the client keeps one file per message id).
+      if (options.retryStale && !answered && request.reusedSocket && error.code === "ECONNRESET") {
+        post({ ...options, retryStale: false }).then(resolve, reject);
+      } else {
+        reject(error);
+      }
+    });
+    request.end(body);
+  });
+}
+
 function describeFailure(error: unknown): string {
-  const err = error as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === "TimeoutError") return `客户端 ${DELIVERY_TIMEOUT_MS / 1000} 秒内未应答`;
-  const detail = err.cause?.code ?? err.cause?.message ?? err.message;
-  return `无法连接客户端: ${detail}`.slice(0, MAX_ERROR_DETAIL);
+  // Refused before connecting (endpoint-addresses.ts): its reason as it is.
+  if (error instanceof AppError) return error.message;
+  const err = error as NodeJS.ErrnoException;
+  return `无法连接客户端: ${err.code ?? err.message}`.slice(0, MAX_ERROR_DETAIL);
 }

@@ -2,7 +2,7 @@
 // messages: if any id is unknown or another enterprise's, nothing changes. Runs inside the caller's
 // transaction (the signed action's, which also consumes the card challenge) and audits who signed it (R20).
 import { z } from "zod";
-import { writeAudit } from "@/lib/audit/log";
+import { writeAudit, type SignedAudit } from "@/lib/audit/log";
 import type { Prisma } from "@/lib/db/client";
 import { ownedBy, type EnterpriseScope } from "@/lib/db/tenancy";
 import { AppError } from "@/lib/errors";
@@ -12,14 +12,6 @@ import { ZMessageId } from "@/lib/validations/identifiers";
 
 export const MAX_RESEND = 500;
 export const ZResendMessageIds = z.array(ZMessageId).min(1, "请选择要重发的报文").max(MAX_RESEND, `一次最多重发 ${MAX_RESEND} 条报文`);
-
-export interface ResendAudit {
-  actorUserId: number;
-  actorAccount: string;
-  cardNo: string;
-  signature: string;
-  ip?: string | null;
-}
 
 /** The enterprise's own messages of these (distinct) ids; if any is unknown or another enterprise's, none. */
 export async function findOwnedMessages(options: { tx: Prisma.TransactionClient; scope: EnterpriseScope; messageIds: string[] }) {
@@ -35,7 +27,7 @@ export async function resendMessages(options: {
   tx: Prisma.TransactionClient;
   scope: EnterpriseScope;
   messageIds: string[];
-  audit?: ResendAudit;
+  audit?: SignedAudit;
   now?: Date;
 }): Promise<{ resentAt: Date; messageIds: string[] }> {
   const { tx, scope, audit } = options;

@@ -22,7 +22,7 @@ export async function resendHandler(input: TResendRequest, actor: EnterpriseActo
     tx: signed.tx,
     scope: actor.scope,
     messageIds,
-    audit: { actorUserId: actor.user.id, actorAccount: actor.user.accountCode, cardNo: signed.card.cardNo, signature: signed.signature, ip: actor.ip },
+    audit: signed.audit,
   });
   return { resent: result.messageIds.length, resentAt: result.resentAt.toISOString() };
 }

@@ -15,14 +15,14 @@ const input = (overrides: Partial<SignatureCheckInput> = {}): SignatureCheckInpu
   signedPayload,
   signature: sm2Sign(keys.privateKey, keys.publicKey, signedPayload),
   enterpriseId: 7,
-  card: { publicKey: keys.publicKey, status: "ACTIVE", kind: "LEGAL_PERSON", enterpriseId: 7 },
+  card: { cardNo: "8600000000011", publicKey: keys.publicKey, status: "ACTIVE", kind: "LEGAL_PERSON", enterpriseId: 7 },
   record: { clientId: "3201000001", stockEmsNo: "E32012500001", pushMaterials: true, pushProducts: false, incrementalEmsNo: "E32012500001" },
   ...overrides,
 });
 
 describe("签名验证 of a subscription record", () => {
   test("a record signed by its enterprise's legal-person card verifies", () => {
-    expect(verifySubscriptionSignature(input())).toEqual({ valid: true, problems: [] });
+    expect(verifySubscriptionSignature(input())).toEqual({ valid: true, cardNo: "8600000000011", problems: [] });
   });
 
   test("another key, a changed text or a garbled signature fail SM2 verification", () => {
@@ -48,10 +48,11 @@ describe("签名验证 of a subscription record", () => {
   });
 
   test("a revoked, operator or foreign card makes a mathematically valid signature invalid today", () => {
-    const card = { publicKey: keys.publicKey, status: "REVOKED" as const, kind: "OPERATOR" as const, enterpriseId: 8 };
+    const card = { cardNo: "8600000000012", publicKey: keys.publicKey, status: "REVOKED" as const, kind: "OPERATOR" as const, enterpriseId: 8 };
     expect(verifySubscriptionSignature(input({ card }))).toEqual({
       valid: false,
-      problems: [{ reason: "CARD_OF_OTHER_ENTERPRISE" }, { reason: "CARD_NOT_LEGAL_PERSON" }, { reason: "CARD_REVOKED" }],
+      cardNo: "8600000000012",
+      problems: [{ reason: "CARD_OF_OTHER_ENTERPRISE" }, { reason: "CARD_KIND_NOT_ALLOWED" }, { reason: "CARD_REVOKED" }],
     });
   });
 });

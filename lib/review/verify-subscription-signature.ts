@@ -1,34 +1,33 @@
-// 签名验证 of a subscription record (R18), computed whenever an admin opens it: the stored request must
-// verify (SM2 with SM3) against the registered key of the card that signed it, must be the SUBSCRIBE request
-// of this very record, and the card must still be a valid legal-person card of the record's enterprise.
-import { sm2Verify } from "@/lib/crypto/sm2";
+// 签名验证 of a subscription record (R18), computed whenever an admin opens it: the stored request must pass
+// verify-signed-entry.ts (SM2 against the signing card's registered key, card still valid for SUBSCRIBE and of
+// the record's enterprise) and must be the SUBSCRIBE request of this very record.
+import { SIGNED_FORMAT } from "@/lib/signing/canonical";
 import { ZSubscribeForm } from "@/lib/validations/subscription";
+import { verifySignedEntry, type RegisteredCard, type SignedEntryProblem } from "./verify-signed-entry";
 
-export type SignatureProblem =
-  | { reason: "SIGNATURE_MISMATCH" }
-  | { reason: "PAYLOAD_MALFORMED" }
-  | { reason: "PAYLOAD_MISMATCH"; fields: string[] }
-  | { reason: "CARD_REVOKED" }
-  | { reason: "CARD_NOT_LEGAL_PERSON" }
-  | { reason: "CARD_OF_OTHER_ENTERPRISE" };
+export type SignatureProblem = SignedEntryProblem | { reason: "PAYLOAD_MALFORMED" } | { reason: "PAYLOAD_MISMATCH"; fields: string[] };
 
 export interface SignatureCheckInput {
   signedPayload: string;
   signature: string;
   enterpriseId: number;
-  card: { publicKey: string; status: "ACTIVE" | "REVOKED"; kind: "LEGAL_PERSON" | "OPERATOR"; enterpriseId: number };
+  card: RegisteredCard;
   record: { clientId: string; stockEmsNo: string | null; pushMaterials: boolean; pushProducts: boolean; incrementalEmsNo: string | null };
 }
 
-export function verifySubscriptionSignature(input: SignatureCheckInput): { valid: boolean; problems: SignatureProblem[] } {
-  const problems: SignatureProblem[] = [];
-  if (!sm2Verify(input.card.publicKey, input.signedPayload, input.signature)) problems.push({ reason: "SIGNATURE_MISMATCH" });
+export function verifySubscriptionSignature(input: SignatureCheckInput): { valid: boolean; cardNo: string; problems: SignatureProblem[] } {
+  const entry = verifySignedEntry(
+    {
+      action: "SUBSCRIBE", enterpriseId: input.enterpriseId, cardNo: input.card.cardNo, signature: input.signature,
+      signedMessage: new TextEncoder().encode(input.signedPayload), signedFormat: SIGNED_FORMAT,
+    },
+    input.card,
+  );
   const payloadProblem = checkSignedRequest(input.signedPayload, input.record);
-  if (payloadProblem) problems.push(payloadProblem);
-  if (input.card.enterpriseId !== input.enterpriseId) problems.push({ reason: "CARD_OF_OTHER_ENTERPRISE" });
-  if (input.card.kind !== "LEGAL_PERSON") problems.push({ reason: "CARD_NOT_LEGAL_PERSON" });
-  if (input.card.status !== "ACTIVE") problems.push({ reason: "CARD_REVOKED" });
-  return { valid: problems.length === 0, problems };
+  // A text that is no subscription request at all is said once, as malformed.
+  const problems: SignatureProblem[] = entry.problems.filter((p) => !(payloadProblem?.reason === "PAYLOAD_MALFORMED" && p.reason === "ACTION_MISMATCH"));
+  if (payloadProblem) problems.splice(problems[0]?.reason === "SIGNATURE_MISMATCH" ? 1 : 0, 0, payloadProblem);
+  return { valid: problems.length === 0, cardNo: input.card.cardNo, problems };
 }
 
 /** The signed text is lib/signing/canonical.ts's { action, challenge, payload } of a SUBSCRIBE request. */

@@ -4,7 +4,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { sessionCookieOptions } from "@/lib/auth/session-cookie";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 import { contentSecurityPolicy } from "./content-security-policy";
 
 afterEach(() => vi.unstubAllEnvs());
@@ -45,6 +45,27 @@ describe("proxy.ts security headers", () => {
   test("every request gets its own nonce", () => {
     const nonces = Array.from({ length: 20 }, () => /'nonce-([^']+)'/.exec(headersFor({ APP_MODE: "production" }).get("content-security-policy")!)![1]);
     expect(new Set(nonces).size).toBe(20);
+  });
+});
+
+describe("proxy.ts body limit", () => {
+  const post = (path: string, length: number) =>
+    proxy(new NextRequest(`https://portal.example${path}`, { method: "POST", headers: { "content-length": String(length) } }));
+
+  test("a body declared over 1 MB (sign-in, a server action, any page) is refused with 413 and a Chinese message", async () => {
+    for (const path of ["/login", "/subscriptions"]) {
+      const refused = post(path, 1024 * 1024 + 1);
+      expect(refused.status).toBe(413);
+      expect(await refused.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "请求体超过 1 MB，已拒绝" } });
+    }
+    expect(post("/login", 1024 * 1024).status).toBe(200);
+  });
+
+  test("does not run for the ingestion API, whose 32 MB bodies must reach their route whole", () => {
+    const matches = (path: string) => config.matcher.some((pattern) => new RegExp(`^${pattern}$`).test(path));
+    expect(matches("/api/ingest/manuals")).toBe(false);
+    expect(matches("/api/ingest/changes")).toBe(false);
+    for (const path of ["/login", "/api/health", "/api/ingestion", "/subscriptions"]) expect(matches(path)).toBe(true);
   });
 });
 

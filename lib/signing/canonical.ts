@@ -9,6 +9,12 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/**
+ * Marks how the stored signed bytes of an audit entry were made: UTF-8 of signingMessage's canonical JSON,
+ * SM2 with SM3 and user id 1234567812345678. A new way of signing gets a new marker; old entries keep theirs.
+ */
+export const SIGNED_FORMAT = "canonical-json/1";
+
 /** The exact text a card signs for an action: bound to the challenge and the payload. */
 export function signingMessage(options: { action: string; challengeId: string; payload: unknown }): string {
   return canonicalJson({ action: options.action, challenge: options.challengeId, payload: options.payload });

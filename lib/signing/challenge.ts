@@ -1,13 +1,18 @@
 // Single-use signing challenges (SPEC §5): issued for a user, an action and the SM3 digest of the exact
 // canonical payload; verified against the registered card key and consumed in the action's transaction.
+// At most SIGNING_CHALLENGES_PER_MINUTE per user, counted in the database so that every web instance agrees.
 import { randomUUID } from "node:crypto";
+import { config } from "@/lib/config/env";
 import type { Db, Prisma } from "@/lib/db/client";
 import { sm2Verify, sm3Hex } from "@/lib/crypto/sm2";
 import { AppError } from "@/lib/errors";
-import { canonicalJson, signingMessage } from "./canonical";
+import { canonicalJson, SIGNED_FORMAT, signingMessage } from "./canonical";
 import { signedActions, type SignedAction } from "./actions";
 
 export const CHALLENGE_TTL_MS = 2 * 60_000;
+const RATE_WINDOW_MS = 60_000;
+/** Two-key advisory lock namespace: one user's challenge requests queue behind each other, not other users'. */
+const CHALLENGE_LOCK = 0x5349_474e; // "SIGN"
 
 export interface SignedProof {
   challengeId: string;
@@ -18,17 +23,42 @@ export interface SignedProof {
 export async function issueChallenge(options: { db: Db; userId: number; action: SignedAction; payload: unknown; now?: Date }) {
   const now = options.now ?? new Date();
   const id = randomUUID();
-  await options.db.signingChallenge.create({
-    data: {
-      id,
-      userId: options.userId,
-      action: options.action,
-      payloadDigest: sm3Hex(canonicalJson(options.payload)),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
-    },
+  await options.db.$transaction(async (tx) => {
+    // Count and insert under the user's lock: concurrent requests on several instances cannot pass the limit.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHALLENGE_LOCK}::int, ${options.userId}::int)`;
+    const recent = await tx.signingChallenge.count({
+      where: { userId: options.userId, createdAt: { gt: new Date(now.getTime() - RATE_WINDOW_MS) } },
+    });
+    if (recent >= config().SIGNING_CHALLENGES_PER_MINUTE) throw new AppError("RULE_VIOLATION", "签名请求过于频繁，请稍后再试");
+    await tx.signingChallenge.create({
+      data: {
+        id,
+        userId: options.userId,
+        action: options.action,
+        payloadDigest: sm3Hex(canonicalJson(options.payload)),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
+      },
+    });
   });
   return { challengeId: id, message: signingMessage({ action: options.action, challengeId: id, payload: options.payload }) };
+}
+
+/**
+ * Drops challenges nobody can use any more: expired ones, and consumed ones older than the rate window (younger
+ * ones still count towards the limit). Run by the worker (lib/jobs/definitions/prune-signing-challenges.ts).
+ */
+export async function pruneChallenges(options: { db: Db; now?: Date }): Promise<number> {
+  const now = options.now ?? new Date();
+  const { count } = await options.db.signingChallenge.deleteMany({
+    where: {
+      OR: [
+        { expiresAt: { lt: now } },
+        { consumedAt: { not: null }, createdAt: { lt: new Date(now.getTime() - RATE_WINDOW_MS) } },
+      ],
+    },
+  });
+  return count;
 }
 
 /**
@@ -63,7 +93,9 @@ export async function verifyAndConsume(options: {
     throw new AppError("FORBIDDEN", "此操作需使用本企业的法人卡签名（非法人卡）");
   }
   const message = signingMessage({ action, challengeId: challenge.id, payload: options.payload });
-  if (!sm2Verify(card.publicKey, message, proof.signature)) throw new AppError("SIGNATURE_INVALID", "签名验证失败");
+  // The very bytes verified are the ones the audit entry keeps (run-signed.ts).
+  const signedBytes = new TextEncoder().encode(message);
+  if (!sm2Verify(card.publicKey, signedBytes, proof.signature)) throw new AppError("SIGNATURE_INVALID", "签名验证失败");
 
   // Conditional update: of two concurrent uses of one challenge only one consumes it.
   const consumed = await tx.signingChallenge.updateMany({
@@ -71,5 +103,5 @@ export async function verifyAndConsume(options: {
     data: { consumedAt: now },
   });
   if (consumed.count !== 1) throw new AppError("SIGNATURE_INVALID", "该签名已使用过，请重新签名");
-  return { card, message };
+  return { card, message, evidence: { signedMessage: signedBytes, signedFormat: SIGNED_FORMAT } };
 }

@@ -1,5 +1,5 @@
 // 取消订阅 (manual §3, R10): only a record with an ACTIVE incremental part; nothing is pushed for it afterwards.
-import { writeAudit } from "@/lib/audit/log";
+import { writeAudit, type SignedAudit } from "@/lib/audit/log";
 import type { Prisma } from "@/lib/db/client";
 import type { EnterpriseScope } from "@/lib/db/tenancy";
 import { findActiveIncremental } from "./rules";
@@ -7,9 +7,7 @@ import { findActiveIncremental } from "./rules";
 export async function cancelSubscription(options: {
   tx: Prisma.TransactionClient;
   scope: EnterpriseScope;
-  actor: { userId: number; accountCode: string; ip?: string | null };
-  card: { cardNo: string };
-  signature: string;
+  audit: SignedAudit;
   subscriptionId: number;
   now?: Date;
 }) {
@@ -20,8 +18,7 @@ export async function cancelSubscription(options: {
     data: { status: "CANCELLED", cancelledAt: now },
   });
   await writeAudit(options.tx, {
-    action: "CANCEL", actorUserId: options.actor.userId, actorAccount: options.actor.accountCode, enterpriseId: options.scope.enterpriseId,
-    targetType: "Subscription", targetId: subscription.id, cardNo: options.card.cardNo, signature: options.signature, ip: options.actor.ip,
+    action: "CANCEL", ...options.audit, enterpriseId: options.scope.enterpriseId, targetType: "Subscription", targetId: subscription.id,
   });
   return updated;
 }

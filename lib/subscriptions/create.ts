@@ -1,6 +1,6 @@
 // 数据订阅 (manual §1): one signed request creates one record with a stock part, an incremental part or both
 // (R6a). Stock parts are queued for dispatch in the same transaction (R5, R13).
-import { writeAudit } from "@/lib/audit/log";
+import { writeAudit, type SignedAudit } from "@/lib/audit/log";
 import type { Prisma } from "@/lib/db/client";
 import type { EnterpriseScope } from "@/lib/db/tenancy";
 import { AppError } from "@/lib/errors";
@@ -13,10 +13,11 @@ import { findBoundClient, findSubscribableManual, resolveRange, validUntilFromDa
 export interface CreateSubscriptionOptions {
   tx: Prisma.TransactionClient;
   scope: EnterpriseScope;
-  actor: { userId: number; accountCode: string; customsCode: string; ip?: string | null };
-  card: { id: number; cardNo: string };
+  actor: { accountCode: string; customsCode: string };
+  card: { id: number };
   signature: string;
   signedPayload: string;
+  audit: SignedAudit;
   input: TSubscribeForm;
   now?: Date;
 }
@@ -107,18 +108,7 @@ export async function createSubscription(options: CreateSubscriptionOptions) {
     });
 
   if (stock) await sendJob(stockDispatchJob, { subscriptionId: subscription.id }, { tx });
-  await writeAudit(tx, {
-    action: "SUBSCRIBE",
-    actorUserId: actor.userId,
-    actorAccount: actor.accountCode,
-    enterpriseId: scope.enterpriseId,
-    targetType: "Subscription",
-    targetId: subscription.id,
-    cardNo: options.card.cardNo,
-    signature: options.signature,
-    detail: { signedPayload: options.signedPayload },
-    ip: actor.ip,
-  });
+  await writeAudit(tx, { action: "SUBSCRIBE", ...options.audit, enterpriseId: scope.enterpriseId, targetType: "Subscription", targetId: subscription.id });
   return subscription;
 }
 

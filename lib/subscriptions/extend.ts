@@ -1,5 +1,5 @@
 // 延期 (manual §4, R11): a later end date, after today, at most one year from today.
-import { writeAudit } from "@/lib/audit/log";
+import { writeAudit, type SignedAudit } from "@/lib/audit/log";
 import type { Prisma } from "@/lib/db/client";
 import type { EnterpriseScope } from "@/lib/db/tenancy";
 import { findActiveIncremental, validUntilFromDay } from "./rules";
@@ -7,9 +7,7 @@ import { findActiveIncremental, validUntilFromDay } from "./rules";
 export async function extendSubscription(options: {
   tx: Prisma.TransactionClient;
   scope: EnterpriseScope;
-  actor: { userId: number; accountCode: string; ip?: string | null };
-  card: { cardNo: string };
-  signature: string;
+  audit: SignedAudit;
   subscriptionId: number;
   validUntil: string;
   now?: Date;
@@ -19,9 +17,8 @@ export async function extendSubscription(options: {
   const validUntil = validUntilFromDay(options.validUntil, now, { after: subscription.validUntil });
   const updated = await options.tx.subscription.update({ where: { id: subscription.id }, data: { validUntil } });
   await writeAudit(options.tx, {
-    action: "EXTEND", actorUserId: options.actor.userId, actorAccount: options.actor.accountCode, enterpriseId: options.scope.enterpriseId,
-    targetType: "Subscription", targetId: subscription.id, cardNo: options.card.cardNo, signature: options.signature,
-    detail: { from: subscription.validUntil.toISOString(), to: validUntil.toISOString() }, ip: options.actor.ip,
+    action: "EXTEND", ...options.audit, enterpriseId: options.scope.enterpriseId, targetType: "Subscription", targetId: subscription.id,
+    detail: { from: subscription.validUntil.toISOString(), to: validUntil.toISOString() },
   });
   return updated;
 }

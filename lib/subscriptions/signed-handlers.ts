@@ -7,30 +7,26 @@ import { cancelSubscription } from "./cancel";
 import { createSubscription } from "./create";
 import { extendSubscription } from "./extend";
 
-const actorOf = (actor: EnterpriseActor) => ({ userId: actor.user.id, accountCode: actor.user.accountCode, ip: actor.ip });
-
 export async function subscribeHandler(input: TSubscribeForm, actor: EnterpriseActor, signed: SignedContext) {
   const subscription = await createSubscription({
     tx: signed.tx,
     scope: actor.scope,
-    actor: { ...actorOf(actor), customsCode: actor.user.customsCode ?? "" },
+    actor: { accountCode: actor.user.accountCode, customsCode: actor.user.customsCode ?? "" },
     card: signed.card,
     signature: signed.signature,
     signedPayload: signed.signedPayload,
+    audit: signed.audit,
     input,
   });
   return { subscriptionId: subscription.id };
 }
 
 export async function cancelHandler(input: z.infer<typeof ZCancelRequest>, actor: EnterpriseActor, signed: SignedContext) {
-  await cancelSubscription({ tx: signed.tx, scope: actor.scope, actor: actorOf(actor), card: signed.card, signature: signed.signature, subscriptionId: input.subscriptionId });
+  await cancelSubscription({ tx: signed.tx, scope: actor.scope, audit: signed.audit, subscriptionId: input.subscriptionId });
   return {};
 }
 
 export async function extendHandler(input: z.infer<typeof ZExtendRequest>, actor: EnterpriseActor, signed: SignedContext) {
-  await extendSubscription({
-    tx: signed.tx, scope: actor.scope, actor: actorOf(actor), card: signed.card, signature: signed.signature,
-    subscriptionId: input.subscriptionId, validUntil: input.validUntil,
-  });
+  await extendSubscription({ tx: signed.tx, scope: actor.scope, audit: signed.audit, subscriptionId: input.subscriptionId, validUntil: input.validUntil });
   return {};
 }

@@ -162,6 +162,17 @@ test.describe("server actions and the session cookie", () => {
     expect(signInRecord().logins).toBe(before.logins + 1);
   });
 
+  test("a server action with a body over 1 MB is refused with 413 before it is run; its own small body works", async ({ page, request, baseURL }) => {
+    const action = await signInActionRequest(page);
+    const before = signInRecord();
+    const origin = new URL(baseURL!).origin;
+    const big = await postAction(request, { ...action, body: action.body + " ".repeat(2 * 1024 * 1024) }, { Origin: origin });
+    expect(big.status()).toBe(413);
+    expect(await big.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "请求体超过 1 MB，已拒绝" } });
+    expect(signInRecord()).toEqual(before);
+    expect((await postAction(request, action, { Origin: origin })).status()).toBe(200);
+  });
+
   test("the session cookie is HttpOnly, SameSite=Lax, lasts 8 hours, and is Secure with the __Secure- prefix over https", async ({ page, request, baseURL }) => {
     const action = await signInActionRequest(page);
     const cookie = (await page.context().cookies()).find((c) => c.name === "authjs.session-token");
@@ -178,6 +189,36 @@ test.describe("server actions and the session cookie", () => {
     expect(header).toMatch(/;\s*Secure/i);
     expect(header).toMatch(/;\s*HttpOnly/i);
     expect(header).toMatch(/;\s*SameSite=Lax/i);
+  });
+});
+
+test.describe("request body limits", () => {
+  const manualRequest = (rows: number, nameLength: number) => {
+    const emsNo = `E9${String(Date.now()).slice(-10)}`;
+    const head = {
+      emsNo, bizopEtpsno: "3201931234", bizopEtpsNm: "苏州华芯电子科技有限公司", rcvgdEtpsno: "3201931234", rcvgdEtpsNm: "苏州华芯电子科技有限公司",
+      masterCuscd: "3201", dclTypecd: "1", finishValidDate: "20281231", putrecApprTime: "2025-03-05 14:02:11",
+    };
+    const materials = Array.from({ length: rows }, (_, i) => ({
+      gdsSeqno: i + 1, gdsMtno: `M${i + 1}`, gdecd: "8542319000", gdsNm: "芯".repeat(nameLength), endprdGdsSpcfModelDesc: "规".repeat(nameLength),
+      dclUnitcd: "007", lawfUnitcd: "007",
+    }));
+    return JSON.stringify({ requestId: `e2e-${emsNo}`, head, materials });
+  };
+
+  test("the ingestion API takes a 12.6 MB request whole and refuses one over 32 MB with 413", async ({ request }) => {
+    const { token } = runSeedScript<{ token: string }>("tests/e2e/seed-upstream-token.ts");
+    const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+    const body = manualRequest(10_000, 200);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(12.5 * 1024 * 1024);
+    const accepted = await request.post("/api/ingest/manuals", { headers, data: Buffer.from(body), timeout: 120_000 });
+    expect(accepted.status(), await accepted.text()).toBe(201);
+    expect(accepted.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expectSecurityHeaders(accepted.headers());
+
+    const tooLarge = await request.post("/api/ingest/manuals", { headers, data: Buffer.alloc(32 * 1024 * 1024 + 1, 0x20) });
+    expect(tooLarge.status()).toBe(413);
+    expect(await tooLarge.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "请求体超过 32 MB，请分批提交" } });
   });
 });
 

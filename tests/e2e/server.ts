@@ -12,6 +12,7 @@ import { runTogether, type ChildSpec } from "../../scripts/lib/children";
 import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { resolveAuthSecret } from "../../scripts/lib/local-env";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
+import { SOCKET_PEER_PRELOAD } from "../../scripts/lib/socket-peer-preload";
 import { E2E_STATE_DIR, E2E_DATABASE_URL_FILE } from "./state";
 
 async function main() {
@@ -47,14 +48,12 @@ async function main() {
     APP_MODE: "test",
     WORKER_PORT: String(Number(port) + 1),
     DELIVERY_RETRY_SCHEDULE: "1,1,2",
-    // Every spec signs in from this machine, without a proxy: one client IP for the whole suite.
-    SIGN_IN_ATTEMPTS_PER_IP: "1000",
     IMPORT_CLIENT_PORT: importClientPort,
     IMPORT_CLIENT_INBOX: path.join(E2E_STATE_DIR, "inbox"),
   };
   const tsx = "node_modules/.bin/tsx";
   const children: ChildSpec[] = [
-    { name: "web", command: process.execPath, args: ["node_modules/next/dist/bin/next", "start", "-p", port], env },
+    { name: "web", command: process.execPath, args: [...SOCKET_PEER_PRELOAD, "node_modules/next/dist/bin/next", "start", "-p", port], env },
     { name: "worker", command: tsx, args: ["scripts/worker.ts"], env },
   ];
   if (existsSync("scripts/import-client.ts")) {

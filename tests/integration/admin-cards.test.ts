@@ -10,17 +10,18 @@ import { cancelHandler } from "@/lib/subscriptions/signed-handlers";
 import { ZRegisterCard, type TRegisterCard } from "@/lib/validations/card-registration";
 import { ZCancelRequest } from "@/lib/validations/subscription";
 import { createCustomsAdmin, createEnterprise, createManual, createSubscription } from "../support/factories";
+import { DATED_SM2_CERTIFICATES_KEY, EXPIRED_SM2_CERTIFICATE, FUTURE_SM2_CERTIFICATE, P256_CERTIFICATE, SM2_CERTIFICATE, SM2_CERTIFICATE_KEY } from "../support/certificates";
 import { adminSession } from "../support/sessions";
 import { actorFor, signRequest } from "../support/signing";
 
 let serial = 0;
 const newCardNo = () => `87${String(process.pid % 100_000).padStart(5, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${++serial % 100}`.slice(0, 13).padEnd(13, "0");
 
-async function register(input: TRegisterCard) {
+async function register(input: TRegisterCard, now?: Date) {
   const admin = await createCustomsAdmin(db);
   return runAdminAction({
     name: "REGISTER_CARD", loadUser: async () => adminSession(admin), ip: "127.0.0.1", schema: ZRegisterCard, input,
-    handler: (parsed, actor) => registerCard({ db, admin: { userId: actor.user.id, accountCode: actor.user.accountCode }, input: parsed }).then((card) => ({ cardNo: card.cardNo })),
+    handler: (parsed, actor) => registerCard({ db, admin: { userId: actor.user.id, accountCode: actor.user.accountCode }, input: parsed, now }).then((card) => ({ cardNo: card.cardNo })),
   });
 }
 
@@ -56,5 +57,45 @@ describe("card registration", () => {
     expect(await register({ ...base, customsCode: "9999999999" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await register({ ...base, cardNo: "12" })).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(await db.card.count()).toBe(before);
+  });
+
+  test("a key off the SM2 curve, the identity, a wrong length, a non-SM2, expired or not yet valid certificate are refused, writing nothing", async () => {
+    const fixture = await createEnterprise(db);
+    const base = { customsCode: fixture.enterprise.customsCode, cardNo: newCardNo(), kind: "OPERATOR" as const, holder: "操作员" };
+    const badKey = "不是有效的 SM2 公钥：应为 04 开头的 130 位十六进制，且是 SM2 曲线上的点";
+    for (const publicKey of [`04${"11".repeat(64)}`, `04${"00".repeat(64)}`, sm2KeyPair().publicKey.slice(0, 128), `${sm2KeyPair().publicKey}00`]) {
+      expect(await register({ ...base, publicKey })).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { publicKey: badKey } });
+    }
+    const offCurveSpki = toPem("PUBLIC KEY", Buffer.from(`3059301306072a8648ce3d020106082a811ccf5501822d034200${"04" + "11".repeat(64)}`, "hex"));
+    const refusals: [string, string][] = [
+      [offCurveSpki, "证书中的公钥不在 SM2 曲线上，请核对证书"],
+      [P256_CERTIFICATE, "证书不是 SM2 证书，请核对证书"],
+      [EXPIRED_SM2_CERTIFICATE, "证书已于 2021-01-01 08:00:00 过期，请核对证书"],
+      [FUTURE_SM2_CERTIFICATE, "证书尚未生效，生效时间 2090-01-01 08:00:00，请核对证书"],
+    ];
+    for (const [publicKey, message] of refusals) {
+      expect(await register({ ...base, publicKey })).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { publicKey: message } });
+    }
+    expect(await db.card.count({ where: { cardNo: base.cardNo } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "CARD_REGISTERED", targetId: base.cardNo } })).toBe(0);
+  });
+
+  test("a current SM2 certificate is registered with its validity dates; a bare key has none", async () => {
+    const fixture = await createEnterprise(db);
+    const base = { customsCode: fixture.enterprise.customsCode, kind: "OPERATOR" as const, holder: "操作员" };
+    const withCertificate = newCardNo();
+    expect(await register({ ...base, cardNo: withCertificate, publicKey: SM2_CERTIFICATE })).toMatchObject({ ok: true });
+    expect(await db.card.findUniqueOrThrow({ where: { cardNo: withCertificate } })).toMatchObject({
+      publicKey: SM2_CERTIFICATE_KEY, certificatePem: SM2_CERTIFICATE,
+      certificateNotBefore: new Date("2026-11-27T22:28:07Z"), certificateNotAfter: new Date("2036-11-24T22:28:07Z"),
+    });
+    // The certificate that is refused today is accepted while it was valid: the dates decide, nothing else.
+    const inItsYear = newCardNo();
+    expect(await register({ ...base, cardNo: inItsYear, publicKey: EXPIRED_SM2_CERTIFICATE }, new Date("2020-06-01T00:00:00Z"))).toMatchObject({ ok: true });
+    expect(await db.card.findUniqueOrThrow({ where: { cardNo: inItsYear } })).toMatchObject({ publicKey: DATED_SM2_CERTIFICATES_KEY, certificateNotAfter: new Date("2021-01-01T00:00:00Z") });
+    const bare = newCardNo();
+    const keys = sm2KeyPair();
+    expect(await register({ ...base, cardNo: bare, publicKey: keys.publicKey.toUpperCase() })).toMatchObject({ ok: true });
+    expect(await db.card.findUniqueOrThrow({ where: { cardNo: bare } })).toMatchObject({ publicKey: keys.publicKey, certificatePem: null, certificateNotBefore: null, certificateNotAfter: null });
   });
 });

@@ -179,3 +179,88 @@ describe("change submission", () => {
     expect((await stale.json()).error.code).toBe("STALE_CHANGE");
   });
 });
+
+describe("body size and field lengths", () => {
+  // ~1.3 KB a row: 10,000 rows are the 12.6 MB request that Next.js used to cut at 10 MB (400 MALFORMED_JSON).
+  const longRow = (gdsSeqno: number) => row(gdsSeqno, { gdsNm: "集成电路".repeat(62), endprdGdsSpcfModelDesc: "BGA封装".repeat(40) });
+  const streamOf = (total: number, pulled: { bytes: number }) => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled.bytes >= total) return controller.close();
+        pulled.bytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+  };
+  const postStream = (body: ReadableStream<Uint8Array>, bearer: string | null) => {
+    const headers = new Headers({ "content-type": "application/json" });
+    if (bearer) headers.set("authorization", `Bearer ${bearer}`);
+    return postManual(new Request("http://localhost/api/ingest/manuals", { method: "POST", headers, body, duplex: "half" } as RequestInit));
+  };
+
+  test("a valid 12.6 MB request is accepted", async () => {
+    const emsNo = newEmsNo();
+    const body = JSON.stringify({ requestId: requestId(), head: head(emsNo), materials: Array.from({ length: 10_000 }, (_, i) => longRow(i + 1)) });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(12.5 * 1024 * 1024);
+    const response = await post(postManual, body);
+    expect(response.status).toBe(201);
+    expect((await response.json()).result).toMatchObject({ emsNo, mtpckItemCnt: 10_000 });
+  });
+
+  test("a body over 32 MB is refused with 413 and its message, writing nothing", async () => {
+    const emsNo = newEmsNo();
+    const filler = " ".repeat(32 * 1024 * 1024);
+    const response = await post(postManual, `{"requestId":"${requestId()}","head":${JSON.stringify(head(emsNo))}}${filler}`);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "请求体超过 32 MB，请分批提交" } });
+    expect(await db.manual.count({ where: { emsNo } })).toBe(0);
+    expect(await db.ingestionRequest.count({ where: { response: { path: ["result", "emsNo"], equals: emsNo } } })).toBe(0);
+  });
+
+  test("without a valid token a huge body is refused with 401 before it is read; with one, reading stops at the limit", async () => {
+    const unread = { bytes: 0 };
+    const refused = await postStream(streamOf(1024 * 1024 * 1024, unread), "swu_unknown");
+    expect(refused.status).toBe(401);
+    expect(unread.bytes).toBeLessThanOrEqual(64 * 1024); // at most the one chunk a stream queues when it is made
+
+    const read = { bytes: 0 };
+    const tooLarge = await postStream(streamOf(1024 * 1024 * 1024, read), token);
+    expect(tooLarge.status).toBe(413);
+    expect(read.bytes).toBeGreaterThan(32 * 1024 * 1024);
+    expect(read.bytes).toBeLessThanOrEqual(32 * 1024 * 1024 + 2 * 64 * 1024);
+  });
+
+  test("text fields are bounded by the data-field lengths, each named with a Chinese message; nothing is written", async () => {
+    const emsNo = newEmsNo();
+    const response = await post(postManual, {
+      requestId: requestId(),
+      head: head(emsNo, { bizopEtpsNm: "苏".repeat(100_000), dclEtpsNm: "申".repeat(513), etpsPreentNo: "N".repeat(65) }),
+      materials: [row(1, { gdsNm: "芯".repeat(513), endprdGdsSpcfModelDesc: "规".repeat(513), gdsMtno: "M".repeat(65) })],
+    });
+    expect(response.status).toBe(422);
+    const fields = Object.fromEntries((await response.json()).error.fields.map((f: { field: string; message: string }) => [f.field, f.message]));
+    expect(fields).toEqual({
+      "head.bizopEtpsNm": "最多 512 个字符",
+      "head.dclEtpsNm": "最多 512 个字符",
+      "head.etpsPreentNo": "最多 64 个字符",
+      "materials[0].gdsNm": "最多 512 个字符",
+      "materials[0].endprdGdsSpcfModelDesc": "最多 512 个字符",
+      "materials[0].gdsMtno": "最多 64 个字符",
+    });
+    expect(await db.manual.count({ where: { emsNo } })).toBe(0);
+
+    // 512 characters is allowed; a change carries the same rule.
+    expect((await post(postManual, { requestId: requestId(), head: head(emsNo, { bizopEtpsNm: "苏".repeat(512) }) })).status).toBe(201);
+    const change = await post(postChange, {
+      requestId: requestId(), emsNo, chgTmsCnt: 1, headChanges: { rcvgdEtpsNm: "华".repeat(513) },
+      materialChanges: [{ modfMarkcd: "3", ...row(1, { gdsNm: "芯".repeat(100_000) }) }],
+    });
+    expect(change.status).toBe(422);
+    expect((await change.json()).error.fields).toEqual([
+      { field: "headChanges.rcvgdEtpsNm", message: "最多 512 个字符" },
+      { field: "materialChanges[0].gdsNm", message: "最多 512 个字符" },
+    ]);
+    expect(await db.manualChange.count({ where: { manual: { emsNo } } })).toBe(0);
+  });
+});

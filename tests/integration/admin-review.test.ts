@@ -99,11 +99,11 @@ describe("subscription review", () => {
 
     const opened = await loadSubscriptionRecord({ db, subscriptionId: record.id });
     expect(opened).toMatchObject({ card: { cardNo: a.legalCard.cardNo, holder: "法人", kind: "LEGAL_PERSON" }, signedPayload, signature });
-    expect(opened?.signatureCheck).toEqual({ valid: true, problems: [] });
+    expect(opened?.signatureCheck).toEqual({ valid: true, cardNo: a.legalCard.cardNo, problems: [] });
 
     await db.card.update({ where: { id: a.legalCard.id }, data: { status: "REVOKED" } });
     try {
-      expect((await loadSubscriptionRecord({ db, subscriptionId: record.id }))?.signatureCheck).toEqual({ valid: false, problems: [{ reason: "CARD_REVOKED" }] });
+      expect((await loadSubscriptionRecord({ db, subscriptionId: record.id }))?.signatureCheck).toEqual({ valid: false, cardNo: a.legalCard.cardNo, problems: [{ reason: "CARD_REVOKED" }] });
     } finally {
       await db.card.update({ where: { id: a.legalCard.id }, data: { status: "ACTIVE" } });
     }

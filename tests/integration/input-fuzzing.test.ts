@@ -268,6 +268,15 @@ const cases: Record<string, Case> = {
         customsCode: t.b.enterprise.customsCode, cardNo: t.b.legalCard.cardNo, kind: "OPERATOR", holder: "张三", publicKey: t.b.legalCard.publicKey,
       })(action),
   },
+  "lib/actions/admin/set-user-disabled.ts#setUserDisabledAction": {
+    // An account no one has, so that a sample that gets through disables no one the other cases sign in as.
+    fuzz: (action: Action) => actionFuzzLike("admin", { accountCode: "SW99999990", disabled: true })(action),
+  },
+  "lib/actions/account/change-password.ts#changePasswordAction": {
+    // A wrong current password is counted by the sign-in throttle (and soon blocked, in words the user reads).
+    fuzz: (action: Action) =>
+      actionFuzzLike("enterprise", { currentPassword: "不是这个口令1", newPassword: "Abcdefg12345", confirmPassword: "Abcdefg12345" }, ["SignInThrottle"])(action),
+  },
   "lib/actions/import-clients/bind-card.ts#bindCardAction": {
     fuzz: (action: Action) => signedActionFuzz("CLIENT_BIND", ZBindCardRequest, { clientId: t.b.client.clientId, cardNo: t.b.operatorCard.cardNo })(action),
   },

@@ -27,4 +27,13 @@ describe("migration runner", () => {
     await expect(client.query(`UPDATE "AuditLog" SET action = 'X'`)).rejects.toThrow(/append-only/);
     await expect(client.query(`DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
   });
+
+  test("the audit log refuses TRUNCATE, alone or with other tables, and its rows remain", async () => {
+    await client.query(`INSERT INTO "AuditLog" (action) VALUES ('TEST')`);
+    const count = async () => Number((await client.query(`SELECT count(*) AS n FROM "AuditLog"`)).rows[0].n);
+    const before = await count();
+    await expect(client.query(`TRUNCATE "AuditLog"`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    await expect(client.query(`TRUNCATE "SignInThrottle", "AuditLog" CASCADE`)).rejects.toThrow(/append-only/);
+    expect(await count()).toBe(before);
+  });
 });

@@ -60,7 +60,8 @@ describe("resend (R17)", () => {
       now,
       audit: {
         actorUserId: own.fixture.user.id, actorAccount: own.fixture.user.accountCode,
-        cardNo: own.fixture.operatorCard.cardNo, signature: "3045abcd",
+        cardNo: own.fixture.operatorCard.cardNo, signature: "3045abcd", ip: null,
+        signedMessage: new TextEncoder().encode("signed"), signedFormat: "canonical-json/1",
       },
     });
     expect(result).toEqual({ resentAt: now, messageIds: [own.message.messageId] });

@@ -127,6 +127,19 @@ const cases: Record<string, Case> = {
         customsCode: t.a.enterprise.customsCode, cardNo: `${t.b.legalCard.cardNo.slice(0, 12)}7`, kind: "LEGAL_PERSON", holder: "冒名", publicKey: t.b.legalCard.publicKey,
       }, ADMIN_ONLY),
   },
+  "lib/actions/admin/set-user-disabled.ts#setUserDisabledAction": {
+    notTenantScoped: "customs admins only: disables or enables any enterprise's user",
+    check: (action: Action) => refused(action, { accountCode: t.a.user.accountCode, disabled: true }, ADMIN_ONLY),
+  },
+  "lib/actions/account/change-password.ts#changePasswordAction": {
+    notTenantScoped: "changes the caller's own password, named by the session, never by an id",
+    // B cannot name A's account; with a wrong current password B's own is refused too (its failure is counted).
+    check: async (action: Action) => {
+      asB();
+      const input = { accountCode: t.a.user.accountCode, currentPassword: WRONG_PASSWORD, newPassword: "B的新口令2026", confirmPassword: "B的新口令2026" };
+      expect(await withoutChange(() => action(input), { except: ["SignInThrottle"] })).toMatchObject({ ok: false, fieldErrors: { currentPassword: "当前密码不正确" } });
+    },
+  },
   "lib/actions/import-clients/bind-card.ts#bindCardAction": {
     check: async (action: Action) => {
       await refused(action, await signedByB("CLIENT_BIND", ZBindCardRequest, { clientId: t.client.clientId, cardNo: t.b.legalCard.cardNo }), NOT_OWN_CLIENT);

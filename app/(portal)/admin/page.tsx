@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { RegisterCardForm } from "@/components/admin/register-card-form";
+import { UserStatusButton } from "@/components/admin/user-status-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -54,7 +55,17 @@ export default async function AdminEnterprisesPage() {
                     </div>
                   ))}
                 </TableCell>
-                <TableCell className="text-xs">{e.users.map((u) => `${u.accountCode} ${u.name}`).join("、")}</TableCell>
+                <TableCell className="space-y-1 text-xs">
+                  {e.users.map((u) => (
+                    <div key={u.accountCode} className="flex items-center gap-2">
+                      <span>
+                        {u.accountCode} {u.name}
+                      </span>
+                      {u.disabledAt && <Badge variant="destructive">{t("disabledBadge")}</Badge>}
+                      <UserStatusButton accountCode={u.accountCode} name={u.name} disabled={u.disabledAt !== null} />
+                    </div>
+                  ))}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

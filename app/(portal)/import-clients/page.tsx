@@ -6,7 +6,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { requireEnterpriseUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listBindableCards, listImportClients } from "@/lib/import-clients/list";
-import { clientPauseRule } from "@/lib/import-clients/pause";
+import { clientPauseAfterHours } from "@/lib/import-clients/pause";
 import { ZClientListQuery } from "@/lib/validations/import-client";
 
 // 导入客户端管理 (issue 10): register clients, bind their card medium, set where messages go, test, resume.
@@ -16,14 +16,14 @@ export default async function ImportClientsPage({ searchParams }: { searchParams
   const query = ZClientListQuery.parse(await searchParams);
   const scope = { enterpriseId: user.enterpriseId };
   const [page, cards] = await Promise.all([listImportClients({ db, scope, after: query.after }), listBindableCards({ db, scope })]);
-  const pauseRule = clientPauseRule();
+  const pauseAfterHours = clientPauseAfterHours();
   return (
     <Card>
       <CardHeader>
         <CardTitle>{t("title")}</CardTitle>
         <CardDescription>
           {t("description")}
-          {pauseRule.failures > 0 && ` ${t("pauseRule", { failures: pauseRule.failures, hours: pauseRule.windowHours })}`}
+          {pauseAfterHours > 0 && ` ${t("pauseRule", { hours: pauseAfterHours })}`}
         </CardDescription>
         <CardAction className="flex gap-2">
           <RefreshButton />
@@ -31,7 +31,10 @@ export default async function ImportClientsPage({ searchParams }: { searchParams
         </CardAction>
       </CardHeader>
       <CardContent>
-        <ImportClientsTable rows={page.rows} cards={cards} firstRowNumber={query.from ?? 1} nextCursor={page.nextCursor} isFirstPage={!query.after} />
+        <ImportClientsTable
+          rows={page.rows} cards={cards} pauseAfterHours={pauseAfterHours}
+          firstRowNumber={query.from ?? 1} nextCursor={page.nextCursor} isFirstPage={!query.after}
+        />
       </CardContent>
     </Card>
   );

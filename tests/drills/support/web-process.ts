@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { freeLoopbackPort } from "@/lib/db/free-port";
 import { ensureNextBuild } from "../../../scripts/lib/next-build";
+import { SOCKET_PEER_PRELOAD } from "../../../scripts/lib/socket-peer-preload";
 import { get, pollUntil } from "./poll";
 
 const KEPT_OUTPUT_CHARS = 20_000;
@@ -11,7 +12,7 @@ const KEPT_OUTPUT_CHARS = 20_000;
 export async function startWebProcess(env: { DATABASE_URL: string; PLATFORM_SM2_PRIVATE_KEY: string }) {
   ensureNextBuild();
   const port = await freeLoopbackPort();
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...SOCKET_PEER_PRELOAD, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env, ...env, NODE_ENV: "production", APP_MODE: "test", NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditTable } from "@/components/admin/audit-table";
 import { DetailList } from "@/components/admin/detail-list";
 import { ReviewPushMessagesTable } from "@/components/admin/review-push-messages-table";
 import { SignatureCheck } from "@/components/admin/signature-check";
@@ -8,6 +9,7 @@ import { SignedRequest } from "@/components/admin/signed-request";
 import { SubscriptionStatusBadge } from "@/components/admin/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { listAuditEntries } from "@/lib/audit/list-entries";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listPushMessagesForReview } from "@/lib/review/list-push-messages";
@@ -21,6 +23,8 @@ export default async function AdminSubscriptionRecordPage({ params }: { params: 
   const record = Number.isSafeInteger(id) && id > 0 ? await loadSubscriptionRecord({ db, subscriptionId: id }) : null;
   if (!record) notFound();
   const messages = await listPushMessagesForReview({ db, filters: { subscriptionId: record.id } });
+  // 订阅, 取消, 延期 of this record, each verified again from the bytes its entry kept.
+  const signedEntries = await listAuditEntries({ db, filters: {}, signedTarget: { type: "Subscription", id: String(record.id) } });
   return (
     <div className="grid gap-6">
       <Card>
@@ -66,6 +70,10 @@ export default async function AdminSubscriptionRecordPage({ params }: { params: 
             ]}
           />
           <SignedRequest signedPayload={record.signedPayload} signature={record.signature} />
+          <div className="grid gap-2">
+            <p className="text-sm font-medium">{t("signature.recordEntries")}</p>
+            <AuditTable rows={signedEntries.rows} />
+          </div>
         </CardContent>
       </Card>
       <Card>

@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { sm2KeyPair, sm2Sign } from "@/lib/crypto/sm2";
+import { SIGNED_FORMAT, signingMessage } from "@/lib/signing/canonical";
+import { verifySignedEntry, type RegisteredCard, type SignedEntry } from "./verify-signed-entry";
+
+const keys = sm2KeyPair();
+const bytes = new TextEncoder().encode(signingMessage({ action: "RESEND", challengeId: "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d", payload: { messageIds: ["20260000000000000001"] } }));
+const card: RegisteredCard = { cardNo: "8600000000012", publicKey: keys.publicKey, status: "ACTIVE", kind: "OPERATOR", enterpriseId: 7 };
+const entry = (overrides: Partial<SignedEntry> = {}): SignedEntry => ({
+  action: "RESEND", enterpriseId: 7, cardNo: card.cardNo, signature: sm2Sign(keys.privateKey, keys.publicKey, bytes),
+  signedMessage: bytes, signedFormat: SIGNED_FORMAT, ...overrides,
+});
+
+describe("签名复验 of a signed audit entry", () => {
+  test("the stored bytes signed by a card allowed for the action verify, naming the card", () => {
+    expect(verifySignedEntry(entry(), card)).toEqual({ valid: true, cardNo: card.cardNo, problems: [] });
+  });
+
+  test("a changed byte, another key or a garbled signature fail SM2 verification", () => {
+    const tampered = Uint8Array.from(bytes);
+    tampered[10] ^= 0x20;
+    expect(verifySignedEntry(entry({ signedMessage: tampered }), card).problems).toContainEqual({ reason: "SIGNATURE_MISMATCH" });
+    expect(verifySignedEntry(entry(), { ...card, publicKey: sm2KeyPair().publicKey }).problems).toEqual([{ reason: "SIGNATURE_MISMATCH" }]);
+    expect(verifySignedEntry(entry({ signature: "3045" }), card).problems).toEqual([{ reason: "SIGNATURE_MISMATCH" }]);
+  });
+
+  test("a valid signature over another action's request is not this entry's", () => {
+    expect(verifySignedEntry(entry({ action: "CANCEL" }), { ...card, kind: "LEGAL_PERSON" }).problems).toEqual([{ reason: "ACTION_MISMATCH" }]);
+  });
+
+  test("bytes of an unknown format verify mathematically but are not accepted as this action's", () => {
+    expect(verifySignedEntry(entry({ signedFormat: "statement/2" }), card).problems).toEqual([{ reason: "FORMAT_UNKNOWN" }]);
+  });
+
+  test("an entry without stored bytes or with an unregistered card cannot be verified", () => {
+    expect(verifySignedEntry(entry({ signedMessage: null }), card)).toEqual({ valid: false, cardNo: card.cardNo, problems: [{ reason: "MESSAGE_MISSING" }] });
+    expect(verifySignedEntry(entry(), null).problems).toEqual([{ reason: "CARD_UNKNOWN" }]);
+  });
+
+  test("a revoked card, another enterprise's card or a kind the action does not allow make it invalid today", () => {
+    const problems = verifySignedEntry(entry({ action: "RESEND", enterpriseId: 8 }), { ...card, status: "REVOKED" }).problems;
+    expect(problems).toEqual([{ reason: "CARD_OF_OTHER_ENTERPRISE" }, { reason: "CARD_REVOKED" }]);
+    const cancel = new TextEncoder().encode(signingMessage({ action: "CANCEL", challengeId: "x", payload: { subscriptionId: 1 } }));
+    const byOperator = entry({ action: "CANCEL", signedMessage: cancel, signature: sm2Sign(keys.privateKey, keys.publicKey, cancel) });
+    expect(verifySignedEntry(byOperator, card).problems).toEqual([{ reason: "CARD_KIND_NOT_ALLOWED" }]);
+  });
+});

@@ -1,0 +1,69 @@
+// 签名复验 of any signed audit entry (R18, R20): the stored signed bytes must verify (SM2 with SM3) against the
+// registered key of the card the entry names, must be a request for the entry's action, and the card must still
+// be a valid card of the entry's enterprise of a kind that may sign that action. Only the stored bytes are
+// verified, never bytes derived again, so entries of an older signing format stay verifiable.
+import { sm2Verify } from "@/lib/crypto/sm2";
+import { signedActions, isSignedAction } from "@/lib/signing/actions";
+import { SIGNED_FORMAT } from "@/lib/signing/canonical";
+
+export type SignedEntryProblem =
+  | { reason: "MESSAGE_MISSING" }
+  | { reason: "CARD_UNKNOWN" }
+  | { reason: "SIGNATURE_MISMATCH" }
+  | { reason: "FORMAT_UNKNOWN" }
+  | { reason: "ACTION_MISMATCH" }
+  | { reason: "CARD_REVOKED" }
+  | { reason: "CARD_KIND_NOT_ALLOWED" }
+  | { reason: "CARD_OF_OTHER_ENTERPRISE" };
+
+export interface RegisteredCard {
+  cardNo: string;
+  publicKey: string;
+  status: "ACTIVE" | "REVOKED";
+  kind: "LEGAL_PERSON" | "OPERATOR";
+  enterpriseId: number;
+}
+
+export interface SignedEntry {
+  action: string;
+  enterpriseId: number | null;
+  cardNo: string;
+  signature: string;
+  signedMessage: Uint8Array | null;
+  signedFormat: string | null;
+}
+
+export interface SignedEntryCheck {
+  valid: boolean;
+  cardNo: string;
+  problems: SignedEntryProblem[];
+}
+
+export function verifySignedEntry(entry: SignedEntry, card: RegisteredCard | null): SignedEntryCheck {
+  const problems: SignedEntryProblem[] = [];
+  const done = () => ({ valid: problems.length === 0, cardNo: entry.cardNo, problems });
+  if (!entry.signedMessage) problems.push({ reason: "MESSAGE_MISSING" });
+  if (!card) problems.push({ reason: "CARD_UNKNOWN" });
+  if (!entry.signedMessage || !card) return done();
+
+  if (!sm2Verify(card.publicKey, entry.signedMessage, entry.signature)) problems.push({ reason: "SIGNATURE_MISMATCH" });
+  const signedAction = signedActionOf(entry.signedMessage, entry.signedFormat);
+  if (signedAction === undefined) problems.push({ reason: "FORMAT_UNKNOWN" });
+  else if (signedAction !== entry.action) problems.push({ reason: "ACTION_MISMATCH" });
+  if (card.enterpriseId !== entry.enterpriseId) problems.push({ reason: "CARD_OF_OTHER_ENTERPRISE" });
+  const allowed: readonly string[] = isSignedAction(entry.action) ? signedActions[entry.action] : [];
+  if (!allowed.includes(card.kind)) problems.push({ reason: "CARD_KIND_NOT_ALLOWED" });
+  if (card.status !== "ACTIVE") problems.push({ reason: "CARD_REVOKED" });
+  return done();
+}
+
+/** The action the signed bytes name, null when they name none, undefined for a format this code does not know. */
+function signedActionOf(bytes: Uint8Array, format: string | null): string | null | undefined {
+  if (format !== SIGNED_FORMAT) return undefined;
+  try {
+    const signed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as { action?: unknown };
+    return typeof signed?.action === "string" ? signed.action : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,13 @@
+// 创建海关管理员 (npm run admin:create): the account, the name and a password under the portal's password rules.
+import { z } from "zod";
+import { ZAccountCode } from "./identifiers";
+import { ZNewPassword } from "./password";
+
+export const ZCustomsAdmin = z
+  .object({
+    accountCode: ZAccountCode,
+    name: z.string().trim().min(1, "请填写姓名").max(50, "姓名最多 50 个字"),
+    password: ZNewPassword,
+  })
+  .refine((input) => !input.password.toUpperCase().includes(input.accountCode), { path: ["password"], message: "密码不能包含账号" });
+export type TCustomsAdmin = z.infer<typeof ZCustomsAdmin>;
