@@ -48,6 +48,8 @@ async function main() {
     APP_MODE: "test",
     WORKER_PORT: String(Number(port) + 1),
     DELIVERY_RETRY_SCHEDULE: "1,1,2",
+    // The specs share the demo users and sign faster than a person could; the per-minute limit has its own test.
+    SIGNING_CHALLENGES_PER_MINUTE: "1000",
     IMPORT_CLIENT_PORT: importClientPort,
     IMPORT_CLIENT_INBOX: path.join(E2E_STATE_DIR, "inbox"),
   };

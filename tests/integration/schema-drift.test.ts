@@ -30,7 +30,7 @@ const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync("pr
 
 const scalarTypes: Record<string, string> = {
   Int: "integer", BigInt: "bigint", String: "text", Boolean: "boolean", DateTime: "timestamp(3) without time zone",
-  Json: "jsonb", Decimal: "numeric(65,30)", Float: "double precision",
+  Json: "jsonb", Decimal: "numeric(65,30)", Float: "double precision", Bytes: "bytea",
 };
 const nativeTypes: Record<string, (args: string[]) => string> = {
   VarChar: ([n]) => `character varying(${n})`,

@@ -33,7 +33,7 @@ beforeAll(async () => {
   server = createServer(async (incoming, outgoing) => {
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const headers = new Headers(Object.entries(incoming.headers).map(([name, value]) => [name, String(value)]));
+    const headers = new Headers(Object.entries(incoming.headers).map(([name, value]): [string, string] => [name, String(value)]));
     const init = { method: incoming.method, headers, body: incoming.method === "POST" ? Buffer.concat(chunks) : undefined };
     const response = await (incoming.method === "POST" ? handlers.POST : handlers.GET)(new Request(`http://localhost${incoming.url}`, init) as never);
     outgoing.writeHead(response.status, [...response.headers].flatMap(([name, value]) => (name === "set-cookie" ? [] : [[name, value]])).concat(response.headers.getSetCookie().map((c) => ["set-cookie", c])) as never);
