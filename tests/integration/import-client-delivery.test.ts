@@ -1,10 +1,11 @@
 // 导入客户端管理 with a real worker and the real reference import client: the test message, pausing a failing
-// client after the configured number of failures, and resuming it with nothing lost and in order.
+// client after it has failed continuously for the configured period, probing and resuming it with nothing lost and in order.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { listImportClients } from "@/lib/import-clients/list";
+import { probePausedClients } from "@/lib/import-clients/probe";
 import { sendTestMessage } from "@/lib/import-clients/send-test-message";
 import { getTestMessageStatus } from "@/lib/import-clients/test-message-status";
 import { pushDailyCounts } from "@/lib/dashboard/push-daily-counts";
@@ -22,7 +23,7 @@ beforeEach(async () => {
   if (!(await fetch(harness.client.url.replace("/push", "/health")).catch(() => null))) await harness.restartClient();
 });
 afterEach(() => {
-  delete process.env.CLIENT_PAUSE_AFTER_FAILURES;
+  delete process.env.CLIENT_PAUSE_AFTER_HOURS;
   process.env.DELIVERY_RETRY_SCHEDULE = "1,1,2";
 });
 
@@ -82,8 +83,8 @@ describe("发送测试报文", () => {
 });
 
 describe("pausing a failing client, resuming it", () => {
-  test("after the configured failures the client is paused: new messages wait as 待下发; resume delivers all of them in order", async () => {
-    process.env.CLIENT_PAUSE_AFTER_FAILURES = "3";
+  test("after failing continuously for the configured period the client is paused: new messages wait as 待下发; resume delivers all of them in order", async () => {
+    process.env.CLIENT_PAUSE_AFTER_HOURS = "0.0005"; // 1.8 s of continuous failure
     process.env.DELIVERY_RETRY_SCHEDULE = "1,1,1,1,1,1";
     const fixture = await createEnterprise(db);
     await harness.routeTo(db, fixture.client.id);
@@ -94,19 +95,22 @@ describe("pausing a failing client, resuming it", () => {
     await waitFor(() => db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } }), (c) => c.status === "PAUSED");
     const paused = await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } });
     expect(paused.pausedAt).toBeInstanceOf(Date);
+    expect(paused.pausedAt!.getTime() - paused.failingSince!.getTime()).toBeGreaterThanOrEqual(1_800);
+    expect(paused.nextProbeAt!.getTime()).toBeGreaterThan(paused.pausedAt!.getTime());
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_PAUSE", targetId: fixture.client.clientId } }))
-      .toMatchObject({ enterpriseId: fixture.enterprise.id, detail: { consecutiveFailures: 3, windowHours: 24 } });
+      .toMatchObject({ enterpriseId: fixture.enterprise.id, detail: { failingSince: paused.failingSince!.toISOString(), pauseAfterHours: 0.0005 } });
 
     // Its retries are no longer used up, and later messages are not attempted at all.
+    const attemptsAtPause = (await db.pushMessage.findUniqueOrThrow({ where: { id: first.id } })).attemptCount;
     const later = [await pushStock(fixture, manual), await pushStock(fixture, manual)];
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const firstWaiting = await db.pushMessage.findUniqueOrThrow({ where: { id: first.id } });
-    expect(firstWaiting).toMatchObject({ dispatchStatus: "PENDING", attemptCount: 3 });
+    expect(firstWaiting).toMatchObject({ dispatchStatus: "PENDING", attemptCount: attemptsAtPause });
     for (const message of later) {
       expect(await db.pushMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ dispatchStatus: "PENDING", attemptCount: 0 });
     }
     const row = (await listImportClients({ db, scope: scopeOf(fixture) })).rows.find((r) => r.clientId === fixture.client.clientId);
-    expect(row).toMatchObject({ status: "PAUSED", recentFailures: 3, waiting: 3, lastAttempt: { delivered: false } });
+    expect(row).toMatchObject({ status: "PAUSED", waiting: 3, failingSince: paused.failingSince, lastAttempt: { delivered: false } });
     expect((await listFailingClients({ db, limit: 1_000 })).find((c) => c.clientId === fixture.client.clientId)).toMatchObject({ status: "PAUSED" });
 
     // 恢复: everything that waited arrives, oldest first, nothing lost.
@@ -123,20 +127,57 @@ describe("pausing a failing client, resuming it", () => {
     expect(harness.files(manual.emsNo)).toEqual(delivered.map((m) => `${m.messageId}.xml`).sort());
     const deliveredAt = delivered.map((m) => m.attempts[0].startedAt.getTime());
     expect(deliveredAt).toEqual([...deliveredAt].sort((x, y) => x - y));
-    expect((await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } })).status).toBe("ACTIVE");
+    expect(await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } })).toMatchObject({ status: "ACTIVE", failingSince: null });
   });
 
-  test("failures before a resume do not count again: one more failure does not pause the client at once", async () => {
-    process.env.CLIENT_PAUSE_AFTER_FAILURES = "3";
+  test("a burst of failures within the period does not pause, and test messages never count", async () => {
+    process.env.DELIVERY_RETRY_SCHEDULE = "0,0,0,0,0";
     const fixture = await createEnterprise(db);
     await db.importClient.update({ where: { id: fixture.client.id }, data: { endpointUrl: harness.client.url.replace("/push", "/elsewhere") } });
-    for (let i = 0; i < 3; i++) await testMessageResult(fixture);
-    expect((await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } })).status).toBe("PAUSED");
+    for (let i = 0; i < 5; i++) expect((await testMessageResult(fixture)).dispatchStatus).toBe("FAILED");
+    expect(await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } })).toMatchObject({ status: "ACTIVE", failingSince: null });
 
-    expect(await resumeClient(fixture, fixture.client.clientId)).toEqual({ ok: true, waiting: 0 });
-    expect(await resumeClient(fixture, fixture.client.clientId)).toMatchObject({ ok: false, error: "该客户端未暂停，无需恢复" });
-    expect((await testMessageResult(fixture)).dispatchStatus).toBe("FAILED");
-    expect((await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } })).status).toBe("ACTIVE");
+    const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode, materials: 3 });
+    const messages = [await pushStock(fixture, manual), await pushStock(fixture, manual), await pushStock(fixture, manual)];
+    await waitFor(
+      () => db.pushMessage.findMany({ where: { id: { in: messages.map((m) => m.id) } } }),
+      (all) => all.every((m) => m.dispatchStatus === "FAILED"),
+    );
+    expect(await db.deliveryAttempt.count({ where: { pushMessageId: { in: messages.map((m) => m.id) } } })).toBe(18);
+    const client = await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } });
+    expect(client).toMatchObject({ status: "ACTIVE", pausedAt: null });
+    expect(client.failingSince).toBeInstanceOf(Date);
+  });
+
+  test("the probe resumes a paused client that answers again and delivers its waiting messages in order; one that still fails stays paused", async () => {
+    const fixture = await createEnterprise(db);
+    await harness.routeTo(db, fixture.client.id);
+    const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode, materials: 3 });
+    const pausedAt = new Date(Date.now() - 10 * 60_000);
+    await db.importClient.update({ where: { id: fixture.client.id }, data: { status: "PAUSED", pausedAt, failingSince: new Date(pausedAt.getTime() - 86_400_000), nextProbeAt: new Date(Date.now() - 1_000) } });
+    const waiting = [await pushStock(fixture, manual), await pushStock(fixture, manual)];
+    for (const message of waiting) expect((await db.pushMessage.findUniqueOrThrow({ where: { id: message.id } })).attemptCount).toBe(0);
+
+    // Still failing: one recorded attempt, the client stays paused with a later probe.
+    await harness.stopClient();
+    await probePausedClients({ db });
+    const stillPaused = await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } });
+    expect(stillPaused.status).toBe("PAUSED");
+    expect(stillPaused.nextProbeAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(await db.deliveryAttempt.count({ where: { importClientId: fixture.client.id, delivered: false } })).toBe(1);
+    expect((await db.pushMessage.findUniqueOrThrow({ where: { id: waiting[0].id } })).dispatchStatus).toBe("PENDING");
+
+    // Back: the probe delivers the oldest message, resumes the client, and the rest follow in order.
+    await harness.restartClient();
+    await db.importClient.update({ where: { id: fixture.client.id }, data: { nextProbeAt: new Date(Date.now() - 1_000) } });
+    expect(await probePausedClients({ db })).toMatchObject({ probed: 1, resumed: 1 });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_AUTO_RESUME", targetId: fixture.client.clientId } })).toMatchObject({ enterpriseId: fixture.enterprise.id });
+    const delivered = await waitFor(
+      () => db.pushMessage.findMany({ where: { id: { in: waiting.map((m) => m.id) } }, orderBy: { id: "asc" }, include: { attempts: { where: { delivered: true } } } }),
+      (all) => all.every((m) => m.dispatchStatus === "DELIVERED"),
+    );
+    expect(delivered[0].attempts[0].startedAt.getTime()).toBeLessThanOrEqual(delivered[1].attempts[0].startedAt.getTime());
+    expect(await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } })).toMatchObject({ status: "ACTIVE", failingSince: null, nextProbeAt: null });
   });
 
   test("a test message reaches a paused client, so the enterprise can check it before resuming", async () => {

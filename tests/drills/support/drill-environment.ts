@@ -37,7 +37,7 @@ export async function startDrillEnvironment(name: string) {
     DELIVERY_RETRY_SCHEDULE: DRILL.retrySchedule,
     // The drills test the retry chain: a client failing a burst's worth of times in a row would otherwise be
     // paused (100 failures), its messages waiting for the enterprise to resume it (tests/integration/import-clients).
-    CLIENT_PAUSE_AFTER_FAILURES: "0",
+    CLIENT_PAUSE_AFTER_HOURS: "0",
   };
   const workers: WorkerProcess[] = [];
   let emsNo = "";
