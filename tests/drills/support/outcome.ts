@@ -110,12 +110,15 @@ export async function readOutcome(options: { importClientId: number; emsNo: stri
   };
 }
 
-/** Sizes of <inbox>/<emsNo>/<messageId>.xml by message id, and how many files lie in other folders (.tmp aside). */
+/**
+ * Sizes of <inbox>/<emsNo>/<messageId>.xml by message id, and how many files lie in other folders: the client's own
+ * .tmp (files being written) and .state (its ledger of accepted ids) aside.
+ */
 function readInbox(inbox: string, emsNo: string): { sizes: Map<string, number>; elsewhere: number } {
   const sizes = new Map<string, number>();
   let elsewhere = 0;
   for (const folder of readdirSync(inbox)) {
-    if (folder === ".tmp") continue;
+    if (folder === ".tmp" || folder === ".state") continue;
     for (const name of readdirSync(path.join(inbox, folder))) {
       if (folder === emsNo && name.endsWith(".xml")) sizes.set(name.slice(0, -".xml".length), statSync(path.join(inbox, folder, name)).size);
       else elsewhere++;
