@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ZSignInForm, type TSignInForm } from "@/lib/validations/sign-in";
 
-export function SignInForm() {
+export function SignInForm({ returnTo }: { returnTo: string | null }) {
   const t = useTranslations("login");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -22,7 +22,7 @@ export function SignInForm() {
       const result = await signInAction(values);
       if (!result.ok) return setError(result.error);
       // A full navigation so the server layout reads the new session cookie.
-      window.location.assign("/");
+      window.location.assign(returnTo ?? "/");
     }),
   );
 

@@ -1,6 +1,6 @@
 // The card dialog's steps as plain data, so the rules of the flow (which card an action takes, what happens
 // after each failure, how an error is worded) are testable without a browser.
-import { type CardError, type CardErrorCode, type CardInfo, type TransportStatus, cardErrorMessage } from "@/lib/card";
+import type { CardError, CardErrorCode, CardInfo, TransportStatus } from "@/lib/card";
 import { signedActions, type SignedAction } from "@/lib/signing/actions";
 
 /** e-port PINs are 8 digits; checking here saves a wrong-PIN count on the card for a typo. */
@@ -51,10 +51,7 @@ export function describeCardError(error: CardError): {
 } {
   const key =
     error.code === "WRONG_PIN" && error.triesLeft === undefined ? "errors.WRONG_PIN_NO_COUNT" : (`errors.${error.code}` as const);
-  // CardError messages are "<message>（<detail>）" (lib/card/errors.ts); recover the detail from that shape.
-  const base = cardErrorMessage(error.code, { triesLeft: error.triesLeft });
-  const suffix = error.message.startsWith(`${base}（`) && error.message.endsWith("）") ? error.message.slice(base.length + 1, -1) : "";
-  return { key, values: error.triesLeft === undefined ? {} : { triesLeft: error.triesLeft }, detail: suffix || undefined };
+  return { key, values: error.triesLeft === undefined ? {} : { triesLeft: error.triesLeft }, detail: error.detail };
 }
 
 export type TransportHint = "ready" | "chooseDevice" | "notDetected" | "unsupported";

@@ -1,7 +1,9 @@
 // Session guards for pages and actions: every page but sign-in needs a user; customs pages need CUSTOMS_ADMIN.
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import type { SessionUser } from "./credentials";
+import { RETURN_PATH_HEADER, signInPathFor } from "./return-path";
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await auth();
@@ -10,7 +12,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(signInPathFor((await headers()).get(RETURN_PATH_HEADER)));
   return user;
 }
 

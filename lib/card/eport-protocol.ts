@@ -18,7 +18,7 @@
 //                     or DER), Data[1] = certificate number
 // A failure has Result false and Error = [Chinese message, token]; the token "Err:<CardErrorCode>[:<triesLeft>]"
 // (e.g. "Err:WRONG_PIN:4", "Err:LOCKED", "Err:NO_CARD") lets the page show the same messages as the other backends.
-import { CARD_ERROR_MESSAGES, CardError, type CardErrorCode } from "@/lib/card/errors";
+import { CardError, isCardErrorCode } from "@/lib/card/errors";
 
 export const EPORT_URL = "ws://127.0.0.1:61232";
 
@@ -54,10 +54,10 @@ export function eportErrorArgs(error: CardError): EportResponse["_args"] {
 export function cardErrorFromEport(errors: string[]): CardError {
   for (const entry of errors) {
     const match = /^Err:([A-Z_]+)(?::(\d+))?$/.exec(entry);
-    if (match && match[1] in CARD_ERROR_MESSAGES) {
+    if (match && isCardErrorCode(match[1])) {
       const triesLeft = match[2] === undefined ? undefined : Number(match[2]);
-      return new CardError(match[1] as CardErrorCode, { triesLeft });
+      return new CardError(match[1], { triesLeft });
     }
   }
-  return new CardError("CARD_FAILURE", { detail: errors[0] || "电子口岸客户端未说明原因" });
+  return new CardError("CARD_FAILURE", { detail: errors[0] || undefined });
 }

@@ -89,8 +89,8 @@ describe("assertCardAccepted", () => {
   const card = { cardNo: operator.cardNo, kind: operator.kind, holder: operator.holder, enterpriseCode: operator.enterpriseCustomsCode };
 
   it("refuses another enterprise's card and an operator card where a legal-person card is needed", () => {
-    expect(() => assertCardAccepted(card, { enterpriseCode: "4403940123" })).toThrow("非本企业卡");
-    expect(() => assertCardAccepted(card, { legalPersonOnly: true })).toThrow("非法人卡");
+    expect(() => assertCardAccepted(card, { enterpriseCode: "4403940123" })).toThrow(expect.objectContaining({ code: "WRONG_ENTERPRISE" }));
+    expect(() => assertCardAccepted(card, { legalPersonOnly: true })).toThrow(expect.objectContaining({ code: "NOT_LEGAL_PERSON" }));
     expect(() => assertCardAccepted(card, { enterpriseCode: operator.enterpriseCustomsCode })).not.toThrow();
   });
 });

@@ -9,9 +9,8 @@ import { type HidLike, isCardHidDevice, openWebHidChannel } from "@/lib/card/tra
 import { type UsbLike, findCcidEndpoints, openWebUsbChannel } from "@/lib/card/transports/webusb";
 import { type VirtualCardSlot, openVirtualCardChannel } from "@/lib/card/virtual-card";
 
-export { CARD_ERROR_MESSAGES, CardError, cardErrorMessage, type CardErrorCode } from "@/lib/card/errors";
+export { CARD_ERROR_CODES, CardError, type CardErrorCode } from "@/lib/card/errors";
 export {
-  CARD_KIND_LABELS,
   assertCardAccepted,
   type CardInfo,
   type CardKind,

@@ -3,11 +3,6 @@ import { CardError } from "@/lib/card/errors";
 
 export type CardKind = "LEGAL_PERSON" | "OPERATOR";
 
-export const CARD_KIND_LABELS: Record<CardKind, string> = {
-  LEGAL_PERSON: "法人卡",
-  OPERATOR: "操作员卡",
-};
-
 /** What the card itself says about its holder. */
 export interface CardHolderInfo {
   cardNo: string;

@@ -62,7 +62,7 @@ describe("signing with the virtual card", () => {
 
   it("refuses to sign before the PIN is verified", async () => {
     const signer = signerFor(new VirtualCardSlot([legalPerson]));
-    await expect(signer.sign(message)).rejects.toMatchObject({ code: "PIN_NOT_VERIFIED", message: "尚未验证口令" });
+    await expect(signer.sign(message)).rejects.toMatchObject({ code: "PIN_NOT_VERIFIED" });
   });
 
   it("reports the tries left for a wrong PIN and resets them with the right one", async () => {
@@ -71,7 +71,6 @@ describe("signing with the virtual card", () => {
     await expect(signer.verifyPin("12345678")).rejects.toMatchObject({
       code: "WRONG_PIN",
       triesLeft: 4,
-      message: "口令错误，剩余 4 次",
     });
     await expect(signer.verifyPin("12345678")).rejects.toMatchObject({ triesLeft: 3 });
     await signer.verifyPin(legalPerson.pin);
@@ -84,7 +83,7 @@ describe("signing with the virtual card", () => {
     for (let triesLeft = 4; triesLeft >= 1; triesLeft--) {
       await expect(signer.verifyPin("00000000")).rejects.toMatchObject({ code: "WRONG_PIN", triesLeft });
     }
-    await expect(signer.verifyPin("00000000")).rejects.toMatchObject({ code: "LOCKED", message: "卡已锁定" });
+    await expect(signer.verifyPin("00000000")).rejects.toMatchObject({ code: "LOCKED" });
     await expect(signer.verifyPin(legalPerson.pin)).rejects.toMatchObject({ code: "LOCKED" });
     const again = signerFor(slot); // the counter survives a reset
     await expect(again.verifyPin(legalPerson.pin)).rejects.toMatchObject({ code: "LOCKED" });
@@ -97,7 +96,7 @@ describe("signing with the virtual card", () => {
     slot.insert(operator.cardNo);
     const signer = signerFor(slot);
     slot.insert(legalPerson.cardNo);
-    await expect(signer.readCard()).rejects.toMatchObject({ code: "NO_CARD", message: "未检测到卡" });
+    await expect(signer.readCard()).rejects.toMatchObject({ code: "NO_CARD" });
   });
 
   it("forgets the verified PIN when closed", async () => {

@@ -49,7 +49,7 @@ test("another enterprise's card is refused", async ({ page }) => {
   eport.slot.insert(OTHER_ENTERPRISE_CARD);
 
   await readCard(dialog, EPORT);
-  await expect(dialog.getByRole("alert")).toHaveText("非本企业卡");
+  await expect(dialog.getByRole("alert")).toHaveText("该卡属于其他企业，不能为本企业签名：请插入本企业的卡");
   await dialog.getByRole("button", { name: "取消", exact: true }).click();
 
   await expect(dialog).toBeHidden();

@@ -67,7 +67,7 @@ test("a wrong PIN shows the tries left, and the right one then signs", async ({ 
 
   await readCard(dialog, WEBHID);
   await signWithPin(dialog, "12345678");
-  await expect(dialog.getByRole("alert")).toHaveText("口令错误，剩余 4 次");
+  await expect(dialog.getByRole("alert")).toHaveText("卡口令错误，还可尝试 4 次；多次输错将锁定该卡");
   await signWithPin(dialog, DEMO_PIN);
 
   await expect(dialog).toBeHidden();
@@ -80,7 +80,7 @@ test("the operator card is refused before its PIN is asked, and cancelling chang
   await page.evaluate((cardNo) => window.__fakeHid.slot.insert(cardNo), OPERATOR_CARD);
 
   await readCard(dialog, WEBHID);
-  await expect(dialog.getByRole("alert")).toHaveText("非法人卡");
+  await expect(dialog.getByRole("alert")).toHaveText("该卡是操作员卡，此操作须使用本企业法人卡：请插入法人卡后重新读取");
   await expect(dialog.getByLabel("卡口令")).toHaveCount(0);
   await dialog.getByRole("button", { name: "取消", exact: true }).click();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARD_ERROR_MESSAGES } from "@/lib/card";
+import { CARD_ERROR_CODES } from "@/lib/card";
 import en from "@/lib/i18n/messages/en.json";
 import zh from "@/lib/i18n/messages/zh-CN.json";
 
@@ -13,9 +13,16 @@ describe("card messages", () => {
     expect(keyPaths(en.card).sort()).toEqual(keyPaths(zh.card).sort());
   });
 
-  it("words every card error in Chinese as the card module does", () => {
-    for (const [code, message] of Object.entries(CARD_ERROR_MESSAGES)) {
-      expect(zh.card.errors[code as keyof typeof zh.card.errors]).toBe(message);
+  it("words every card error code in both languages", () => {
+    for (const code of CARD_ERROR_CODES) {
+      expect(zh.card.errors[code], code).toBeTruthy();
+      expect(en.card.errors[code], code).toBeTruthy();
     }
+  });
+
+  it("tells the user what to do about the wrong card, not only that it is wrong", () => {
+    expect(zh.card.errors.NOT_LEGAL_PERSON).toContain("操作员卡");
+    expect(zh.card.errors.NOT_LEGAL_PERSON).toContain("法人卡");
+    expect(zh.card.errors.WRONG_ENTERPRISE).toContain("其他企业");
   });
 });

@@ -75,7 +75,6 @@ describe("e-port local client transport (test server speaking its JSON protocol)
       await expect(signer.verifyPin("13572468")).rejects.toMatchObject({
         code: "WRONG_PIN",
         triesLeft,
-        message: `口令错误，剩余 ${triesLeft} 次`,
       });
     }
     await expect(signer.verifyPin("13572468")).rejects.toMatchObject({ code: "LOCKED" });
@@ -86,7 +85,7 @@ describe("e-port local client transport (test server speaking its JSON protocol)
   it("reports NO_CARD when the reader is empty", async () => {
     server.slot.remove();
     const signer = await connect();
-    await expect(signer.readCard()).rejects.toMatchObject({ code: "NO_CARD", message: "未检测到卡" });
+    await expect(signer.readCard()).rejects.toMatchObject({ code: "NO_CARD" });
     await signer.close();
   });
 
@@ -106,7 +105,7 @@ describe("e-port local client transport (test server speaking its JSON protocol)
         _id: 42,
         _method: EPORT_METHODS.SIGN_DATA,
         _status: "00",
-        _args: { Result: false, Data: [], Error: ["口令格式不正确", "Err:PIN_FORMAT"] },
+        _args: { Result: false, Data: [], Error: ["PIN_FORMAT", "Err:PIN_FORMAT"] },
       },
     ]);
     socket.close();

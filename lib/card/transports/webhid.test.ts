@@ -67,7 +67,7 @@ describe("WebHID transport (fake navigator.hid backed by the virtual card)", () 
     const channel = await openWebHidChannel({ getDevices: async () => [device], requestDevice: async () => [device] });
     const pending = channel.transmit(Uint8Array.of(0, 0xa4, 4, 0x0c));
     await channel.close();
-    await expect(pending).rejects.toMatchObject({ code: "CANCELLED", message: "已取消" });
+    await expect(pending).rejects.toMatchObject({ code: "CANCELLED" });
   });
 
   it("surfaces the device's ERROR frames as transport errors", async () => {
@@ -79,7 +79,7 @@ describe("WebHID transport (fake navigator.hid backed by the virtual card)", () 
     const hid: HidLike = { getDevices: async () => [device], requestDevice: async () => [device] };
     await expect(openWebHidChannel(hid)).rejects.toMatchObject({
       code: "TRANSPORT",
-      message: "与读卡设备通信失败（HID 错误码 0x1）",
+      detail: "HID 错误码 0x1",
     });
   });
 });
