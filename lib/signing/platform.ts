@@ -5,9 +5,8 @@
 //
 // and sends the DER signature as hex. The prefix keeps these signatures from being valid for anything else.
 import { createHash } from "node:crypto";
-import { sm2 } from "sm-crypto-v2";
-import { SM2_DEFAULT_USER_ID, sm2Sign } from "@/lib/crypto/sm2";
-import { getPlatformKeyPair } from "./platform-key";
+import { getPlatformKeyPair, type PlatformKeyPair } from "./platform-key";
+import { createSm2DigestVerifier, createSm2Signer, sm2DigestFor } from "./sm2-fixed-key";
 
 export const PLATFORM_HEADERS = {
   messageId: "X-SW-Message-Id",
@@ -34,34 +33,48 @@ export function platformCanonicalString(options: { messageId: string; timestamp:
   return `${CANONICAL_PREFIX}\n${options.messageId}\n${options.timestamp}\n${options.bodySm3Hex}`;
 }
 
+// The platform key is fixed for the life of a process: its signer (with Z) is made once.
+let signer: { keyPair: PlatformKeyPair; sign: (message: string) => string } | undefined;
+
+function platformSign(canonical: string): string {
+  const keyPair = getPlatformKeyPair();
+  if (signer?.keyPair !== keyPair) signer = { keyPair, sign: createSm2Signer(keyPair) };
+  return signer.sign(canonical);
+}
+
 /** Signature headers for one delivery attempt of `body` (signed afresh each attempt, with its own timestamp). */
 export function signPlatformHeaders(options: { messageId: string; body: string | Uint8Array; at?: Date }): Record<string, string> {
-  const { privateKey, publicKey } = getPlatformKeyPair();
   const timestamp = String((options.at ?? new Date()).getTime());
   const canonical = platformCanonicalString({ messageId: options.messageId, timestamp, bodySm3Hex: sm3BodyHex(options.body) });
   return {
     [PLATFORM_HEADERS.messageId]: options.messageId,
     [PLATFORM_HEADERS.timestamp]: timestamp,
-    [PLATFORM_HEADERS.signature]: sm2Sign(privateKey, publicKey, canonical),
+    [PLATFORM_HEADERS.signature]: platformSign(canonical),
   };
 }
 
 export type PlatformSignatureVerifier = (options: PlatformSignatureHeaders & { body: Uint8Array | string }) => boolean;
 
+/** e = SM3(Z ‖ canonical string) of a delivery for one platform public key, or null when the headers are malformed. */
+export function createPlatformDigester(publicKeyHex: string): (options: Omit<PlatformSignatureHeaders, "signature"> & { body: Uint8Array | string }) => Buffer | null {
+  const digestOf = sm2DigestFor(publicKeyHex);
+  return ({ messageId, timestamp, body }) =>
+    /^\d{1,16}$/.test(timestamp) ? digestOf(platformCanonicalString({ messageId, timestamp, bodySm3Hex: sm3BodyHex(body) })) : null;
+}
+
+/** A signature hex string worth handing to the curve arithmetic. */
+export const isSignatureHex = (signature: string) => /^[0-9a-fA-F]+$/.test(signature);
+
 /**
- * A verifier for one platform public key. The key's point is precomputed once, which makes each verification
- * several times faster than sm2Verify (the import client checks every message it receives).
+ * A verifier for one platform public key: Z and the key's point are computed once, the digests by OpenSSL's
+ * SM3 (the import client checks every message it receives).
  */
 export function createPlatformVerifier(publicKeyHex: string): PlatformSignatureVerifier {
-  const point = sm2.precomputePublicKey(publicKeyHex);
-  return ({ messageId, timestamp, signature, body }) => {
-    if (!/^\d{1,16}$/.test(timestamp) || !/^[0-9a-fA-F]+$/.test(signature)) return false;
-    const canonical = platformCanonicalString({ messageId, timestamp, bodySm3Hex: sm3BodyHex(body) });
-    try {
-      return sm2.doVerifySignature(canonical, signature.toLowerCase(), point, { der: true, hash: true, userId: SM2_DEFAULT_USER_ID });
-    } catch {
-      return false;
-    }
+  const digestOf = createPlatformDigester(publicKeyHex);
+  const verifyDigest = createSm2DigestVerifier(publicKeyHex);
+  return ({ signature, ...rest }) => {
+    const digest = isSignatureHex(signature) ? digestOf(rest) : null;
+    return digest !== null && verifyDigest(digest, signature);
   };
 }
 
