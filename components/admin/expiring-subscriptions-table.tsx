@@ -3,6 +3,7 @@ import Link from "next/link";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { ExpiringSubscription } from "@/lib/dashboard/expiring-subscriptions";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
+import { ContentText } from "@/components/subscriptions/content-text";
 import { ListTable } from "@/components/list-table";
 
 const columns = ["validUntil", "customsCode", "enterpriseName", "clientId", "content"] as const;
@@ -22,7 +23,9 @@ export async function ExpiringSubscriptionsTable({ rows }: { rows: ExpiringSubsc
           <TableCell className="font-mono text-xs">{row.customsCode}</TableCell>
           <TableCell className="text-xs">{row.enterpriseName}</TableCell>
           <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
-          <TableCell className="max-w-md whitespace-normal break-all text-xs">{row.content}</TableCell>
+          <TableCell className="min-w-56 max-w-md whitespace-normal text-xs">
+            <ContentText text={row.content} />
+          </TableCell>
         </TableRow>
       ))}
     </ListTable>

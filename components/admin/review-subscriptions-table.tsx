@@ -4,6 +4,7 @@ import { TableCell, TableRow } from "@/components/ui/table";
 import type { ReviewSubscriptionRow } from "@/lib/review/list-subscriptions";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { ListTable } from "@/components/list-table";
+import { ContentText } from "@/components/subscriptions/content-text";
 import { SubscriptionStatusBadge } from "./status-badges";
 
 const columns = ["seq", "customsCode", "enterpriseName", "clientId", "cardNo", "content", "enteredBy", "createdAt", "validUntil", "status", "pushCount", "actions"] as const;
@@ -21,7 +22,9 @@ export async function ReviewSubscriptionsTable({ rows, firstRow }: { rows: Revie
           </TableCell>
           <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
           <TableCell className="font-mono text-xs">{row.cardNo}</TableCell>
-          <TableCell className="max-w-md whitespace-normal break-all text-xs">{row.content}</TableCell>
+          <TableCell className="min-w-56 max-w-md whitespace-normal text-xs">
+            <ContentText text={row.content} />
+          </TableCell>
           <TableCell className="font-mono text-xs">{row.enteredBy}</TableCell>
           <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.createdAt)}</TableCell>
           <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.validUntil)}</TableCell>

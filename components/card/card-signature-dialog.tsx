@@ -29,10 +29,12 @@ export interface CardSignatureDialogProps {
   virtualReader: VirtualCardReader | null;
   onSigned: (proof: TSignedProof) => void;
   onCancel: () => void;
+  /** After the dialog has gone, to give the focus back to what opened it. */
+  onClosed: () => void;
 }
 
 /** The card dialog every signed action goes through (SPEC §5). */
-export function CardSignatureDialog({ title, action, enterpriseCode, challenge, env, virtualReader, onSigned, onCancel }: CardSignatureDialogProps) {
+export function CardSignatureDialog({ title, action, enterpriseCode, challenge, env, virtualReader, onSigned, onCancel, onClosed }: CardSignatureDialogProps) {
   const t = useTranslations("card");
   const [pin, setPin] = useState("");
   const signing = useCardSigning({ env, action, enterpriseCode, challenge, onSigned });
@@ -52,6 +54,10 @@ export function CardSignatureDialog({ title, action, enterpriseCode, challenge, 
         data-testid="card-signature-dialog"
         // A stray click beside the dialog must not throw away a half-finished signature.
         onInteractOutside={(event) => event.preventDefault()}
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          onClosed();
+        }}
       >
         <DialogHeader>
           <DialogTitle>{title ?? t("title")}</DialogTitle>
@@ -108,7 +114,8 @@ export function CardSignatureDialog({ title, action, enterpriseCode, challenge, 
               {t("sign")}
             </Button>
           ) : (
-            <Button type="button" onClick={signing.readCard} disabled={flow.phase === "busy" || !transport}>
+            // The primary step has the focus, so Enter reads the card rather than cancelling.
+            <Button type="button" onClick={signing.readCard} disabled={flow.phase === "busy" || !transport} autoFocus>
               {t("readCard")}
             </Button>
           )}

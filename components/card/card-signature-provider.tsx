@@ -11,6 +11,7 @@ import type { SignedAction } from "@/lib/signing/actions";
 import type { TSignedProof } from "@/lib/validations/signing";
 import { CardSignatureDialog } from "./card-signature-dialog";
 import { pageEportUrl } from "./eport-url";
+import { restoreFocus } from "./restore-focus";
 import { type VirtualCardReader, loadVirtualCardReader } from "./virtual-card-slot";
 
 export interface CardSignatureRequest {
@@ -32,6 +33,8 @@ interface OpenSignature {
   env: CardEnvironment;
   virtualReader: VirtualCardReader | null;
   resolve: (result: CardSignatureResult) => void;
+  /** What had the focus when signing began (the button that asked for it). */
+  opener: HTMLElement | null;
 }
 
 const CardSignatureContext = createContext<SignWithCard | null>(null);
@@ -63,6 +66,7 @@ export function CardSignatureProvider({
       // One reader, one card: a second signature waits until the first is done.
       if (busyRef.current) return { ok: false, error: t("busy") };
       busyRef.current = true;
+      const asker = focusedElement();
       try {
         const virtualReader = virtualCards
           ? (virtualReaderRef.current ??= loadVirtualCardReader(enterpriseCode).catch(() => null))
@@ -71,9 +75,11 @@ export function CardSignatureProvider({
         if (!challenge) return { ok: false, error: t("challengeFailed") };
         if (!challenge.ok) return { ok: false, error: challenge.error, fieldErrors: challenge.fieldErrors };
         const reader = await virtualReader;
+        // A confirmation that asked for the signature has closed by now and given the focus back to its trigger.
+        const opener = asker?.isConnected ? asker : focusedElement();
         const env = browserCardEnvironment({ eportUrl: pageEportUrl(virtualCards), virtualSlot: reader?.slot });
         return await new Promise<CardSignatureResult>((resolve) =>
-          setOpen({ request, challenge: { challengeId: challenge.challengeId, message: challenge.message }, env, virtualReader: reader, resolve }),
+          setOpen({ request, challenge: { challengeId: challenge.challengeId, message: challenge.message }, env, virtualReader: reader, resolve, opener }),
         );
       } finally {
         busyRef.current = false;
@@ -86,6 +92,7 @@ export function CardSignatureProvider({
     open?.resolve(result);
     setOpen(null);
   };
+  const opener = open?.opener ?? null;
 
   return (
     <CardSignatureContext.Provider value={sign}>
@@ -101,6 +108,7 @@ export function CardSignatureProvider({
           virtualReader={open.virtualReader}
           onSigned={(proof) => finish({ ok: true, proof })}
           onCancel={() => finish({ ok: false, cancelled: true })}
+          onClosed={() => restoreFocus(opener)}
         />
       )}
     </CardSignatureContext.Provider>
@@ -111,5 +119,7 @@ export function CardSignatureProvider({
  * The challenge action's schema lists the actions it can issue challenges for and validates each payload;
  * the request is passed through as it is, so an action added to SignedAction needs only a server-side entry.
  */
+const focusedElement = () => (document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null);
+
 const requestChallenge = (request: CardSignatureRequest) =>
   requestChallengeAction({ action: request.action, payload: request.payload } as TChallengeRequest);

@@ -65,7 +65,13 @@ export async function ImportClientsTable(props: {
                 <span className="text-muted-foreground">{t("neverDelivered")}</span>
               )}
             </TableCell>
-            <TableCell className={row.recentFailures > 0 ? "text-right text-destructive" : "text-right"}>{row.recentFailures}</TableCell>
+            <TableCell className="text-right text-xs" data-testid="client-recent-failures">
+              <span className={row.recentFailures > 0 ? "text-destructive" : undefined}>{row.recentFailures}</span>
+              {/* Failures of the last 24 hours stay counted after the client recovered: say that it did. */}
+              {row.recentFailures > 0 && !row.failingSince && row.lastDeliveredAt && (
+                <span className="mt-1 block whitespace-nowrap text-muted-foreground">{t("recoveredSince", { at: formatShanghaiDateTime(row.lastDeliveredAt) })}</span>
+              )}
+            </TableCell>
             <TableCell>
               <ClientRowActions client={row} cards={props.cards} />
             </TableCell>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/confirm-button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { getTestMessageStatusAction } from "@/lib/actions/import-clients/get-test-message-status";
 import { sendTestMessageAction } from "@/lib/actions/import-clients/send-test-message";
@@ -69,9 +69,15 @@ export function TestMessageDialog({ clientId }: { clientId: string }) {
 
   return (
     <>
-      <Button variant="link" size="sm" className="h-auto px-1" onClick={send} disabled={sending || polling}>
-        {t("sendTest")}
-      </Button>
+      <ConfirmButton
+        label={t("sendTest")}
+        title={t("testConfirmTitle")}
+        description={t("testConfirm", { clientId })}
+        confirmLabel={t("testConfirmAction")}
+        cancelLabel={t("testBack")}
+        disabled={sending || polling}
+        onConfirm={send}
+      />
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent className="sm:max-w-2xl" closeLabel={t("close")}>
           <DialogHeader>

@@ -6,14 +6,22 @@ import { Label } from "@/components/ui/label";
 import type { TSubscriptionListQuery } from "@/lib/validations/subscription-filters";
 
 // A plain GET form: filters live in the URL, so a refresh or a shared link shows the same records.
-export async function RecordsFilter({ query }: { query: TSubscriptionListQuery }) {
+export async function RecordsFilter({ query, refusedEmsNo }: { query: TSubscriptionListQuery; refusedEmsNo: string | null }) {
   const t = await getTranslations("subscriptions");
   const selectClass = "h-9 rounded-md border border-input bg-card px-2 text-sm";
   return (
     <form method="get" className="flex flex-wrap items-end gap-3">
       <div className="grid gap-1.5">
         <Label htmlFor="filter-emsNo">{t("filterEmsNo")}</Label>
-        <Input id="filter-emsNo" name="emsNo" defaultValue={query.emsNo ?? ""} className="w-44" placeholder={t("emsNoPlaceholder")} />
+        <Input
+          id="filter-emsNo"
+          name="emsNo"
+          defaultValue={refusedEmsNo ?? query.emsNo ?? ""}
+          className="w-44"
+          placeholder={t("emsNoPlaceholder")}
+          aria-invalid={refusedEmsNo !== null}
+          aria-describedby={refusedEmsNo !== null ? "filter-emsNo-error" : undefined}
+        />
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor="filter-kind">{t("filterKind")}</Label>
@@ -36,6 +44,11 @@ export async function RecordsFilter({ query }: { query: TSubscriptionListQuery }
       <Button asChild variant="ghost">
         <Link href="/subscriptions">{t("reset")}</Link>
       </Button>
+      {refusedEmsNo !== null && (
+        <p id="filter-emsNo-error" role="alert" className="basis-full text-sm text-destructive">
+          {t("filterEmsNoInvalid")}
+        </p>
+      )}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { StockProgress } from "@/lib/pushes/progress";
 import type { SubscriptionRow } from "@/lib/subscriptions/list";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import type { TSubscriptionListQuery } from "@/lib/validations/subscription-filters";
+import { ContentText } from "./content-text";
 import { SubscriptionRowActions } from "./subscription-row-actions";
 
 const columns = ["seq", "customsCode", "clientId", "cardNo", "content", "enteredBy", "validUntil", "status", "actions"] as const;
@@ -20,6 +21,8 @@ export async function SubscriptionRecords(props: {
   query: TSubscriptionListQuery;
   today: string;
   latest: string;
+  /** Replaces the empty-list text, e.g. when a filter was refused. */
+  emptyText?: string;
 }) {
   const t = await getTranslations("subscriptions");
   const { rows, firstRowNumber, nextCursor, query } = props;
@@ -32,15 +35,15 @@ export async function SubscriptionRecords(props: {
   };
   return (
     <div className="grid gap-3">
-      <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={t("empty")}>
+      <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={props.emptyText ?? t("empty")}>
         {rows.map((row, index) => (
           <TableRow key={row.id} data-testid={`subscription-row-${row.id}`}>
             <TableCell>{firstRowNumber + index}</TableCell>
             <TableCell className="font-mono text-xs">{row.customsCode}</TableCell>
             <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
             <TableCell className="font-mono text-xs">{row.cardNo}</TableCell>
-            <TableCell className="max-w-md whitespace-normal break-all text-xs">
-              <span data-testid="subscription-content">{row.content}</span>
+            <TableCell className="min-w-56 max-w-md whitespace-normal text-xs">
+              <ContentText text={row.content} testId="subscription-content" />
               {row.hasStock && <StockProgressLine progress={props.progress[row.id]} />}
             </TableCell>
             <TableCell className="font-mono text-xs">{row.enteredBy}</TableCell>

@@ -51,10 +51,10 @@ export function SubscriptionRowActions({ subscriptionId, validUntil, latest }: {
     <div className="flex gap-1">
       <ConfirmButton
         label={t("cancel")}
-        title={t("cancelTitle")}
+        title={t("cancelQuestion")}
         description={t("cancelConfirm")}
-        confirmLabel={t("confirm")}
-        cancelLabel={t("close")}
+        confirmLabel={t("cancelConfirmAction")}
+        cancelLabel={t("cancelBack")}
         disabled={pending}
         onConfirm={cancel}
       />

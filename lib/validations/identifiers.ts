@@ -1,6 +1,17 @@
 // One zod schema per identifier of SPEC §4, shared by forms, actions, API routes and jobs.
 import { z } from "zod";
 
+/**
+ * A code as typed into a filter: the first value, without spaces, in upper case; blank means "not filtered".
+ * Codes are upper-case letters and digits, so nothing a user meant is lost.
+ */
+export function normaliseCode(value: unknown): unknown {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== "string") return first;
+  const code = first.replace(/\s+/g, "").toUpperCase();
+  return code === "" ? undefined : code;
+}
+
 export const ZEmsNo = z
   .string()
   .trim()

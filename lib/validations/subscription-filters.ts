@@ -1,10 +1,12 @@
-// Query-string filters of the records list (R9); anything malformed is ignored rather than an error.
+// Query-string filters of the records list (R9). A 账册号 is normalised (case, spaces) and, when it is still
+// not a manual number, refused: the page says so instead of listing every record. The other filters come
+// from the form's own choices and links, so a malformed one is ignored.
 import { z } from "zod";
 import { ZAfterInteger } from "./page-params";
-import { ZEmsNo } from "./identifiers";
+import { normaliseCode, ZEmsNo } from "./identifiers";
 
 export const ZSubscriptionListQuery = z.object({
-  emsNo: ZEmsNo.optional().catch(undefined),
+  emsNo: z.preprocess(normaliseCode, ZEmsNo.optional()),
   kind: z.enum(["STOCK", "INCREMENTAL"]).optional().catch(undefined),
   status: z.enum(["ACTIVE", "CANCELLED", "EXPIRED"]).optional().catch(undefined),
   after: ZAfterInteger,

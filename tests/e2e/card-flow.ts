@@ -18,7 +18,7 @@ export async function openCancelCardDialog(page: Page, subscriptionId: number): 
   const row = page.getByTestId(`subscription-row-${subscriptionId}`);
   await expect(row.getByTestId("subscription-status")).toHaveText("生效");
   await row.getByRole("button", { name: "取消订阅" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "确定" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "确认取消订阅" }).click();
   const dialog = page.getByTestId("card-signature-dialog");
   await expect(dialog).toContainText("请插入本企业法人卡");
   return { row, dialog };

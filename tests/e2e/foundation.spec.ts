@@ -31,7 +31,7 @@ test("an enterprise user is refused the admin page by the server", async ({ page
 
 test("pages need a session", async ({ page }) => {
   await page.goto("/subscriptions");
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fsubscriptions$/);
 });
 
 test("a wrong password is refused with a Chinese message", async ({ page }) => {

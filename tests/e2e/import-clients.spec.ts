@@ -55,6 +55,9 @@ test("register a client, bind a card, test it against the reference client, then
 
   // 发送测试报文: delivered to the reference client, which stores it in its inbox.
   await row.getByRole("button", { name: "发送测试报文" }).click();
+  const confirmTest = page.getByRole("alertdialog", { name: "发送测试报文？" });
+  await expect(confirmTest).toContainText("不计入客户端的失败次数");
+  await confirmTest.getByRole("button", { name: "发送测试报文" }).click();
   const testDialog = page.getByRole("dialog", { name: `测试报文 · 客户端 ${clientId}` });
   await expect(testDialog.getByTestId("test-message-status")).toHaveText("下发成功", { timeout: 30_000 });
   await expect(testDialog.getByRole("list", { name: "下发记录" })).toContainText("HTTP 200");

@@ -90,7 +90,10 @@ test("extend and cancel the incremental subscription", async ({ page }) => {
   await expect(row).toContainText(`${later} 23:59:59`);
 
   await row.getByRole("button", { name: "取消订阅" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "确定" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm.getByRole("heading", { name: "取消该订阅？" })).toBeVisible();
+  await expect(confirm.getByRole("button", { name: "返回" })).toBeVisible();
+  await confirm.getByRole("button", { name: "确认取消订阅" }).click();
   await signWithVirtualCard(page);
   await expect(page.getByText("已取消订阅")).toBeVisible();
   await page.goto(`/subscriptions?emsNo=${SMALL_MANUAL}&kind=INCREMENTAL&status=CANCELLED`);

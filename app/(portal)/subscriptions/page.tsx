@@ -14,11 +14,15 @@ import { ZSubscriptionListQuery } from "@/lib/validations/subscription-filters";
 export default async function SubscriptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requireEnterpriseUser();
   const t = await getTranslations("subscriptions");
-  const query = ZSubscriptionListQuery.parse(await searchParams);
+  const params = await searchParams;
+  const parsed = ZSubscriptionListQuery.safeParse(params);
+  // Only the 账册号 can be refused (the other filters ignore what is malformed): list nothing rather than all.
+  const query = parsed.success ? parsed.data : ZSubscriptionListQuery.parse({ ...params, emsNo: undefined });
+  const emsNoRefused = parsed.success ? null : String([params.emsNo].flat()[0] ?? "");
   const scope = { enterpriseId: user.enterpriseId };
   const [clients, page] = await Promise.all([
     listBoundClients({ db, scope }),
-    listSubscriptions({ db, scope, filters: query, after: query.after }),
+    emsNoRefused === null ? listSubscriptions({ db, scope, filters: query, after: query.after }) : { rows: [], nextCursor: null },
   ]);
   const progress = await getStockProgress({
     db,
@@ -45,13 +49,14 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
           </CardAction>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <RecordsFilter query={query} />
+          <RecordsFilter query={query} refusedEmsNo={emsNoRefused} />
           <SubscriptionRecords
             rows={page.rows}
             progress={progress}
             firstRowNumber={query.from ?? 1}
             nextCursor={page.nextCursor}
             query={query}
+            emptyText={emsNoRefused === null ? undefined : t("filterRefused")}
             today={today}
             latest={addYearsToDay(today, 1)}
           />

@@ -1,0 +1,74 @@
+// The enterprise's day without guessing (issue 17): deep links survive sign-in, the forbidden page reads the
+// right way round, the records filter never drops a manual number silently, the card dialog keeps the focus.
+import { expect, signIn, test } from "./fixtures";
+
+const PASSWORD = "Demo@2026";
+const SMALL_MANUAL = "E32012500001";
+
+test("a deep link opened signed out leads through sign-in back to itself", async ({ page }) => {
+  await page.goto(`/pushes?emsNo=${SMALL_MANUAL}`);
+  await expect(page).toHaveURL(/\/login\?next=%2Fpushes%3FemsNo%3DE32012500001$/);
+  await page.getByLabel("账号").fill("SW10000001");
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(new RegExp(`/pushes\\?emsNo=${SMALL_MANUAL}$`));
+  await expect(page.getByLabel("账册号")).toHaveValue(SMALL_MANUAL);
+});
+
+test("a return address to another site is not followed", async ({ page }) => {
+  await page.goto("/login?next=%2F%2Fevil.example%2F");
+  await page.getByLabel("账号").fill("SW10000001");
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/subscriptions$/);
+});
+
+test("a customs admin on an enterprise page is told it is for enterprise users", async ({ page }) => {
+  await signIn(page, "SW90000001", PASSWORD);
+  const response = await page.goto("/subscriptions");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByText("此页面仅供企业用户使用")).toBeVisible();
+  await expect(page.getByText("仅限海关管理员")).toHaveCount(0);
+  await page.getByRole("link", { name: "返回首页" }).click();
+  await expect(page).toHaveURL(/\/admin\/dashboard$/);
+});
+
+test("the records filter takes a manual number in any case and spacing, and refuses what is none", async ({ page }) => {
+  await signIn(page, "SW10000001", PASSWORD);
+  await page.goto("/subscriptions");
+  const filter = page.getByLabel("账册号").last();
+  await filter.fill(" e3201 2500001 ");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(filter).toHaveValue(SMALL_MANUAL);
+  const contents = page.getByTestId("subscription-content");
+  for (const text of await contents.allTextContents()) expect(text).toContain(SMALL_MANUAL);
+
+  await filter.fill("E320");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "账册号应为 E 开头的 12 位数字或字母" })).toBeVisible();
+  await expect(filter).toHaveValue("E320");
+  await expect(page.locator('[data-testid^="subscription-row-"]')).toHaveCount(0);
+  await expect(page.getByText("账册号有误，未列出任何记录")).toBeVisible();
+});
+
+test("the card dialog opens on its primary step and gives the focus back when it closes", async ({ page }) => {
+  await signIn(page, "SW10000001", PASSWORD);
+  await page.goto("/subscriptions");
+  const form = page.getByRole("form", { name: "加工贸易账册数据订阅" });
+  await form.getByRole("button", { name: "选择导入客户端" }).click();
+  await form.getByRole("radio").first().check();
+  // A stock part never conflicts with another spec's subscriptions; Escape cancels it before anything is stored.
+  await form.getByRole("checkbox", { name: "存量数据订阅" }).click();
+  await form.getByLabel("账册号").first().fill("E32012500002");
+  await form.getByRole("checkbox", { name: "料件" }).click();
+  await form.getByLabel("料件序号范围 起始序号").fill("1");
+  await form.getByLabel("料件序号范围 截止序号").fill("10");
+  const submit = form.getByRole("button", { name: "订阅", exact: true });
+  await submit.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByTestId("card-signature-dialog");
+  await expect(dialog.getByRole("button", { name: "读取卡片" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(submit).toBeFocused();
+});
