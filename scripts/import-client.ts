@@ -3,9 +3,11 @@
 // http://127.0.0.1:$PORT, PORT being the portal's port as `npm start` sets it) or given with
 // --platform-public-key / PLATFORM_PUBLIC_KEY. Accepted ids are remembered in --state-dir (default <inbox>/.state)
 // for --remember-days; a signature timestamp more than --max-clock-skew seconds from this clock is refused.
+// Signatures are verified on --verify-threads worker threads (default two, one on a single core; 0: on the event loop).
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_MAX_CLOCK_SKEW_SECONDS, DEFAULT_REMEMBER_DAYS, startImportClient } from "@/lib/import-client/server";
+import { defaultVerifyThreads } from "@/lib/import-client/verify-pool";
 
 const { values } = parseArgs({
   options: {
@@ -17,12 +19,13 @@ const { values } = parseArgs({
     "state-dir": { type: "string" },
     "remember-days": { type: "string", default: String(DEFAULT_REMEMBER_DAYS) },
     "max-clock-skew": { type: "string", default: String(DEFAULT_MAX_CLOCK_SKEW_SECONDS) },
+    "verify-threads": { type: "string", default: String(defaultVerifyThreads()) },
   },
 });
 
-function positiveInteger(option: "remember-days" | "max-clock-skew"): number {
+function wholeNumber(option: "remember-days" | "max-clock-skew" | "verify-threads", min: number): number {
   const value = Number(values[option]);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${option} must be a positive whole number, got "${values[option]}"`);
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`--${option} must be a whole number of at least ${min}, got "${values[option]}"`);
   return value;
 }
 
@@ -34,8 +37,9 @@ async function main() {
     host: values.host,
     inbox,
     stateDir: values["state-dir"] && path.resolve(values["state-dir"]),
-    rememberDays: positiveInteger("remember-days"),
-    maxClockSkewSeconds: positiveInteger("max-clock-skew"),
+    rememberDays: wholeNumber("remember-days", 1),
+    maxClockSkewSeconds: wholeNumber("max-clock-skew", 1),
+    verifyThreads: wholeNumber("verify-threads", 0),
     platformPublicKey: values["platform-public-key"] ?? process.env.PLATFORM_PUBLIC_KEY,
     platformKeyUrl: values["platform-key-url"] ?? new URL("/api/platform-key", portalUrl).toString(),
     onStored: ({ messageId, emsNo, result }) =>

@@ -1,28 +1,43 @@
 // Where the import client gets the platform public key: given directly, or fetched once from the portal's
 // /api/platform-key. A failed fetch is retried on the next message, so the client may start before the portal.
+// With verifyThreads the signatures are checked on that many worker threads (verify-pool.ts).
 import { isSm2PublicKey } from "@/lib/crypto/sm2";
-import { createPlatformVerifier, type PlatformSignatureVerifier } from "@/lib/signing/platform";
+import { createPlatformVerifier, type PlatformSignatureHeaders } from "@/lib/signing/platform";
+import { createThreadedVerifier } from "./verify-pool";
 
 export interface PlatformKeySourceOptions {
   /** Uncompressed SM2 public key, hex (04‖x‖y). */
   platformPublicKey?: string;
   /** e.g. http://127.0.0.1:3000/api/platform-key */
   platformKeyUrl?: string;
+  /** Verify on this many worker threads; 0 or absent: on the event loop. */
+  verifyThreads?: number;
 }
 
-export function createPlatformKeySource(options: PlatformKeySourceOptions): () => Promise<PlatformSignatureVerifier> {
+export type ClientVerifier = (options: PlatformSignatureHeaders & { body: Uint8Array | string }) => boolean | Promise<boolean>;
+
+export function createPlatformKeySource(options: PlatformKeySourceOptions): { get: () => Promise<ClientVerifier>; close: () => Promise<void> } {
   if (options.platformPublicKey && !isSm2PublicKey(options.platformPublicKey)) throw new Error("the platform public key is not a point of the SM2 curve");
-  let verifier: PlatformSignatureVerifier | undefined = options.platformPublicKey
-    ? createPlatformVerifier(options.platformPublicKey)
-    : undefined;
-  return async () => {
-    if (verifier) return verifier;
-    if (!options.platformKeyUrl) throw new Error("no platform public key configured");
-    const response = await fetch(options.platformKeyUrl, { signal: AbortSignal.timeout(5_000) });
-    if (!response.ok) throw new Error(`platform key request answered HTTP ${response.status}`);
-    const { publicKey } = (await response.json()) as { publicKey?: unknown };
-    if (typeof publicKey !== "string" || !isSm2PublicKey(publicKey)) throw new Error("platform key response has no SM2 public key");
-    verifier = createPlatformVerifier(publicKey);
-    return verifier;
+  let close = async () => {};
+  const verifierFor = (publicKey: string): ClientVerifier => {
+    if (!options.verifyThreads) return createPlatformVerifier(publicKey);
+    const threaded = createThreadedVerifier(publicKey, options.verifyThreads);
+    close = threaded.close;
+    return threaded.verify;
+  };
+  let verifier = options.platformPublicKey ? verifierFor(options.platformPublicKey) : undefined;
+  return {
+    get: async () => {
+      if (verifier) return verifier;
+      if (!options.platformKeyUrl) throw new Error("no platform public key configured");
+      const response = await fetch(options.platformKeyUrl, { signal: AbortSignal.timeout(5_000) });
+      if (!response.ok) throw new Error(`platform key request answered HTTP ${response.status}`);
+      const { publicKey } = (await response.json()) as { publicKey?: unknown };
+      if (typeof publicKey !== "string" || !isSm2PublicKey(publicKey)) throw new Error("platform key response has no SM2 public key");
+      // Two messages racing the first fetch: the first verifier made is kept (and its threads the only ones).
+      verifier ??= verifierFor(publicKey);
+      return verifier;
+    },
+    close: () => close(),
   };
 }

@@ -14,6 +14,8 @@ import { openAcceptedLedger, type AcceptedLedger } from "./ledger";
 import { readMessageHead } from "./message-head";
 import { createPlatformKeySource, type PlatformKeySourceOptions } from "./platform-key-source";
 
+type PlatformKeySource = ReturnType<typeof createPlatformKeySource>;
+
 export interface ImportClientOptions extends PlatformKeySourceOptions {
   inbox: string;
   /** Largest accepted body; a stock part of 2,000 rows is about 1.5 MB. */
@@ -33,11 +35,10 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_REMEMBER_DAYS = 30;
 export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 300;
 
-function createImportClientServer(options: ImportClientOptions & { ledger: AcceptedLedger }): Server {
+function createImportClientServer(options: ImportClientOptions & { ledger: AcceptedLedger; keySource: PlatformKeySource }): Server {
   const { ledger } = options;
   const now = options.now ?? Date.now;
   const maxSkewMs = (options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS) * 1000;
-  const getVerifier = createPlatformKeySource(options);
   // Concurrent deliveries of one id (a retry racing a slow first attempt) share one write.
   const inFlight = new Map<string, Promise<StoreResult>>();
 
@@ -49,11 +50,11 @@ function createImportClientServer(options: ImportClientOptions & { ledger: Accep
     const signature = header(request, PLATFORM_HEADERS.signature);
     let verify;
     try {
-      verify = await getVerifier();
+      verify = await options.keySource.get();
     } catch (error) {
       return answer(response, 503, { error: `无法取得平台公钥: ${(error as Error).message}` });
     }
-    if (!ZMessageId.safeParse(messageId).success || !verify({ messageId, timestamp, signature, body })) {
+    if (!ZMessageId.safeParse(messageId).success || !(await verify({ messageId, timestamp, signature, body }))) {
       return answer(response, 401, { error: "平台签名验证失败" });
     }
     if (Math.abs(now() - Number(timestamp)) > maxSkewMs) {
@@ -100,7 +101,8 @@ export async function startImportClient(options: ImportClientOptions & { port: n
     retentionMs: (options.rememberDays ?? DEFAULT_REMEMBER_DAYS) * 86_400_000,
     now: options.now,
   });
-  const server = createImportClientServer({ ...options, ledger });
+  const keySource = createPlatformKeySource(options);
+  const server = createImportClientServer({ ...options, ledger, keySource });
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -117,6 +119,7 @@ export async function startImportClient(options: ImportClientOptions & { port: n
         server.closeAllConnections();
       });
       await ledger.close();
+      await keySource.close();
     },
   };
 }
