@@ -15,14 +15,11 @@ import { Label } from "@/components/ui/label";
 import { subscribeAction } from "@/lib/actions/subscriptions/subscribe";
 import { cn } from "@/lib/utils";
 import { ZSubscribeForm, type TSubscribeForm } from "@/lib/validations/subscription";
+import { CoveringRanges } from "./covering-ranges";
 import { FieldError } from "./field-error";
+import { ManualPicker } from "./manual-picker";
+import type { PickerClient, PickerManual } from "./picker-types";
 import { RangeInputs } from "./range-inputs";
-
-export interface PickerClient {
-  clientId: string;
-  name: string;
-  boundCardNo: string | null;
-}
 
 const emptyForm = (latest: string): TSubscribeForm => ({
   clientId: "", stockEnabled: false, incrementalEnabled: false, stockEmsNo: "", pushMaterials: false, pushProducts: false,
@@ -31,7 +28,8 @@ const emptyForm = (latest: string): TSubscribeForm => ({
 
 // 数据订阅 (manual §1 steps 2–5): the same zod schema validates here and on the server; server rule errors
 // come back per field and are shown beside it.
-export function SubscribeForm({ clients, today, latest }: { clients: PickerClient[]; today: string; latest: string }) {
+export function SubscribeForm(props: { clients: PickerClient[]; manuals: PickerManual[]; manualsLimited: boolean; today: string; latest: string }) {
+  const { clients, manuals, today, latest } = props;
   const t = useTranslations("subscriptions");
   const router = useRouter();
   const sign = useCardSignature();
@@ -40,6 +38,13 @@ export function SubscribeForm({ clients, today, latest }: { clients: PickerClien
   const form = useForm<TSubscribeForm>({ resolver: zodResolver(ZSubscribeForm), defaultValues: emptyForm(latest) });
   const { register, watch, setValue, formState } = form;
   const values = watch();
+  const stockManual = manuals.find((manual) => manual.emsNo === values.stockEmsNo.trim().toUpperCase());
+  const chosenClient = clients.find((client) => client.clientId === values.clientId);
+  const pick = (field: "stockEmsNo" | "incrementalEmsNo") => (emsNo: string) => setValue(field, emsNo, { shouldValidate: formState.isSubmitted });
+  const chooseRange = (table: "material" | "product") => (from: number, to: number) => {
+    setValue(`${table}From`, String(from), { shouldValidate: formState.isSubmitted });
+    setValue(`${table}To`, String(to), { shouldValidate: formState.isSubmitted });
+  };
 
   const onSubmit = form.handleSubmit((payload) =>
     startTransition(async () => {
@@ -80,9 +85,17 @@ export function SubscribeForm({ clients, today, latest }: { clients: PickerClien
                 <span className="text-xs text-muted-foreground">
                   {t("boundCard")} {client.boundCardNo}
                 </span>
+                {client.status === "PAUSED" && (
+                  <span className="text-xs text-destructive">{client.failingSince ? t("clientPaused", { since: client.failingSince }) : t("clientPausedNow")}</span>
+                )}
               </label>
             ))}
           </div>
+        )}
+        {chosenClient?.status === "PAUSED" && (
+          <p role="status" className="rounded-md bg-warning/20 px-2 py-1 text-sm" data-testid="paused-client-warning">
+            {t("clientPausedWarning")}
+          </p>
         )}
         <FieldError message={formState.errors.clientId?.message} />
       </section>
@@ -99,6 +112,7 @@ export function SubscribeForm({ clients, today, latest }: { clients: PickerClien
               <div className="grid gap-1.5">
                 <Label htmlFor="stockEmsNo">{t("emsNo")}</Label>
                 <Input id="stockEmsNo" placeholder={t("emsNoPlaceholder")} aria-invalid={!!formState.errors.stockEmsNo} {...register("stockEmsNo")} />
+                <ManualPicker manuals={manuals} limited={props.manualsLimited} selected={values.stockEmsNo} onPick={pick("stockEmsNo")} />
                 <FieldError message={formState.errors.stockEmsNo?.message} />
               </div>
               <div className="grid gap-2">
@@ -116,10 +130,20 @@ export function SubscribeForm({ clients, today, latest }: { clients: PickerClien
                 <FieldError message={formState.errors.pushMaterials?.message} />
               </div>
               {values.pushMaterials && (
-                <RangeInputs label={`${t("materials")}${t("range")}`} table="material" register={register} error={formState.errors.materialFrom?.message} />
+                <>
+                  <RangeInputs label={`${t("materials")}${t("range")}`} table="material" register={register} error={formState.errors.materialFrom?.message} />
+                  {stockManual && (
+                    <CoveringRanges table={t("materials")} count={stockManual.materialCount} maxSeqno={stockManual.materialMaxSeqno} onChoose={chooseRange("material")} />
+                  )}
+                </>
               )}
               {values.pushProducts && (
-                <RangeInputs label={`${t("products")}${t("range")}`} table="product" register={register} error={formState.errors.productFrom?.message} />
+                <>
+                  <RangeInputs label={`${t("products")}${t("range")}`} table="product" register={register} error={formState.errors.productFrom?.message} />
+                  {stockManual && (
+                    <CoveringRanges table={t("products")} count={stockManual.productCount} maxSeqno={stockManual.productMaxSeqno} onChoose={chooseRange("product")} />
+                  )}
+                </>
               )}
             </div>
           )}
@@ -135,6 +159,7 @@ export function SubscribeForm({ clients, today, latest }: { clients: PickerClien
             <div className="grid gap-1.5">
               <Label htmlFor="incrementalEmsNo">{t("emsNo")}</Label>
               <Input id="incrementalEmsNo" placeholder={t("emsNoPlaceholder")} aria-invalid={!!formState.errors.incrementalEmsNo} {...register("incrementalEmsNo")} />
+              <ManualPicker manuals={manuals} limited={props.manualsLimited} selected={values.incrementalEmsNo} onPick={pick("incrementalEmsNo")} />
               <FieldError message={formState.errors.incrementalEmsNo?.message} />
             </div>
           )}

@@ -22,10 +22,10 @@ export async function requireAdmin(): Promise<SessionUser> {
   return user;
 }
 
-export async function requireEnterpriseUser(): Promise<SessionUser & { enterpriseId: number }> {
+export async function requireEnterpriseUser(): Promise<SessionUser & { enterpriseId: number; customsCode: string }> {
   const user = await requireUser();
-  if (user.role !== "ENTERPRISE_USER" || user.enterpriseId === null) forbidden();
-  return user as SessionUser & { enterpriseId: number };
+  if (user.role !== "ENTERPRISE_USER" || user.enterpriseId === null || user.customsCode === null) forbidden();
+  return user as SessionUser & { enterpriseId: number; customsCode: string };
 }
 
 export const homePathFor = (user: SessionUser) => (user.role === "CUSTOMS_ADMIN" ? "/admin/dashboard" : "/subscriptions");

@@ -72,3 +72,25 @@ test("the card dialog opens on its primary step and gives the focus back when it
   await expect(dialog).toBeHidden();
   await expect(submit).toBeFocused();
 });
+
+test("the manual picker lists own manuals with their sizes and offers the ranges that cover a large table", async ({ page }) => {
+  await signIn(page, "SW10000001", PASSWORD);
+  await page.goto("/subscriptions");
+  const form = page.getByRole("form", { name: "加工贸易账册数据订阅" });
+  await form.getByRole("checkbox", { name: "存量数据订阅" }).click();
+  await form.getByRole("button", { name: "从本企业的账册中选择" }).click();
+  const picker = form.getByRole("listbox", { name: "本企业为加工单位的账册" });
+  await expect(picker.getByRole("option", { name: /E32012500001/ })).toContainText("料件 60 条 · 成品 25 条");
+  // Another enterprise's manual (E44032500003) is not offered.
+  await expect(picker.getByRole("option")).toHaveCount(2);
+  await picker.getByRole("option", { name: /E32012500002/ }).click();
+  await expect(form.getByLabel("账册号").first()).toHaveValue("E32012500002");
+
+  await form.getByRole("checkbox", { name: "料件" }).click();
+  const ranges = form.getByTestId("covering-ranges");
+  await expect(ranges).toContainText("料件共 25000 条");
+  await expect(ranges.getByRole("button")).toHaveText(["1-10000", "10001-20000", "20001-25000"]);
+  await ranges.getByRole("button", { name: "10001-20000" }).click();
+  await expect(form.getByLabel("料件序号范围 起始序号")).toHaveValue("10001");
+  await expect(form.getByLabel("料件序号范围 截止序号")).toHaveValue("20000");
+});

@@ -8,7 +8,8 @@ import { requireEnterpriseUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getStockProgress } from "@/lib/pushes/progress";
 import { listBoundClients, listSubscriptions } from "@/lib/subscriptions/list";
-import { addYearsToDay, shanghaiDay } from "@/lib/time/shanghai";
+import { listSubscribableManuals, SUBSCRIBABLE_MANUALS_LIMIT } from "@/lib/manuals/subscribable-manuals";
+import { addYearsToDay, formatShanghaiDateTime, shanghaiDay } from "@/lib/time/shanghai";
 import { ZSubscriptionListQuery } from "@/lib/validations/subscription-filters";
 
 export default async function SubscriptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
@@ -20,8 +21,10 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
   const query = parsed.success ? parsed.data : ZSubscriptionListQuery.parse({ ...params, emsNo: undefined });
   const emsNoRefused = parsed.success ? null : String([params.emsNo].flat()[0] ?? "");
   const scope = { enterpriseId: user.enterpriseId };
-  const [clients, page] = await Promise.all([
+  const today = shanghaiDay();
+  const [clients, manuals, page] = await Promise.all([
     listBoundClients({ db, scope }),
+    listSubscribableManuals({ db, customsCode: user.customsCode, today }),
     emsNoRefused === null ? listSubscriptions({ db, scope, filters: query, after: query.after }) : { rows: [], nextCursor: null },
   ]);
   const progress = await getStockProgress({
@@ -29,7 +32,6 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
     enterpriseId: user.enterpriseId,
     subscriptionIds: page.rows.filter((row) => row.hasStock).map((row) => row.id),
   });
-  const today = shanghaiDay();
   return (
     <div className="grid gap-6">
       <Card>
@@ -38,7 +40,13 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
           <CardDescription>{t("formDescription")}</CardDescription>
         </CardHeader>
         <CardContent>
-          <SubscribeForm clients={clients} today={today} latest={addYearsToDay(today, 1)} />
+          <SubscribeForm
+            clients={clients.map((client) => ({ ...client, failingSince: client.failingSince && formatShanghaiDateTime(client.failingSince) }))}
+            manuals={manuals.slice(0, SUBSCRIBABLE_MANUALS_LIMIT).map((manual) => ({ ...manual, lastChangedAt: formatShanghaiDateTime(manual.lastChangedAt) }))}
+            manualsLimited={manuals.length > SUBSCRIBABLE_MANUALS_LIMIT}
+            today={today}
+            latest={addYearsToDay(today, 1)}
+          />
         </CardContent>
       </Card>
       <Card>
