@@ -88,7 +88,7 @@ test("the manual picker lists own manuals with their sizes and offers the ranges
 
   await form.getByRole("checkbox", { name: "料件" }).click();
   const ranges = form.getByTestId("covering-ranges");
-  await expect(ranges).toContainText("料件共 25000 条");
+  await expect(ranges).toContainText("料件共 25,000 条");
   await expect(ranges.getByRole("button")).toHaveText(["1-10000", "10001-20000", "20001-25000"]);
   await ranges.getByRole("button", { name: "10001-20000" }).click();
   await expect(form.getByLabel("料件序号范围 起始序号")).toHaveValue("10001");
