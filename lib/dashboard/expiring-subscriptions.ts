@@ -1,6 +1,7 @@
 // Dashboard: active subscriptions whose 有效期 ends within the next days, soonest first.
 import type { Db } from "@/lib/db/client";
 import { subscriptionContent } from "@/lib/subscriptions/content";
+import { effectiveStatusWhere } from "@/lib/subscriptions/validity";
 
 export const EXPIRING_WITHIN_DAYS = 30;
 
@@ -21,7 +22,7 @@ export async function listExpiringSubscriptions(options: {
 }): Promise<{ total: number; rows: ExpiringSubscription[] }> {
   const now = options.now ?? new Date();
   const until = new Date(now.getTime() + (options.days ?? EXPIRING_WITHIN_DAYS) * 86_400_000);
-  const where = { status: "ACTIVE" as const, validUntil: { gte: now, lt: until } };
+  const where = { AND: [effectiveStatusWhere("ACTIVE", now), { validUntil: { lt: until } }] };
   const [total, records] = await Promise.all([
     options.db.subscription.count({ where }),
     options.db.subscription.findMany({

@@ -24,7 +24,7 @@ function createMetrics() {
     }),
     signatureRefusals: new Counter({ name: "sw_signature_refusals_total", help: "Card signatures refused", labelNames: ["action"] as const, registers: [registry] }),
     expiryRuns: new Counter({ name: "sw_expiry_runs_total", help: "Runs of the subscription expiry job", registers: [registry] }),
-    subscriptionsExpired: new Counter({ name: "sw_subscriptions_expired_total", help: "Subscriptions marked EXPIRED", registers: [registry] }),
+    subscriptionsExpired: new Counter({ name: "sw_subscriptions_expired_total", help: "Subscriptions audited as expired (R12)", registers: [registry] }),
     queueDepth: new Gauge({
       name: "sw_queue_depth",
       help: "Jobs waiting (created or retry) per queue",

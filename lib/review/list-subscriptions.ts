@@ -5,12 +5,11 @@ import { afterTimeCursor, decodeTimeCursor, encodeTimeCursor, toPage, type Page 
 import { subscriptionContent } from "@/lib/subscriptions/content";
 import { shanghaiDaysFilter } from "@/lib/time/shanghai";
 import type { TSubscriptionReviewFilters } from "@/lib/validations/admin-filters";
-import { effectiveStatus } from "@/lib/subscriptions/validity";
+import { effectiveStatus, effectiveStatusWhere, type SubscriptionStatus } from "@/lib/subscriptions/validity";
 import { countPushMessages } from "./push-counts";
 
 export const REVIEW_PAGE_SIZE = 20;
 
-export type SubscriptionStatus = "ACTIVE" | "CANCELLED" | "EXPIRED";
 
 export interface ReviewSubscriptionRow {
   id: number;
@@ -33,9 +32,7 @@ function filterWhere(filters: TSubscriptionReviewFilters, now: Date): Prisma.Sub
   if (filters.emsNo) and.push({ OR: [{ stockEmsNo: filters.emsNo }, { incrementalEmsNo: filters.emsNo }] });
   if (filters.kind === "STOCK") and.push({ stockManualId: { not: null } });
   if (filters.kind === "INCREMENTAL") and.push({ incrementalManualId: { not: null } });
-  if (filters.status === "ACTIVE") and.push({ status: "ACTIVE", validUntil: { gte: now } });
-  if (filters.status === "EXPIRED") and.push({ OR: [{ status: "EXPIRED" }, { status: "ACTIVE", validUntil: { lt: now } }] });
-  if (filters.status === "CANCELLED") and.push({ status: "CANCELLED" });
+  if (filters.status) and.push(effectiveStatusWhere(filters.status, now));
   const created = shanghaiDaysFilter({ from: filters.dateFrom, to: filters.dateTo });
   if (created) and.push({ createdAt: created });
   return and;

@@ -7,8 +7,8 @@ import { AppError } from "@/lib/errors";
 import { stockDispatchJob } from "@/lib/jobs/definitions/stock-dispatch";
 import { sendJob } from "@/lib/jobs/send";
 import type { TSubscribeForm } from "@/lib/validations/subscription";
-import { expireSubscriptions } from "./expire";
 import { findBoundClient, findSubscribableManual, resolveRange, validUntilFromDay } from "./rules";
+import { effectiveStatusWhere } from "./validity";
 
 export interface CreateSubscriptionOptions {
   tx: Prisma.TransactionClient;
@@ -56,7 +56,7 @@ export async function prepareSubscription(options: {
   if (input.incrementalEnabled) {
     const manual = await findSubscribableManual(tx, { emsNo: input.incrementalEmsNo, customsCode, field: "incrementalEmsNo", now });
     const active = await tx.subscription.count({
-      where: { enterpriseId: scope.enterpriseId, incrementalManualId: manual.id, status: "ACTIVE", validUntil: { gte: now } },
+      where: { enterpriseId: scope.enterpriseId, incrementalManualId: manual.id, ...effectiveStatusWhere("ACTIVE", now) },
     });
     if (active > 0) throw duplicateIncremental(manual.emsNo);
     incremental = { incrementalManualId: manual.id, incrementalEmsNo: manual.emsNo };
@@ -80,8 +80,16 @@ export async function createSubscription(options: CreateSubscriptionOptions) {
   const now = options.now ?? new Date();
   const { client, validUntil, stock, incremental } = await prepareSubscription({ tx, scope, customsCode: actor.customsCode, input, now });
   if (incremental) {
-    // R12: one past validUntil no longer holds the manual's single ACTIVE slot, even before the expiry job ran.
-    await expireSubscriptions({ db: tx, now, only: { enterpriseId: scope.enterpriseId, incrementalManualId: incremental.incrementalManualId } });
+    // R6/R12: the unique index counts the stored status, so one past validUntil gives up the manual's single
+    // ACTIVE slot by being stored EXPIRED; the expiry job audits it as any other (expire.ts).
+    await tx.subscription.updateMany({
+      where: {
+        enterpriseId: scope.enterpriseId,
+        incrementalManualId: incremental.incrementalManualId,
+        AND: [{ status: "ACTIVE" }, effectiveStatusWhere("EXPIRED", now)],
+      },
+      data: { status: "EXPIRED" },
+    });
   }
 
   const subscription = await tx.subscription

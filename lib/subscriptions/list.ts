@@ -2,14 +2,14 @@
 import type { Db, Prisma } from "@/lib/db/client";
 import { ownedBy, type EnterpriseScope } from "@/lib/db/tenancy";
 import { subscriptionContent } from "./content";
-import { effectiveStatus } from "./validity";
+import { effectiveStatus, effectiveStatusWhere, type SubscriptionStatus } from "./validity";
 
 export const SUBSCRIPTION_PAGE_SIZE = 20;
 
 export interface SubscriptionFilters {
   emsNo?: string;
   kind?: "STOCK" | "INCREMENTAL";
-  status?: "ACTIVE" | "CANCELLED" | "EXPIRED";
+  status?: SubscriptionStatus;
 }
 
 export interface SubscriptionRow {
@@ -20,7 +20,7 @@ export interface SubscriptionRow {
   content: string;
   enteredBy: string;
   validUntil: Date;
-  status: "ACTIVE" | "CANCELLED" | "EXPIRED";
+  status: SubscriptionStatus;
   hasStock: boolean;
   /** R10/R11: 取消订阅 and 延期 are offered only here. */
   canCancelOrExtend: boolean;
@@ -31,10 +31,7 @@ function filterWhere(filters: SubscriptionFilters, now: Date): Prisma.Subscripti
   if (filters.emsNo) and.push({ OR: [{ stockEmsNo: filters.emsNo }, { incrementalEmsNo: filters.emsNo }] });
   if (filters.kind === "STOCK") and.push({ stockManualId: { not: null } });
   if (filters.kind === "INCREMENTAL") and.push({ incrementalManualId: { not: null } });
-  // The shown status honours R12 before the expiry job has run.
-  if (filters.status === "ACTIVE") and.push({ status: "ACTIVE", validUntil: { gte: now } });
-  if (filters.status === "EXPIRED") and.push({ OR: [{ status: "EXPIRED" }, { status: "ACTIVE", validUntil: { lt: now } }] });
-  if (filters.status === "CANCELLED") and.push({ status: "CANCELLED" });
+  if (filters.status) and.push(effectiveStatusWhere(filters.status, now));
   return { AND: and };
 }
 

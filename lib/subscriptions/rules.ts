@@ -5,6 +5,8 @@ import { ownedBy } from "@/lib/db/tenancy";
 import { AppError } from "@/lib/errors";
 import { addYearsToDay, endOfShanghaiDay, shanghaiDay } from "@/lib/time/shanghai";
 import { MAX_RANGE_SIZE } from "@/lib/validations/subscription";
+import { lockWatermark } from "./expire";
+import { effectiveStatus } from "./validity";
 
 type Tx = Prisma.TransactionClient;
 
@@ -61,13 +63,16 @@ export function validUntilFromDay(day: string, now: Date, options: { after?: Dat
   return validUntil;
 }
 
-/** R10/R11: the record of this enterprise with an incremental part that is ACTIVE and not past its validity. */
+/**
+ * R10/R11: the record of this enterprise with an incremental part that is ACTIVE and not past its validity (R12),
+ * nor already audited as expired by the expiry job (which it waits for, expire.ts).
+ */
 export async function findActiveIncremental(tx: Tx, scope: EnterpriseScope, subscriptionId: number, now: Date) {
+  const auditedUntil = await lockWatermark(tx, "SHARE");
   const subscription = await tx.subscription.findFirst({ where: { ...ownedBy(scope), id: subscriptionId } });
   if (!subscription) throw new AppError("NOT_FOUND", "订阅记录不存在");
   if (!subscription.incrementalManualId) throw new AppError("RULE_VIOLATION", "存量数据订阅不支持取消订阅或延期");
-  if (subscription.status !== "ACTIVE" || subscription.validUntil < now) {
-    throw new AppError("RULE_VIOLATION", "只能对当前有效的增量订阅记录操作");
-  }
+  const at = now > auditedUntil ? now : auditedUntil;
+  if (effectiveStatus(subscription, at) !== "ACTIVE") throw new AppError("RULE_VIOLATION", "只能对当前有效的增量订阅记录操作");
   return subscription;
 }

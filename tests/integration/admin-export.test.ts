@@ -44,6 +44,18 @@ describe("CSV export", () => {
     expect(await db.auditLog.count({ where: { action: "EXPORT", targetType: "subscriptions", actorUserId: session.user!.id } })).toBeGreaterThan(0);
   });
 
+  test("subscriptions: one past validUntil exports as 已失效 and is found by the status filter (R12)", async () => {
+    const lapsedFixture = await createEnterprise(db);
+    const lapsed = await createSubscription(db, lapsedFixture, manual, { validUntil: new Date(Date.now() - 1_000) });
+    const exported = async (query: Record<string, string>) => {
+      const response = await exportSubscriptions(new Request(exportUrl("subscriptions", { customsCode: lapsedFixture.enterprise.customsCode, ...query })));
+      return new TextDecoder().decode(await response.arrayBuffer()).split("\r\n").slice(1, -1).map((line) => line.split(","));
+    };
+    expect((await exported({})).map((cells) => [cells[0], cells[10]])).toEqual([[String(lapsed.id), "已失效"]]);
+    expect((await exported({ status: "EXPIRED" })).map((cells) => cells[0])).toEqual([String(lapsed.id)]);
+    expect(await exported({ status: "ACTIVE" })).toEqual([]);
+  });
+
   test("an invalid filter is 400 with the field's message, not an export of everything", async () => {
     const response = await exportPushMessages(new Request(exportUrl("push-messages", { customsCode: "12", dateFrom: "2026-02-30" })));
     expect(response.status).toBe(400);
