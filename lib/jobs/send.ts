@@ -3,6 +3,7 @@
 import type { PgBoss, SendOptions } from "pg-boss";
 import type { z } from "zod";
 import type { Prisma } from "@/lib/db/client";
+import { SqlTransaction } from "@/lib/db/sql";
 import { currentRequestId } from "@/lib/log/request-context";
 import { createBoss } from "./boss";
 import type { JobDefinition } from "./definition";
@@ -20,10 +21,10 @@ function getSender(): Promise<PgBoss> {
   return sender;
 }
 
-/** pg-boss runs its INSERT through the transaction's connection. */
-const inTransaction = (tx: Prisma.TransactionClient) => ({
+/** pg-boss runs its INSERT through the transaction's connection (a Prisma transaction or one on pg: lib/db/sql.ts). */
+const inTransaction = (tx: Prisma.TransactionClient | SqlTransaction) => ({
   executeSql: async (text: string, values: unknown[] = []) => ({
-    rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+    rows: tx instanceof SqlTransaction ? await tx.query(text, values) : await tx.$queryRawUnsafe<unknown[]>(text, ...values),
   }),
 });
 
@@ -46,7 +47,7 @@ export async function sendJob<TSchema extends z.ZodType>(
 export async function sendJobs<TSchema extends z.ZodType>(
   job: JobDefinition<TSchema>,
   payloads: z.input<TSchema>[],
-  options: { tx?: Prisma.TransactionClient; startAfterSeconds?: number } = {},
+  options: { tx?: Prisma.TransactionClient | SqlTransaction; startAfterSeconds?: number } = {},
 ): Promise<void> {
   if (payloads.length === 0) return;
   const boss = await getSender();

@@ -2,12 +2,13 @@
 // that was ACTIVE at the approval and whose validity covers it (createdAt ≤ decidedAt ≤ validUntil), and
 // that is still dispatchable now (R12). Content comes from the change's approvedSnapshot, fixed at approval.
 import type { Db } from "@/lib/db/client";
+import { inSqlTransaction } from "@/lib/db/sql";
 import { metrics } from "@/lib/metrics/registry";
 import { ZApprovedSnapshot } from "@/lib/manuals/change-schema";
-import { effectiveStatusWhere } from "@/lib/subscriptions/validity";
+import { isDispatchable } from "@/lib/subscriptions/validity";
 import { nextMessageIds } from "./message-id";
 import { splitIntoParts } from "./parts";
-import { DISPATCH_TRANSACTION, storePushMessages, type NewPushMessage } from "./store-messages";
+import { storePushMessages, type NewPushMessage } from "./store-messages";
 import { buildPushMessageXml } from "./xml";
 
 const changeDedupeKey = (options: { manualChangeId: number; subscriptionId: number; partNo: number }) =>
@@ -28,10 +29,11 @@ export async function dispatchApprovedChange(options: {
   const covering = await db.subscription.findMany({
     where: {
       incrementalManualId: change.manualId,
+      status: "ACTIVE",
       createdAt: { lte: decidedAt },
-      AND: [effectiveStatusWhere("ACTIVE", decidedAt), effectiveStatusWhere("ACTIVE", now)],
+      validUntil: { gte: decidedAt },
     },
-    select: { id: true, enterpriseId: true, importClientId: true, incrementalEmsNo: true },
+    select: { id: true, enterpriseId: true, importClientId: true, incrementalEmsNo: true, status: true, validUntil: true },
     orderBy: { id: "asc" },
   });
   // Looked up by dedupeKey, which is unique-indexed: PushMessage has no index on manualChangeId, and among
@@ -44,13 +46,15 @@ export async function dispatchApprovedChange(options: {
       })
     ).map((m) => m.subscriptionId),
   );
-  const receivers = covering.filter((s) => !alreadyPushed.has(s.id));
+  const receivers = covering.filter((s) => isDispatchable(s, now) && !alreadyPushed.has(s.id));
   if (receivers.length === 0) return { messageIds: [] };
 
   const parts = splitIntoParts({ materials: snapshot.materials, products: snapshot.products });
   const messageIds = await nextMessageIds({ db, count: receivers.length * parts.length, at: now });
-  const messages: NewPushMessage[] = receivers.flatMap((subscription, s) =>
-    parts.map((part, p) => {
+  // Built lazily, as storePushMessages inserts them batch by batch: a change to many subscriptions never holds
+  // all its messages' XML at once.
+  const messages = (function* (): Generator<NewPushMessage> {
+    for (const [s, subscription] of receivers.entries()) for (const [p, part] of parts.entries()) {
       const head = {
         messageId: messageIds[s * parts.length + p],
         type: "INCREMENT" as const,
@@ -61,7 +65,7 @@ export async function dispatchApprovedChange(options: {
         partCount: parts.length,
         createdAt: now,
       };
-      return {
+      yield {
         messageId: head.messageId,
         dedupeKey: changeDedupeKey({ manualChangeId, subscriptionId: subscription.id, partNo: head.partNo }),
         enterpriseId: subscription.enterpriseId,
@@ -75,9 +79,9 @@ export async function dispatchApprovedChange(options: {
         rowCount: part.materials.length + part.products.length,
         body: buildPushMessageXml({ head, manualHead: snapshot.head, ...part }),
       };
-    }),
-  );
-  const created = await db.$transaction((tx) => storePushMessages({ tx, messages }), DISPATCH_TRANSACTION);
+    }
+  })();
+  const created = await inSqlTransaction((tx) => storePushMessages({ tx, messages }));
   metrics.messagesBuilt.inc({ type: "INCREMENT" }, created.length);
   return { messageIds: created };
 }

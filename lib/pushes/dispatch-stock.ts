@@ -1,7 +1,8 @@
 // R5/R13: a stock subscription is pushed once, right after it is created: the header and the chosen rows as
 // approved at that moment, in parts of at most 2,000 rows, with dedupeKey stock:<subscription>:<part>. Run by
-// the dispatch job, it also makes the first delivery attempt of each part, from memory (deliver-inline.ts).
+// the dispatch job, it also makes the first delivery attempt of each part itself (deliver-inline.ts).
 import type { Db } from "@/lib/db/client";
+import { inSqlTransaction } from "@/lib/db/sql";
 import { metrics } from "@/lib/metrics/registry";
 import { isDispatchable } from "@/lib/subscriptions/validity";
 import { deliverInline, DELIVERY_FALLBACK_SECONDS } from "./deliver-inline";
@@ -62,9 +63,9 @@ export async function dispatchStockSubscription(options: {
 
   const parts = splitIntoParts({ materials, products });
   const messageIds = await nextMessageIds({ db, count: parts.length, at: now });
-  // Built lazily, part by part, as storePushMessages inserts them: a 20,000-row push never holds all its XML
-  // as strings at once, only (inline) the UTF-8 bytes of its parts for the first delivery attempts.
-  const bodies = new Map<string, Buffer<ArrayBuffer>>();
+  // Streamed: each part is built only when storePushMessages asks for it and dropped once inserted, so a
+  // 20,000-row push holds one or two parts' XML at a time, never all of them; the bodies go to PostgreSQL on
+  // pg directly, never through Prisma (lib/db/sql.ts says why).
   const messages = mapLazily(parts, (part, index) => {
     const head = {
       messageId: messageIds[index],
@@ -75,8 +76,6 @@ export async function dispatchStockSubscription(options: {
       partCount: parts.length,
       createdAt: now,
     };
-    const body = buildPushMessageXml({ head, manualHead, ...part });
-    if (inline) bodies.set(head.messageId, Buffer.from(body, "utf8"));
     return {
       messageId: head.messageId,
       dedupeKey: stockDedupeKey(subscriptionId, head.partNo),
@@ -88,14 +87,13 @@ export async function dispatchStockSubscription(options: {
       partNo: head.partNo,
       partCount: head.partCount,
       rowCount: part.materials.length + part.products.length,
-      body,
+      body: buildPushMessageXml({ head, manualHead, ...part }),
     };
   });
-  const created = await db.$transaction(
-    (tx) => storePushMessages({ tx, messages, deliveryJobsAfterSeconds: inline ? DELIVERY_FALLBACK_SECONDS : undefined }),
-    DISPATCH_TRANSACTION,
+  const created = await inSqlTransaction((tx) =>
+    storePushMessages({ tx, messages, deliveryJobsAfterSeconds: inline ? DELIVERY_FALLBACK_SECONDS : undefined }),
   );
   metrics.messagesBuilt.inc({ type: "STOCK" }, created.length);
-  if (inline) await deliverInline({ db, pushMessageIds: created, bodies });
+  if (inline) await deliverInline({ db, pushMessageIds: created });
   return { outcome: "dispatched", messageIds: created };
 }
