@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DateField } from "@/components/forms/date-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -8,19 +9,19 @@ import type { PushLogParams } from "@/lib/validations/push-log-params";
 export async function PushLogQueryForm({ form, error }: { form: PushLogParams["form"]; error: string | null }) {
   const t = await getTranslations("pushes");
   return (
-    <form method="get" className="grid gap-2" aria-label={t("query")}>
+    <form method="get" className="grid gap-2" aria-label={t("query")} noValidate>
       <div className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1.5">
           <Label htmlFor="push-emsNo">{t("emsNo")}</Label>
-          <Input id="push-emsNo" name="emsNo" defaultValue={form.emsNo} className="w-44" required placeholder="E32012500001" />
+          <Input id="push-emsNo" name="emsNo" defaultValue={form.emsNo} className="w-44" placeholder="E32012500001" aria-invalid={!!error || undefined} />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="push-from">{t("dispatchedFrom")}</Label>
-          <Input id="push-from" name="from" type="date" defaultValue={form.from} className="w-40" />
+          <DateField id="push-from" name="from" defaultValue={form.from} className="w-48" />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="push-to">{t("dispatchedTo")}</Label>
-          <Input id="push-to" name="to" type="date" defaultValue={form.to} className="w-40" />
+          <DateField id="push-to" name="to" defaultValue={form.to} className="w-48" />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="push-status">{t("status")}</Label>

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { useCardSignature } from "@/components/card/card-signature-provider";
+import { DateField } from "@/components/forms/date-field";
 import { showActionErrors } from "@/components/forms/show-action-errors";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -170,7 +171,15 @@ export function SubscribeForm(props: { clients: PickerClient[]; manuals: PickerM
       <section className="flex flex-wrap items-end gap-4">
         <div className="grid gap-1.5">
           <Label htmlFor="validUntil">{t("validUntil")}</Label>
-          <Input id="validUntil" type="date" min={today} max={latest} className="w-48" {...register("validUntil")} />
+          <DateField
+            id="validUntil"
+            value={values.validUntil}
+            onChange={(day) => setValue("validUntil", day, { shouldValidate: formState.isSubmitted })}
+            min={today}
+            max={latest}
+            invalid={!!formState.errors.validUntil}
+            className="w-56"
+          />
           <span className="text-xs text-muted-foreground">{t("validUntilHint")}</span>
           <FieldError message={formState.errors.validUntil?.message} />
         </div>

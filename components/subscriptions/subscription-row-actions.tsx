@@ -6,9 +6,9 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useCardSignature } from "@/components/card/card-signature-provider";
 import { ConfirmButton } from "@/components/confirm-button";
+import { DateField } from "@/components/forms/date-field";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { cancelSubscriptionAction } from "@/lib/actions/subscriptions/cancel-subscription";
 import { extendSubscriptionAction } from "@/lib/actions/subscriptions/extend-subscription";
@@ -75,7 +75,7 @@ export function SubscriptionRowActions({ subscriptionId, validUntil, latest }: {
             </p>
             <div className="grid gap-1.5">
               <Label htmlFor={`extend-${subscriptionId}`}>{t("extendNew")}</Label>
-              <Input id={`extend-${subscriptionId}`} type="date" min={validUntil} max={latest} value={newDate} onChange={(e) => setNewDate(e.target.value)} />
+              <DateField id={`extend-${subscriptionId}`} min={validUntil} max={latest} value={newDate} onChange={setNewDate} invalid={!!extendError} />
               {extendError && <p role="alert" className="text-sm text-destructive">{extendError}</p>}
             </div>
           </div>

@@ -94,3 +94,24 @@ test("the manual picker lists own manuals with their sizes and offers the ranges
   await expect(form.getByLabel("料件序号范围 起始序号")).toHaveValue("10001");
   await expect(form.getByLabel("料件序号范围 截止序号")).toHaveValue("20000");
 });
+
+test("dates are yyyy-MM-dd in English too, picked from a calendar bounded by the rules", async ({ page }) => {
+  await signIn(page, "SW10000001", PASSWORD);
+  await page.goto("/subscriptions");
+  await page.getByRole("button", { name: "English" }).click();
+  const validUntil = page.getByLabel("Valid until");
+  const latest = (await validUntil.getAttribute("data-max"))!;
+  await expect(validUntil).toHaveValue(latest);
+  await expect(validUntil).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await page.getByRole("button", { name: "Open the calendar to pick a date" }).first().click();
+  const calendar = page.locator('[data-slot="popover-content"]');
+  // The last day allowed is selected; the day after it (a year from today) cannot be chosen.
+  await expect(calendar.locator(`[data-day="${latest}"]`)).toHaveAttribute("data-selected-single", "true");
+  const earlier = calendar.locator("[data-day]:not([disabled])").first();
+  const picked = (await earlier.getAttribute("data-day"))!;
+  expect(picked < latest).toBe(true);
+  await earlier.click();
+  await expect(calendar).toBeHidden();
+  await expect(validUntil).toHaveValue(picked);
+  await page.getByRole("button", { name: "中文" }).click();
+});

@@ -33,7 +33,7 @@ async function subscribeIncremental(page: Page, form: Locator, emsNo: string, op
   await form.getByLabel("账册号").fill(emsNo);
   if (options.daysShort) {
     const validUntil = form.getByLabel("订阅有效期");
-    await validUntil.fill(daysBefore((await validUntil.getAttribute("max"))!, options.daysShort));
+    await validUntil.fill(daysBefore((await validUntil.getAttribute("data-max"))!, options.daysShort));
   }
   await form.getByRole("button", { name: "订阅", exact: true }).click();
 }
@@ -82,7 +82,7 @@ test("extend and cancel the incremental subscription", async ({ page }) => {
   await row.getByRole("button", { name: "延期" }).click();
   const dialog = page.getByRole("dialog", { name: "延期订阅" });
   const input = dialog.getByLabel("新的有效期");
-  const later = daysBefore((await input.getAttribute("max"))!, 30);
+  const later = daysBefore((await input.getAttribute("data-max"))!, 30);
   await input.fill(later);
   await dialog.getByRole("button", { name: "确定" }).click();
   await signWithVirtualCard(page);
