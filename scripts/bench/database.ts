@@ -1,5 +1,6 @@
 // The benchmark's database: a fresh database on DATABASE_URL's server, or else a throw-away embedded cluster
 // (deleted afterwards), migrated and with the job queues installed, as `npm start` prepares one.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dropDatabase } from "@/lib/db/admin";
 import { startEmbeddedPostgres, type LocalPostgres } from "@/lib/db/embedded";
@@ -24,6 +25,8 @@ interface BenchDatabase {
   url: string;
   /** "embedded PostgreSQL 18 (throw-away cluster)" or the server of DATABASE_URL, without credentials. */
   server: string;
+  /** The embedded cluster's postmaster (its backends are its children), for CPU counting; null on DATABASE_URL's server. */
+  postmasterPid: number | null;
   drop(): Promise<void>;
 }
 
@@ -32,16 +35,17 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   let local: LocalPostgres | undefined;
   let url: string;
   let server: string;
+  let postmasterPid: number | null = null;
   if (process.env.DATABASE_URL) {
     const base = new URL(process.env.DATABASE_URL);
     base.pathname = `/${name}`;
     url = base.toString();
     server = `${base.hostname}:${base.port || 5432}`;
   } else {
-    local = await startEmbeddedPostgres(path.join(process.cwd(), ".data", `bench-pg-${process.pid}`), {
-      persistent: false,
-      settings: EMBEDDED_SERVER_SETTINGS,
-    });
+    const dataDir = path.join(process.cwd(), ".data", `bench-pg-${process.pid}`);
+    local = await startEmbeddedPostgres(dataDir, { persistent: false, settings: EMBEDDED_SERVER_SETTINGS });
+    // postmaster.pid's first line is the postmaster's pid.
+    postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
     url = local.urlFor(name);
     server = "embedded PostgreSQL (throw-away cluster)";
   }
@@ -49,6 +53,7 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   return {
     url,
     server,
+    postmasterPid,
     drop: async () => {
       await dropDatabase(url).catch((error) => console.error("[bench] dropping the database failed:", error));
       await local?.stop();

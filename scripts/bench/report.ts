@@ -8,8 +8,8 @@ export interface Figure {
   what: string;
   value: number;
   unit: string;
-  /** The figure meets its target when value ≤ target ("max") or value ≥ target ("min"). */
-  target: { limit: number; kind: "max" | "min" };
+  /** The figure meets its target when value ≤ target ("max") or value ≥ target ("min"); none for a reference figure. */
+  target?: { limit: number; kind: "max" | "min" };
 }
 
 /** What a run measured: the figures with their targets, notes for the table, and details for the JSON file. */
@@ -30,7 +30,7 @@ export class BenchResults {
 }
 
 export const met = (figure: Figure) =>
-  figure.target.kind === "max" ? figure.value <= figure.target.limit : figure.value >= figure.target.limit;
+  !figure.target || (figure.target.kind === "max" ? figure.value <= figure.target.limit : figure.value >= figure.target.limit);
 
 const formatValue = (value: number, unit: string) =>
   `${value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(value >= 10 ? 1 : 2)} ${unit}`;
@@ -40,8 +40,8 @@ export function printTable(figures: Figure[], notes: string[]) {
     f.id,
     f.what,
     formatValue(f.value, f.unit),
-    `${f.target.kind === "max" ? "≤" : "≥"} ${formatValue(f.target.limit, f.unit)}`,
-    met(f) ? "met" : "MISSED",
+    f.target ? `${f.target.kind === "max" ? "≤" : "≥"} ${formatValue(f.target.limit, f.unit)}` : "",
+    !f.target ? "" : met(f) ? "met" : "MISSED",
   ]);
   const header = ["", "figure", "measured", "target", ""];
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
