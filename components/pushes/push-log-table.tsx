@@ -59,7 +59,8 @@ export function PushLogTable(props: {
     });
 
   const pageHref = (cursor: TPushLogCursor | null, n?: number) => {
-    const params = new URLSearchParams({ emsNo: query.emsNo, from: query.from, to: query.to, ...(query.status ? { status: query.status } : {}) });
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
     if (cursor) params.set("at", cursor.at), params.set("id", String(cursor.id)), params.set("n", String(n));
     return `/pushes?${params}`;
   };

@@ -1,5 +1,5 @@
-// 推送记录 (R16): an enterprise's own messages of one manual within a dispatch-time range (Asia/Shanghai days),
-// newest first, keyset-paged on (dispatchedAt, id).
+// 推送记录 (R16): an enterprise's own messages within a dispatch-time range (Asia/Shanghai days), of one manual
+// or all, optionally of one subscription, one status or one message id; newest first, keyset-paged on (dispatchedAt, id).
 import type { Db, Prisma } from "@/lib/db/client";
 import { ownedBy, type EnterpriseScope } from "@/lib/db/tenancy";
 import { endOfShanghaiDay, startOfShanghaiDay } from "@/lib/time/shanghai";
@@ -25,9 +25,11 @@ export interface PushLogRow {
 function queryWhere(scope: EnterpriseScope, query: TPushLogQuery): Prisma.PushMessageWhereInput {
   return {
     ...ownedBy(scope),
-    emsNo: query.emsNo,
     dispatchedAt: { gte: startOfShanghaiDay(query.from), lte: endOfShanghaiDay(query.to) },
+    ...(query.emsNo ? { emsNo: query.emsNo } : {}),
     ...(query.status ? { dispatchStatus: query.status } : {}),
+    ...(query.subscriptionId ? { subscriptionId: query.subscriptionId } : {}),
+    ...(query.messageId ? { messageId: query.messageId } : {}),
   };
 }
 

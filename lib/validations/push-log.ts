@@ -7,10 +7,14 @@ const ZDay = z.string().trim().refine(isCalendarDay, "请选择下发时间");
 
 export const ZPushLogQuery = z
   .object({
-    emsNo: ZEmsNo,
+    /** Absent: every manual of the enterprise. */
+    emsNo: ZEmsNo.optional(),
     from: ZDay,
     to: ZDay,
     status: z.enum(["PENDING", "DELIVERED", "FAILED"]).optional(),
+    /** One subscription's messages (the link from 订阅记录's 推送进度). */
+    subscriptionId: ZRecordId.optional(),
+    messageId: ZMessageId.optional(),
   })
   .refine((q) => q.from <= q.to, { path: ["from"], message: "下发时间的开始日期不能晚于结束日期" });
 export type TPushLogQuery = z.infer<typeof ZPushLogQuery>;

@@ -53,6 +53,28 @@ describe("push log (R16)", () => {
     expect((await listPushLog({ db, scope, query: longAgo })).rows).toEqual([]);
   });
 
+  test("all manuals when no 账册号 is given, or one subscription's, or one message id; never another enterprise's", async () => {
+    const a = await enterpriseWithMessages(2);
+    const second = await createManual(db, { processingUnitCode: a.fixture.enterprise.customsCode, materials: 1 });
+    const subscription = await createStockSubscription(db, a.fixture, second, { materials: { from: 1, to: 1 } });
+    await dispatchStockSubscription({ db, subscriptionId: subscription.id });
+    const other = await enterpriseWithMessages(1);
+    const scope = { enterpriseId: a.fixture.enterprise.id };
+    const range = { from: addDaysToDay(today, -6), to: today };
+
+    const all = await listPushLog({ db, scope, query: range });
+    expect(new Set(all.rows.map((r) => r.emsNo))).toEqual(new Set([a.manual.emsNo, second.emsNo]));
+    expect(all.rows.map((r) => r.id)).not.toContain(other.messages[0].id);
+
+    const ofSubscription = await listPushLog({ db, scope, query: { ...range, subscriptionId: subscription.id } });
+    expect(ofSubscription.rows.map((r) => r.emsNo)).toEqual([second.emsNo]);
+    const byId = await listPushLog({ db, scope, query: { ...range, messageId: a.messages[0].messageId } });
+    expect(byId.rows.map((r) => r.id)).toEqual([a.messages[0].id]);
+    // Another enterprise's subscription or message id finds nothing.
+    expect((await listPushLog({ db, scope, query: { ...range, messageId: other.messages[0].messageId } })).rows).toEqual([]);
+    expect((await listPushLog({ db, scope, query: { ...range, subscriptionId: other.messages[0].subscriptionId! } })).rows).toEqual([]);
+  });
+
   test("another enterprise sees nothing of it, by query or by id", async () => {
     const a = await enterpriseWithMessages();
     const b = await createEnterprise(db);

@@ -7,6 +7,9 @@ import { db } from "@/lib/db/client";
 import { listPushLog } from "@/lib/pushes/log";
 import { parsePushLogParams } from "@/lib/validations/push-log-params";
 
+const INVALID_FIELDS = ["emsNo", "from", "to", "status", "messageId", "subscriptionId"] as const;
+const invalidField = (field: string) => INVALID_FIELDS.find((known) => known === field) ?? "from";
+
 // 重发已推送数据 (manual §6, R16–R17).
 export default async function PushLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requireEnterpriseUser();
@@ -22,7 +25,7 @@ export default async function PushLogPage({ searchParams }: { searchParams: Prom
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        <PushLogQueryForm form={params.form} error={params.error} />
+        <PushLogQueryForm form={params.form} error={params.error && t(`invalidFilter.${invalidField(params.error.field)}`)} />
         {page && params.query ? (
           <PushLogTable
             rows={page.rows}
@@ -33,7 +36,7 @@ export default async function PushLogPage({ searchParams }: { searchParams: Prom
             isFirstPage={!params.after}
           />
         ) : (
-          !params.error && <p className="py-8 text-center text-sm text-muted-foreground">{t("emsNoRequired")}</p>
+          <p className="py-8 text-center text-sm text-muted-foreground">{t("filterRefused")}</p>
         )}
       </CardContent>
     </Card>
