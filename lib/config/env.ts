@@ -41,6 +41,10 @@ export const ZConfig = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PLATFORM_SM2_PRIVATE_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, "64 hex digits").optional(),
     DELIVERY_RETRY_SCHEDULE: ZSeconds.default([10, 60, 300, 1_800, 7_200, 21_600]),
+    /** How long a delivery batch waits for its POSTs; one still running then goes on detached (lib/pushes/deliver-batch.ts). */
+    DELIVERY_BATCH_WAIT_MS: ZPositiveInt.max(15_000).default(2_000),
+    /** POSTs one worker process has in flight to one import client at most; its further messages wait or are deferred. */
+    DELIVERY_CLIENT_CONCURRENCY: ZPositiveInt.max(100).default(8),
     /** An import client is paused once it has failed continuously this long (hours, decimals allowed); 0 never pauses. */
     CLIENT_PAUSE_AFTER_HOURS: z.coerce.number().min(0).max(8_760).default(24),
     /** Failed sign-ins (wrong passwords, any account) one client IP may make within 15 minutes before it is refused for 15 minutes; successes do not count. */

@@ -19,6 +19,8 @@ export interface JobDefinition<TSchema extends z.ZodType = z.ZodType> {
   load?: () => Promise<unknown>;
   /** Handles a batch of payloads. Must be idempotent: pg-boss delivers at least once. */
   handler: (jobs: Array<{ id: string; data: z.infer<TSchema> }>, context: JobContext) => Promise<void>;
+  /** Waits, at most timeoutMs, for work a handler left running when it returned (delivery's detached POSTs); the worker's stop calls it. */
+  settle?: (timeoutMs: number) => Promise<void>;
   queue?: QueueOptions;
   /** pg-boss work options; burstWhenBatchFull fetches again at once after a full batch instead of waiting a poll. */
   work?: { batchSize?: number; pollingIntervalSeconds?: number; localConcurrency?: number; burstWhenBatchFull?: boolean };

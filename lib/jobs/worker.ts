@@ -1,5 +1,6 @@
-// The worker process: registers every definition of the registry with pg-boss. SIGTERM stops taking work and
-// lets running jobs finish (pg-boss graceful stop). A job's request id (set by sendJob) follows it into the logs.
+// The worker process: registers every definition of the registry with pg-boss. SIGTERM stops taking work,
+// lets running jobs finish (pg-boss graceful stop) and waits for the POSTs delivery batches left running. A
+// job's request id (set by sendJob) follows it into the logs.
 import type { WorkOptions } from "pg-boss";
 import { logger } from "@/lib/log/logger";
 import { withRequestId } from "@/lib/log/request-context";
@@ -48,6 +49,11 @@ export async function startWorker(options: { databaseUrl: string }) {
   }
   return {
     boss,
-    stop: (timeoutMs = 30_000) => boss.stop({ graceful: true, timeout: timeoutMs }),
+    /** Takes no more work, lets running jobs finish, then waits for what they left running; all within timeoutMs. */
+    async stop(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      await boss.stop({ graceful: true, timeout: timeoutMs });
+      await Promise.all(jobRegistry.map((job) => job.settle?.(Math.max(deadline - Date.now(), 0))));
+    },
   };
 }

@@ -1,21 +1,18 @@
-// R15: deliver one message and record the attempt. Guards make the job safe to run more than once: a job
-// names the attempt count it expects (afterAttempt), so a duplicate or superseded job does nothing, and a
-// delivered message is posted again only for a resend. The attempt record, the status change, the next
-// retry's job and pausing a failing client are written in one transaction, so a crash never loses the retry chain.
-// A client's health (failingSince, lastDeliveredAt: lib/import-clients/pause.ts) is kept by data messages only.
+// R15: deliver messages and record their attempts. Guards make a job safe to run more than once: a job names
+// the attempt count it expects (afterAttempt), so a duplicate or superseded job does nothing, and a delivered
+// message is posted again only for a resend. Any number of messages take one read, their POSTs side by side
+// and one statement for the successes (record-attempts.ts); the delivery queue's batches go through
+// deliver-batch.ts, which also keeps one slow client from holding up the others.
 import type { Db } from "@/lib/db/client";
 import { metrics } from "@/lib/metrics/registry";
-import { noteClientFailure } from "@/lib/import-clients/pause";
-import { deliveryJob } from "@/lib/jobs/definitions/delivery";
-import { sendJob } from "@/lib/jobs/send";
 import { deliveryRetryScheduleSeconds } from "./delivery-settings";
 import { postPushMessage, type PostOutcome } from "./post-message";
+import { recordDelivered, recordFailed, type DeliveryOutcome, type PostedAttempt } from "./record-attempts";
 import type { PushMessageType } from "./xml";
 
-export type DeliveryOutcome = "DELIVERED" | "RETRY_SCHEDULED" | "FAILED" | "SKIPPED" | "CLIENT_PAUSED";
+export type { DeliveryOutcome } from "./record-attempts";
 
-export async function deliverPushMessage(options: {
-  db: Db;
+export interface DeliveryRequest {
   pushMessageId: number;
   resend?: boolean;
   afterAttempt?: number;
@@ -26,132 +23,146 @@ export async function deliverPushMessage(options: {
    * failed data message goes on waiting, its retries untouched.
    */
   probe?: boolean;
-}): Promise<DeliveryOutcome> {
-  const { db, pushMessageId, afterAttempt } = options;
-  const resend = options.resend ?? false;
-  const probe = options.probe ?? false;
-  const message = await db.pushMessage.findUnique({
-    where: { id: pushMessageId },
-    select: {
-      messageId: true, body: options.body === undefined, type: true, dispatchStatus: true, attemptCount: true, resentAt: true, importClientId: true,
-      importClient: { select: { endpointUrl: true, status: true, failingSince: true, resumedAt: true } },
-    },
-  });
-  if (!message) return "SKIPPED";
-  if (afterAttempt !== undefined && message.attemptCount !== afterAttempt) return "SKIPPED";
-  if (!resend && message.dispatchStatus !== "PENDING") return "SKIPPED";
+}
+
+/** A message that passed its guards, with what posting and recording it need. */
+export interface ReadyDelivery<R extends DeliveryRequest = DeliveryRequest> {
+  request: R;
+  pushMessageId: number;
+  messageId: string;
+  type: PushMessageType;
+  importClientId: number;
+  endpointUrl: string;
+  attemptCount: number;
+  body: string | Buffer<ArrayBuffer>;
+  /** The retry schedule restarts with a resend and with a resume of the client (its probes came before that). */
+  seriesStart: Date | null;
+  failingSince: Date | null;
+}
+
+/** One message, every outcome awaited (the probe, a resume's waiting messages, tests). */
+export async function deliverPushMessage(options: DeliveryRequest & { db: Db }): Promise<DeliveryOutcome> {
+  const { db, ...request } = options;
+  const [outcome] = await deliverPushMessages({ db, requests: [request] });
+  return outcome;
+}
+
+/** Messages posted side by side, every outcome awaited; the outcomes in the order of the requests. */
+export async function deliverPushMessages(options: { db: Db; requests: DeliveryRequest[] }): Promise<DeliveryOutcome[]> {
+  const { db } = options;
+  const prepared = await prepareDeliveries({ db, requests: options.requests });
+  const ready = prepared.filter((p): p is ReadyDelivery => typeof p !== "string");
+  const outcomes = await Promise.all(ready.map((delivery) => postDelivery(delivery)));
+  const recorded = await recordPosted({ db, posted: ready.map((delivery, i) => ({ delivery, outcome: outcomes[i] })) });
+  return prepared.map((p) => (typeof p === "string" ? p : recorded.get(p)!));
+}
+
+/**
+ * One SELECT for the requests' messages with their clients; each request comes back ready to post or with
+ * its outcome decided (SKIPPED, CLIENT_PAUSED). Of several requests for one message only one is posted, a
+ * resend first.
+ */
+export async function prepareDeliveries<R extends DeliveryRequest>(options: { db: Db; requests: R[] }): Promise<Array<ReadyDelivery<R> | DeliveryOutcome>> {
+  const { db, requests } = options;
+  const ids = [...new Set(requests.map((r) => r.pushMessageId))];
+  const withoutBody = requests.filter((r) => r.body === undefined).map((r) => r.pushMessageId);
+  const rows = await db.$queryRaw<MessageRow[]>`
+    SELECT m.id, m."messageId", m.type::text AS type, m."dispatchStatus"::text AS "dispatchStatus", m."attemptCount", m."resentAt",
+      m."importClientId", CASE WHEN m.id = ANY(${withoutBody}::int[]) THEN m.body END AS body,
+      c."endpointUrl", c.status::text AS "clientStatus", c."failingSince", c."resumedAt"
+    FROM "PushMessage" m JOIN "ImportClient" c ON c.id = m."importClientId"
+    WHERE m.id = ANY(${ids}::int[])`;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const taken = new Set<number>();
+  const result: Array<ReadyDelivery<R> | DeliveryOutcome> = new Array(requests.length);
+  const resendsFirst = requests.map((_, i) => i).sort((a, b) => Number(requests[b].resend ?? false) - Number(requests[a].resend ?? false));
+  for (const i of resendsFirst) {
+    const request = requests[i];
+    const message = byId.get(request.pushMessageId);
+    const decided = message ? guard(request, message) : "SKIPPED";
+    if (decided) result[i] = decided;
+    else if (taken.has(request.pushMessageId)) result[i] = "SKIPPED";
+    else {
+      taken.add(request.pushMessageId);
+      result[i] = ready(request, message!);
+    }
+  }
+  return result;
+}
+
+interface MessageRow {
+  id: number;
+  messageId: string;
+  type: PushMessageType;
+  dispatchStatus: string;
+  attemptCount: number;
+  resentAt: Date | null;
+  importClientId: number;
+  body: string | null;
+  endpointUrl: string;
+  clientStatus: string;
+  failingSince: Date | null;
+  resumedAt: Date | null;
+}
+
+function guard(request: DeliveryRequest, message: MessageRow): DeliveryOutcome | null {
+  if (request.afterAttempt !== undefined && message.attemptCount !== request.afterAttempt) return "SKIPPED";
+  if (!request.resend && message.dispatchStatus !== "PENDING") return "SKIPPED";
   // Not an attempt: a paused client's data message waits as 待下发, its retries untouched, and no job is kept
   // for it; resuming the client (恢复, or the platform's probe: lib/import-clients/probe.ts) delivers every waiting
   // message in order (lib/import-clients/resume.ts). A test message is the enterprise checking the client, so it
   // goes through.
-  if (message.importClient.status === "PAUSED" && message.type !== "TEST" && !probe) return "CLIENT_PAUSED";
-
-  const body = options.body ?? message.body;
-  const outcome = await postPushMessage({ endpointUrl: message.importClient.endpointUrl, messageId: message.messageId, body });
-  const isData = message.type !== "TEST";
-  const { failingSince, resumedAt } = message.importClient;
-  const result = await recordAttempt({
-    db, pushMessageId, importClientId: message.importClientId, resend, attemptCount: message.attemptCount,
-    // The retry schedule restarts with a resend and with a resume of the client (its probes came before that).
-    seriesStart: latest(message.resentAt, resumedAt),
-    // A test message reports the client's state now: one attempt, no retries hours later.
-    retrySchedule: isData ? deliveryRetryScheduleSeconds() : [],
-    client: isData ? { failingSince } : null,
-    keepWaiting: probe && isData,
-    outcome,
-  });
-  countAttempt(message.type, outcome.durationMs, result);
-  return result;
+  if (message.clientStatus === "PAUSED" && message.type !== "TEST" && !request.probe) return "CLIENT_PAUSED";
+  return null;
 }
 
-/** Counted once the attempt's transaction has committed (docs/operations.md). */
+function ready<R extends DeliveryRequest>(request: R, message: MessageRow): ReadyDelivery<R> {
+  return {
+    request, pushMessageId: message.id, messageId: message.messageId, type: message.type, importClientId: message.importClientId,
+    endpointUrl: message.endpointUrl, attemptCount: message.attemptCount, body: request.body ?? message.body!,
+    seriesStart: latest(message.resentAt, message.resumedAt), failingSince: message.failingSince,
+  };
+}
+
+const latest = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+
+export function postDelivery(delivery: ReadyDelivery): Promise<PostOutcome> {
+  return postPushMessage({ endpointUrl: delivery.endpointUrl, messageId: delivery.messageId, body: delivery.body });
+}
+
+/** Records posted messages: the successes in one statement, each failure in its own transaction. */
+export async function recordPosted(options: {
+  db: Db;
+  posted: Array<{ delivery: ReadyDelivery; outcome: PostOutcome }>;
+}): Promise<Map<ReadyDelivery, DeliveryOutcome>> {
+  const { db, posted } = options;
+  const attempt = ({ delivery, outcome }: (typeof posted)[number]): PostedAttempt => ({
+    pushMessageId: delivery.pushMessageId, importClientId: delivery.importClientId, resend: delivery.request.resend ?? false,
+    attemptCount: delivery.attemptCount, isData: delivery.type !== "TEST", outcome,
+  });
+  const succeeded = posted.filter((p) => p.outcome.delivered);
+  const failed = posted.filter((p) => !p.outcome.delivered);
+  const [recorded, failures] = await Promise.all([
+    recordDelivered(db, succeeded.map(attempt)),
+    Promise.all(failed.map((p) => recordFailed({
+      db, attempt: attempt(p), seriesStart: p.delivery.seriesStart, failingSince: p.delivery.failingSince,
+      // A test message reports the client's state now: one attempt, no retries hours later.
+      retrySchedule: p.delivery.type !== "TEST" ? deliveryRetryScheduleSeconds() : [],
+      keepWaiting: (p.delivery.request.probe ?? false) && p.delivery.type !== "TEST",
+    }))),
+  ]);
+  const outcomes = new Map<ReadyDelivery, DeliveryOutcome>();
+  for (const p of succeeded) outcomes.set(p.delivery, recorded.has(p.delivery.pushMessageId) ? "DELIVERED" : "SKIPPED");
+  failed.forEach((p, i) => outcomes.set(p.delivery, failures[i]));
+  for (const p of posted) countAttempt(p.delivery.type, p.outcome.durationMs, outcomes.get(p.delivery)!);
+  return outcomes;
+}
+
+/** Counted once the attempt is recorded (docs/operations.md). */
 function countAttempt(type: PushMessageType, durationMs: number, result: DeliveryOutcome) {
   if (result === "SKIPPED") return;
   metrics.deliveryLatency.observe(durationMs / 1000);
   if (result === "DELIVERED") metrics.messagesDelivered.inc({ type });
   else if (result === "FAILED") metrics.messagesFailed.inc({ type });
   else if (result === "RETRY_SCHEDULED") metrics.deliveryRetries.inc();
-}
-
-const latest = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
-
-async function recordAttempt(options: {
-  db: Db;
-  pushMessageId: number;
-  importClientId: number;
-  resend: boolean;
-  attemptCount: number;
-  seriesStart: Date | null;
-  retrySchedule: number[];
-  /** For a data message: the client's health as read with the message. Null: a test message, which never counts. */
-  client: { failingSince: Date | null } | null;
-  /** A failed probe: the message waits for the paused client instead of being retried. */
-  keepWaiting: boolean;
-  outcome: PostOutcome;
-}): Promise<DeliveryOutcome> {
-  const { db, pushMessageId, importClientId, resend, attemptCount, seriesStart, retrySchedule, client, outcome } = options;
-  const attemptNo = attemptCount + 1;
-  if (outcome.delivered) return recordDelivered({ db, pushMessageId, importClientId, resend, attemptCount, isData: client !== null, ...outcome });
-  return db.$transaction(async (tx) => {
-    // Another run of the same attempt got here first: it records, this one does not.
-    const claimed = await tx.pushMessage.updateMany({
-      where: { id: pushMessageId, attemptCount },
-      data: { attemptCount: attemptNo, lastError: outcome.error },
-    });
-    if (claimed.count === 0) return "SKIPPED";
-    await tx.deliveryAttempt.create({
-      data: {
-        pushMessageId, importClientId, attemptNo, isResend: resend, startedAt: outcome.startedAt, durationMs: outcome.durationMs,
-        httpStatus: outcome.httpStatus, error: outcome.error, delivered: outcome.delivered,
-      },
-    });
-    if (client) await noteClientFailure({ tx, importClientId, failingSince: client.failingSince, failedAt: outcome.startedAt });
-    if (options.keepWaiting) return "CLIENT_PAUSED";
-    const attemptsInSeries = await tx.deliveryAttempt.count({
-      where: { pushMessageId, ...(seriesStart ? { startedAt: { gte: seriesStart } } : {}) },
-    });
-    if (attemptsInSeries <= retrySchedule.length) {
-      await sendJob(deliveryJob, { pushMessageId, resend, afterAttempt: attemptNo }, { tx, startAfter: retrySchedule[attemptsInSeries - 1] });
-      return "RETRY_SCHEDULED";
-    }
-    await tx.pushMessage.update({ where: { id: pushMessageId }, data: { dispatchStatus: "FAILED" } });
-    return "FAILED";
-  });
-}
-
-/**
- * The common case in one statement (one round trip instead of a five-statement transaction, which bounded
- * delivery throughput): claim the attempt, mark the message 下发成功, record the attempt and, for a data message,
- * clear the client's failingSince, atomically. The client's row is written only when that changes something
- * (failing, or lastDeliveredAt a second old), so concurrent deliveries to one client do not queue on its row lock.
- */
-async function recordDelivered(options: {
-  db: Db;
-  pushMessageId: number;
-  importClientId: number;
-  resend: boolean;
-  attemptCount: number;
-  isData: boolean;
-  startedAt: Date;
-  durationMs: number;
-  httpStatus: number | null;
-}): Promise<DeliveryOutcome> {
-  const { db, pushMessageId, importClientId, resend, attemptCount, isData, startedAt, durationMs, httpStatus } = options;
-  const attemptNo = attemptCount + 1;
-  const recorded = await db.$queryRaw<{ id: number }[]>`
-    WITH claimed AS (
-      UPDATE "PushMessage"
-      SET "attemptCount" = ${attemptNo}, "lastError" = NULL, "dispatchStatus" = 'DELIVERED', "deliveredAt" = now()
-      WHERE id = ${pushMessageId} AND "attemptCount" = ${attemptCount}
-      RETURNING id
-    ), healthy AS (
-      UPDATE "ImportClient" SET "failingSince" = NULL, "lastDeliveredAt" = now()
-      WHERE id = ${importClientId} AND ${isData}::boolean AND EXISTS (SELECT 1 FROM claimed)
-        AND ("failingSince" IS NOT NULL OR "lastDeliveredAt" IS NULL OR "lastDeliveredAt" < now() - interval '1 second')
-    )
-    INSERT INTO "DeliveryAttempt" ("pushMessageId", "importClientId", "attemptNo", "isResend", "startedAt", "durationMs", "httpStatus", "delivered")
-    SELECT id, ${importClientId}, ${attemptNo}, ${resend}, ${startedAt}, ${durationMs}, ${httpStatus}, true FROM claimed
-    RETURNING id`;
-  // Another run of the same attempt got here first: it records, this one does not.
-  return recorded.length > 0 ? "DELIVERED" : "SKIPPED";
 }
