@@ -40,3 +40,7 @@ export async function getStockProgress(options: {
   }
   return progress;
 }
+
+/** Still moving: not yet built (待生成), or parts still to build or to deliver. */
+export const isInFlight = (progress: StockProgress): boolean =>
+  progress.total === null || progress.built < progress.total || progress.pending > 0;

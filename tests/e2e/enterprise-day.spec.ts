@@ -115,3 +115,29 @@ test("dates are yyyy-MM-dd in English too, picked from a calendar bounded by the
   await expect(validUntil).toHaveValue(picked);
   await page.getByRole("button", { name: "中文" }).click();
 });
+
+test("a stock push's progress updates by itself, without a reload", async ({ page }) => {
+  await signIn(page, "SW10000001", PASSWORD);
+  await page.goto("/subscriptions");
+  const form = page.getByRole("form", { name: "加工贸易账册数据订阅" });
+  await form.getByRole("button", { name: "选择导入客户端" }).click();
+  await form.getByRole("radio").first().check();
+  await form.getByRole("checkbox", { name: "存量数据订阅" }).click();
+  await form.getByLabel("账册号").first().fill(SMALL_MANUAL);
+  await form.getByRole("checkbox", { name: "成品" }).click();
+  await form.getByLabel("成品序号范围 起始序号").fill("1");
+  await form.getByLabel("成品序号范围 截止序号").fill("5");
+  await form.getByRole("button", { name: "订阅", exact: true }).click();
+  const dialog = page.getByTestId("card-signature-dialog");
+  await dialog.getByRole("radio", { name: /虚拟卡/ }).click();
+  await dialog.getByRole("button", { name: "读取卡片" }).click();
+  await dialog.getByLabel("卡口令").fill("88888888");
+  await dialog.getByRole("button", { name: "签名", exact: true }).click();
+  await expect(page.getByText("数据订阅成功")).toBeVisible();
+  // A marker a full reload would wipe out.
+  await page.evaluate(() => Object.assign(window, { __noReload: true }));
+  const row = page.locator('[data-testid^="subscription-row-"]').first();
+  await expect(row.getByTestId("subscription-content")).toContainText("成品[1-5]");
+  await expect(row.getByTestId("stock-progress")).toHaveText("推送进度 1/1", { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+});

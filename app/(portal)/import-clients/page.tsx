@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ImportClientsTable } from "@/components/import-clients/import-clients-table";
 import { RegisterClientDialog } from "@/components/import-clients/register-client-dialog";
+import { LiveRefresh } from "@/components/shell/live-refresh";
 import { RefreshButton } from "@/components/subscriptions/refresh-button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireEnterpriseUser } from "@/lib/auth/session";
@@ -31,6 +32,8 @@ export default async function ImportClientsPage({ searchParams }: { searchParams
         </CardAction>
       </CardHeader>
       <CardContent>
+        {/* Messages 待下发 to a client that takes them: its last delivery and counts are about to change. */}
+        <LiveRefresh active={page.rows.some((row) => row.status === "ACTIVE" && row.waiting > 0)} />
         <ImportClientsTable
           rows={page.rows} cards={cards} pauseAfterHours={pauseAfterHours}
           firstRowNumber={query.from ?? 1} nextCursor={page.nextCursor} isFirstPage={!query.after}

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { LiveRefresh } from "@/components/shell/live-refresh";
 import { PushLogQueryForm } from "@/components/pushes/push-log-query-form";
 import { PushLogTable } from "@/components/pushes/push-log-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -25,6 +26,7 @@ export default async function PushLogPage({ searchParams }: { searchParams: Prom
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
+        <LiveRefresh active={!!page?.rows.some((row) => row.dispatchStatus === "PENDING")} />
         <PushLogQueryForm form={params.form} error={params.error && t(`invalidFilter.${invalidField(params.error.field)}`)} />
         {page && params.query ? (
           <PushLogTable

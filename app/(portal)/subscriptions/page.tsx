@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { LiveRefresh } from "@/components/shell/live-refresh";
 import { RecordsFilter } from "@/components/subscriptions/records-filter";
 import { RefreshButton } from "@/components/subscriptions/refresh-button";
 import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
@@ -6,7 +7,7 @@ import { SubscriptionRecords } from "@/components/subscriptions/subscription-rec
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireEnterpriseUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getStockProgress } from "@/lib/pushes/progress";
+import { getStockProgress, isInFlight } from "@/lib/pushes/progress";
 import { listBoundClients, listSubscriptions } from "@/lib/subscriptions/list";
 import { listSubscribableManuals, SUBSCRIBABLE_MANUALS_LIMIT } from "@/lib/manuals/subscribable-manuals";
 import { addYearsToDay, formatShanghaiDateTime, shanghaiDay } from "@/lib/time/shanghai";
@@ -58,6 +59,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
         </CardHeader>
         <CardContent className="grid gap-4">
           <RecordsFilter query={query} refusedEmsNo={emsNoRefused} />
+          <LiveRefresh active={Object.values(progress).some(isInFlight)} />
           <SubscriptionRecords
             rows={page.rows}
             progress={progress}
