@@ -81,8 +81,9 @@ test("the manual picker lists own manuals with their sizes and offers the ranges
   await form.getByRole("button", { name: "从本企业的账册中选择" }).click();
   const picker = form.getByRole("listbox", { name: "本企业为加工单位的账册" });
   await expect(picker.getByRole("option", { name: /E32012500001/ })).toContainText("料件 60 条 · 成品 25 条");
-  // Another enterprise's manual (E44032500003) is not offered.
-  await expect(picker.getByRole("option")).toHaveCount(2);
+  await expect(picker.getByRole("option", { name: /E32012500002/ })).toContainText("料件 25,000 条 · 成品 12,000 条");
+  // Another enterprise's manual is not offered.
+  await expect(picker.getByRole("option", { name: /E44032500003/ })).toHaveCount(0);
   await picker.getByRole("option", { name: /E32012500002/ }).click();
   await expect(form.getByLabel("账册号").first()).toHaveValue("E32012500002");
 
