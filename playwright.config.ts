@@ -3,8 +3,11 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network.
+// SCREENSHOTS=1 (npm run screenshots) renders docs/screens instead of running the specs.
+const screenshots = process.env.SCREENSHOTS === "1";
+
 export default defineConfig({
-  testDir: "tests/e2e",
+  testDir: screenshots ? "tests/screenshots" : "tests/e2e",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
@@ -15,6 +18,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: "zh-CN",
+    viewport: screenshots ? { width: 1440, height: 900 } : undefined,
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
