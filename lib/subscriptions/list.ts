@@ -84,6 +84,6 @@ export async function listBoundClients(options: { db: Db; scope: EnterpriseScope
   return options.db.importClient.findMany({
     where: { ...ownedBy(options.scope), boundCardNo: { not: null } },
     orderBy: { clientId: "asc" },
-    select: { clientId: true, name: true, boundCardNo: true, status: true },
+    select: { clientId: true, name: true, boundCardNo: true, status: true, failingSince: true },
   });
 }
