@@ -1,7 +1,8 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ListTable } from "@/components/list-table";
-import { PagerLinks } from "@/components/pager-links";
+import { PageNumbers } from "@/components/page-numbers";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { StockProgress } from "@/lib/pushes/progress";
 import type { SubscriptionRow } from "@/lib/subscriptions/list";
@@ -10,14 +11,12 @@ import type { TSubscriptionListQuery } from "@/lib/validations/subscription-filt
 import { ContentText } from "./content-text";
 import { SubscriptionRowActions } from "./subscription-row-actions";
 
-const columns = ["seq", "customsCode", "clientId", "cardNo", "content", "enteredBy", "validUntil", "status", "actions"] as const;
+const columns = ["seq", "customsCode", "clientId", "cardNo", "content", "enteredBy", "createdAt", "validUntil", "status", "actions"] as const;
 const statusVariant = { ACTIVE: "success", CANCELLED: "secondary", EXPIRED: "outline" } as const;
 
 export async function SubscriptionRecords(props: {
-  rows: SubscriptionRow[];
+  page: { rows: SubscriptionRow[]; total: number; page: number; pageCount: number; pageSize: number };
   progress: Record<number, StockProgress>;
-  firstRowNumber: number;
-  nextCursor: number | null;
   query: TSubscriptionListQuery;
   today: string;
   latest: string;
@@ -25,11 +24,13 @@ export async function SubscriptionRecords(props: {
   emptyText?: string;
 }) {
   const t = await getTranslations("subscriptions");
-  const { rows, firstRowNumber, nextCursor, query } = props;
-  const pageLink = (extra: Record<string, string>) => {
+  const { query } = props;
+  const { rows, total, page, pageCount, pageSize } = props.page;
+  const firstRowNumber = (page - 1) * pageSize + 1;
+  const pageLink = (number: number) => {
     const params = new URLSearchParams();
     for (const key of ["emsNo", "kind", "status"] as const) if (query[key]) params.set(key, String(query[key]));
-    for (const [k, v] of Object.entries(extra)) params.set(k, v);
+    if (number > 1) params.set("page", String(number));
     const search = params.toString();
     return search ? `/subscriptions?${search}` : "/subscriptions";
   };
@@ -44,9 +45,10 @@ export async function SubscriptionRecords(props: {
             <TableCell className="font-mono text-xs">{row.cardNo}</TableCell>
             <TableCell className="min-w-56 max-w-md whitespace-normal text-xs">
               <ContentText text={row.content} testId="subscription-content" />
-              {row.hasStock && <StockProgressLine progress={props.progress[row.id]} />}
+              {row.hasStock && <StockProgressLine progress={props.progress[row.id]} href={pushesOf(row, props.today)} />}
             </TableCell>
             <TableCell className="font-mono text-xs">{row.enteredBy}</TableCell>
+            <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.createdAt)}</TableCell>
             <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.validUntil)}</TableCell>
             <TableCell>
               <Badge variant={statusVariant[row.status]} data-testid="subscription-status">
@@ -63,22 +65,25 @@ export async function SubscriptionRecords(props: {
           </TableRow>
         ))}
       </ListTable>
-      <PagerLinks
-        firstHref={query.after ? pageLink({}) : null}
-        nextHref={nextCursor ? pageLink({ after: String(nextCursor), from: String(firstRowNumber + rows.length) }) : null}
-      />
+      <PageNumbers page={page} pageCount={pageCount} total={total} href={pageLink} />
     </div>
   );
 }
 
-async function StockProgressLine({ progress }: { progress?: StockProgress }) {
+/** 推送记录 filtered to the subscription's messages, from the day it was made. */
+const pushesOf = (row: SubscriptionRow, today: string) =>
+  `/pushes?${new URLSearchParams({ subscriptionId: String(row.id), from: formatShanghaiDateTime(row.createdAt).slice(0, 10), to: today })}`;
+
+async function StockProgressLine({ progress, href }: { progress?: StockProgress; href: string }) {
   const t = await getTranslations("subscriptions");
   if (!progress || progress.total === null) {
     return <span className="mt-1 block text-muted-foreground">{t("progressPending")}</span>;
   }
   return (
-    <span className="mt-1 block text-muted-foreground" data-testid="stock-progress">
-      {t("progress", { delivered: progress.delivered, total: progress.total })}
+    <span className="mt-1 block text-muted-foreground">
+      <Link href={href} className="underline-offset-2 hover:underline" title={t("progressLink")} data-testid="stock-progress">
+        {t("progress", { delivered: progress.delivered, total: progress.total })}
+      </Link>
       {progress.failed > 0 && <span className="ml-2 text-destructive">{t("progressFailed", { failed: progress.failed })}</span>}
     </span>
   );

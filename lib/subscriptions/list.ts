@@ -1,4 +1,5 @@
-// 订阅记录 (R9): the enterprise's own records, newest first, keyset-paged by id.
+// 订阅记录 (R9): the enterprise's own records, newest first, in numbered pages with the total (an enterprise
+// holds hundreds of records, not millions, so an offset is cheap and lets the user jump to a page).
 import type { Db, Prisma } from "@/lib/db/client";
 import { ownedBy, type EnterpriseScope } from "@/lib/db/tenancy";
 import { subscriptionContent } from "./content";
@@ -19,6 +20,8 @@ export interface SubscriptionRow {
   cardNo: string;
   content: string;
   enteredBy: string;
+  /** 订阅时间. */
+  createdAt: Date;
   validUntil: Date;
   status: SubscriptionStatus;
   hasStock: boolean;
@@ -39,28 +42,33 @@ export async function listSubscriptions(options: {
   db: Db;
   scope: EnterpriseScope;
   filters?: SubscriptionFilters;
-  /** Id of the last row of the previous page. */
-  after?: number;
+  /** 1-based; a page past the last shows the last. */
+  page?: number;
   pageSize?: number;
   now?: Date;
-}): Promise<{ rows: SubscriptionRow[]; nextCursor: number | null }> {
+}): Promise<{ rows: SubscriptionRow[]; total: number; page: number; pageCount: number; pageSize: number }> {
   const now = options.now ?? new Date();
   const pageSize = options.pageSize ?? SUBSCRIPTION_PAGE_SIZE;
+  const where = { ...ownedBy(options.scope), ...filterWhere(options.filters ?? {}, now) };
+  const total = await options.db.subscription.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, options.page ?? 1), pageCount);
   const records = await options.db.subscription.findMany({
-    where: { ...ownedBy(options.scope), ...filterWhere(options.filters ?? {}, now), ...(options.after ? { id: { lt: options.after } } : {}) },
+    where,
     orderBy: { id: "desc" },
-    take: pageSize + 1,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
     select: {
-      id: true, enteredBy: true, validUntil: true, status: true, stockEmsNo: true, pushMaterials: true, pushProducts: true,
+      id: true, enteredBy: true, createdAt: true, validUntil: true, status: true, stockEmsNo: true, pushMaterials: true, pushProducts: true,
       materialFrom: true, materialTo: true, productFrom: true, productTo: true, incrementalEmsNo: true,
       enterprise: { select: { customsCode: true } },
       importClient: { select: { clientId: true } },
       signingCard: { select: { cardNo: true } },
     },
   });
-  const page = records.slice(0, pageSize);
   return {
-    rows: page.map((r) => {
+    total, page, pageCount, pageSize,
+    rows: records.map((r) => {
       const status = effectiveStatus(r, now);
       return {
         id: r.id,
@@ -69,13 +77,13 @@ export async function listSubscriptions(options: {
         cardNo: r.signingCard.cardNo,
         content: subscriptionContent(r),
         enteredBy: r.enteredBy,
+        createdAt: r.createdAt,
         validUntil: r.validUntil,
         status,
         hasStock: r.stockEmsNo !== null,
         canCancelOrExtend: r.incrementalEmsNo !== null && status === "ACTIVE",
       };
     }),
-    nextCursor: records.length > pageSize ? page[page.length - 1].id : null,
   };
 }
 

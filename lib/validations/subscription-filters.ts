@@ -2,15 +2,13 @@
 // not a manual number, refused: the page says so instead of listing every record. The other filters come
 // from the form's own choices and links, so a malformed one is ignored.
 import { z } from "zod";
-import { ZAfterInteger } from "./page-params";
 import { normaliseCode, ZEmsNo } from "./identifiers";
 
 export const ZSubscriptionListQuery = z.object({
   emsNo: z.preprocess(normaliseCode, ZEmsNo.optional()),
   kind: z.enum(["STOCK", "INCREMENTAL"]).optional().catch(undefined),
   status: z.enum(["ACTIVE", "CANCELLED", "EXPIRED"]).optional().catch(undefined),
-  after: ZAfterInteger,
-  /** Row number of the page's first row (序号 continues across pages). */
-  from: z.coerce.number().int().positive().optional().catch(undefined),
+  /** 1-based page number. */
+  page: z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined),
 });
 export type TSubscriptionListQuery = z.infer<typeof ZSubscriptionListQuery>;

@@ -108,7 +108,7 @@ test("the customs pages and dialogs", async ({ page }) => {
     const href = await page.locator("a[href]").evaluateAll((links, pattern) => links.map((a) => a.getAttribute("href")!).find((h) => new RegExp(pattern).test(h)), link.source);
     expect(href, `a detail link on ${list}`).toBeTruthy();
     await page.goto(href!);
-    await expectAccessible(page, href);
+    await expectAccessible(page, href!);
   }
   await page.goto("/admin");
   await page.getByRole("button", { name: "登记卡" }).first().click();

@@ -141,4 +141,14 @@ test("a stock push's progress updates by itself, without a reload", async ({ pag
   await expect(row.getByTestId("subscription-content")).toContainText("成品[1-5]");
   await expect(row.getByTestId("stock-progress")).toHaveText("推送进度 1/1", { timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+  // The records list: 订阅时间, the total, and 推送进度 leading to that subscription's messages.
+  await expect(page.getByRole("columnheader", { name: "订阅时间" })).toBeVisible();
+  await expect(page.getByTestId("total-count")).toHaveText(/^共 \d+ 条$/);
+  await row.getByTestId("stock-progress").click();
+  await expect(page).toHaveURL(/\/pushes\?subscriptionId=\d+&from=\d{4}-\d{2}-\d{2}&to=/);
+  await expect(page.getByTestId("subscription-filter")).toBeVisible();
+  const messages = page.locator('[data-testid^="push-row-"]');
+  await expect(messages).toHaveCount(1);
+  await expect(messages.first()).toContainText(SMALL_MANUAL);
 });

@@ -297,7 +297,7 @@ describe("cancel and extend (R10, R11)", () => {
 });
 
 describe("records list (R9)", () => {
-  test("own records only, newest first, keyset pages, filters", async () => {
+  test("own records only, newest first, numbered pages with the total, filters", async () => {
     const fixture = await createEnterprise(db);
     const other = await createEnterprise(db);
     const created: { id: number }[] = [];
@@ -308,12 +308,15 @@ describe("records list (R9)", () => {
     await createSubscription(db, other, await createManual(db, { processingUnitCode: other.enterprise.customsCode }));
     const scope = { enterpriseId: fixture.enterprise.id };
     const first = await listSubscriptions({ db, scope, pageSize: 2 });
+    expect(first).toMatchObject({ total: 5, page: 1, pageCount: 3 });
     expect(first.rows.map((r) => r.id)).toEqual([created[4].id, created[3].id]);
-    const second = await listSubscriptions({ db, scope, pageSize: 2, after: first.nextCursor! });
+    const second = await listSubscriptions({ db, scope, pageSize: 2, page: 2 });
     expect(second.rows.map((r) => r.id)).toEqual([created[2].id, created[1].id]);
-    const third = await listSubscriptions({ db, scope, pageSize: 2, after: second.nextCursor! });
+    const third = await listSubscriptions({ db, scope, pageSize: 2, page: 3 });
     expect(third.rows.map((r) => r.id)).toEqual([created[0].id]);
-    expect(third.nextCursor).toBeNull();
+    // A page past the last shows the last.
+    expect((await listSubscriptions({ db, scope, pageSize: 2, page: 99 })).page).toBe(3);
+    expect((await listSubscriptions({ db, scope, filters: { kind: "STOCK" } })).total).toBe(2);
     expect((await listSubscriptions({ db, scope, filters: { kind: "STOCK" } })).rows).toHaveLength(2);
     expect((await listSubscriptions({ db, scope, filters: { status: "CANCELLED" } })).rows.map((r) => r.id)).toEqual([created[0].id]);
     const all = await listSubscriptions({ db, scope });

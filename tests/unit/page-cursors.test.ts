@@ -10,8 +10,13 @@ const tooLarge = "2147483648";
 const largest = "2147483647";
 
 describe("keyset cursors", () => {
-  test("records and import-client lists: a cursor beyond integer range or malformed means the first page", () => {
-    for (const schema of [ZSubscriptionListQuery, ZClientListQuery]) {
+  test("records: a malformed page number means the first page", () => {
+    for (const page of ["0", "-3", "abc", "99999999999"]) expect(ZSubscriptionListQuery.parse({ page }).page).toBeUndefined();
+    expect(ZSubscriptionListQuery.parse({ page: "7" }).page).toBe(7);
+  });
+
+  test("import-client list: a cursor beyond integer range or malformed means the first page", () => {
+    for (const schema of [ZClientListQuery]) {
       expect(schema.parse({ after: tooLarge }).after).toBeUndefined();
       expect(schema.parse({ after: "99999999999" }).after).toBeUndefined();
       expect(schema.parse({ after: "-3" }).after).toBeUndefined();

@@ -8,7 +8,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { requireEnterpriseUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getStockProgress, isInFlight } from "@/lib/pushes/progress";
-import { listBoundClients, listSubscriptions } from "@/lib/subscriptions/list";
+import { listBoundClients, listSubscriptions, SUBSCRIPTION_PAGE_SIZE } from "@/lib/subscriptions/list";
 import { listSubscribableManuals, SUBSCRIBABLE_MANUALS_LIMIT } from "@/lib/manuals/subscribable-manuals";
 import { addYearsToDay, formatShanghaiDateTime, shanghaiDay } from "@/lib/time/shanghai";
 import { ZSubscriptionListQuery } from "@/lib/validations/subscription-filters";
@@ -26,7 +26,9 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
   const [clients, manuals, page] = await Promise.all([
     listBoundClients({ db, scope }),
     listSubscribableManuals({ db, customsCode: user.customsCode, today }),
-    emsNoRefused === null ? listSubscriptions({ db, scope, filters: query, after: query.after }) : { rows: [], nextCursor: null },
+    emsNoRefused === null
+      ? listSubscriptions({ db, scope, filters: query, page: query.page })
+      : { rows: [], total: 0, page: 1, pageCount: 1, pageSize: SUBSCRIPTION_PAGE_SIZE },
   ]);
   const progress = await getStockProgress({
     db,
@@ -61,10 +63,8 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
           <RecordsFilter query={query} refusedEmsNo={emsNoRefused} />
           <LiveRefresh active={Object.values(progress).some(isInFlight)} />
           <SubscriptionRecords
-            rows={page.rows}
+            page={page}
             progress={progress}
-            firstRowNumber={query.from ?? 1}
-            nextCursor={page.nextCursor}
             query={query}
             emptyText={emsNoRefused === null ? undefined : t("filterRefused")}
             today={today}
