@@ -49,7 +49,7 @@ async function main() {
       results.detail("largeData", data);
       results.note(`large data generated in ${data.seconds.toFixed(0)} s`);
       if (bench.only.has("P3")) await benchQueries({ bench, databaseUrl: database.url, data, results });
-      if (bench.only.has("P4")) await benchExpiry({ data, results });
+      if (bench.only.has("P4")) await benchExpiry({ data, results, postmasterPid: database.postmasterPid });
     }
   } finally {
     await worker.stop();
