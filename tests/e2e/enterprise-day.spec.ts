@@ -1,6 +1,6 @@
 // The enterprise's day without guessing (issue 17): deep links survive sign-in, the forbidden page reads the
 // right way round, the records filter never drops a manual number silently, the card dialog keeps the focus.
-import { expect, signIn, test } from "./fixtures";
+import { expect, runSeedScript, signIn, test } from "./fixtures";
 
 const PASSWORD = "Demo@2026";
 const SMALL_MANUAL = "E32012500001";
@@ -151,4 +151,22 @@ test("a stock push's progress updates by itself, without a reload", async ({ pag
   const messages = page.locator('[data-testid^="push-row-"]');
   await expect(messages).toHaveCount(1);
   await expect(messages.first()).toContainText(SMALL_MANUAL);
+});
+
+test("a paused client is shown with its state and warns when chosen; a recovered client's failures say it recovered", async ({ page }) => {
+  const clients = runSeedScript<{ paused: string; recovered: string }>("tests/e2e/seed-client-health.ts");
+  await signIn(page, "SW10000001", PASSWORD);
+  await page.goto("/subscriptions");
+  const form = page.getByRole("form", { name: "加工贸易账册数据订阅" });
+  await form.getByRole("button", { name: "选择导入客户端" }).click();
+  const paused = form.locator("label", { hasText: clients.paused });
+  await expect(paused).toContainText(/已暂停：自 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 起下发失败/);
+  await expect(form.getByTestId("paused-client-warning")).toHaveCount(0);
+  await paused.getByRole("radio").check();
+  await expect(form.getByTestId("paused-client-warning")).toContainText("订阅后的报文将等待");
+
+  await page.goto("/import-clients");
+  const recovered = page.getByTestId(`client-row-${clients.recovered}`);
+  await expect(recovered.getByTestId("client-recent-failures")).toContainText("1");
+  await expect(recovered.getByTestId("client-recent-failures")).toContainText("已恢复，最近成功");
 });
