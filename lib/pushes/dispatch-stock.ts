@@ -10,7 +10,7 @@ import { loadManualHead, loadManualRows } from "./manual-records";
 import { mapLazily } from "./lazy";
 import { nextMessageIds } from "./message-id";
 import { splitIntoParts } from "./parts";
-import { DISPATCH_TRANSACTION, storePushMessages } from "./store-messages";
+import { storePushMessages } from "./store-messages";
 import { buildPushMessageXml } from "./xml";
 
 export type StockDispatchResult =
@@ -48,7 +48,7 @@ export async function dispatchStockSubscription(options: {
 
   const manualId = subscription.stockManualId;
   // One snapshot for header and rows, so that the parts agree with each other even if a change is approved meanwhile.
-  const { manualHead, materials, products } = await db.$transaction(
+  const { manualHead, materials, products } = await inSqlTransaction(
     async (tx) => ({
       manualHead: await loadManualHead({ db: tx, manualId }),
       materials: subscription.pushMaterials
@@ -58,7 +58,7 @@ export async function dispatchStockSubscription(options: {
         ? await loadManualRows({ db: tx, manualId, table: "products", from: subscription.productFrom, to: subscription.productTo })
         : [],
     }),
-    { ...DISPATCH_TRANSACTION, isolationLevel: "RepeatableRead" },
+    { isolationLevel: "REPEATABLE READ" },
   );
 
   const parts = splitIntoParts({ materials, products });

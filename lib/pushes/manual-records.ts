@@ -2,6 +2,7 @@
 // numeric(19,5) (always 5 decimals, e.g. "1.25000"): that is "exactly as stored", with no float or
 // Decimal round trip. lib/manuals/change-schema.ts writes change rows in the same form.
 import type { Db, Prisma } from "@/lib/db/client";
+import { SqlTransaction } from "@/lib/db/sql";
 
 export type ManualTable = "materials" | "products";
 
@@ -57,10 +58,20 @@ export const manualHeadSelect = {
   mtpckItemCnt: true, endprdItemCnt: true, putrecApprTime: true, chgApprTime: true,
 } satisfies Prisma.ManualSelect;
 
-type Client = Db | Prisma.TransactionClient;
+/** A stock dispatch reads its snapshot on pg (lib/db/sql.ts): 20,000 rows through Prisma cost twice the CPU. */
+type Client = Db | Prisma.TransactionClient | SqlTransaction;
+
+// The head as Prisma returns it; its date column (finishValidDate) as a Date at UTC midnight, as Prisma reads a date.
+const HEAD_SQL = `SELECT ${Object.keys(manualHeadSelect)
+  .map((column) => (column === "finishValidDate" ? `("finishValidDate"::timestamp AT TIME ZONE 'UTC') AS "finishValidDate"` : `"${column}"`))
+  .join(", ")} FROM "Manual" WHERE id = $1`;
 
 export async function loadManualHead(options: { db: Client; manualId: number }): Promise<ManualHeadRecord> {
-  return options.db.manual.findUniqueOrThrow({ where: { id: options.manualId }, select: manualHeadSelect });
+  const { db, manualId } = options;
+  if (!(db instanceof SqlTransaction)) return db.manual.findUniqueOrThrow({ where: { id: manualId }, select: manualHeadSelect });
+  const [head] = await db.query<ManualHeadRecord>(HEAD_SQL, [manualId]);
+  if (!head) throw new Error(`manual ${manualId} does not exist`);
+  return head;
 }
 
 const COMMON_COLUMNS = `"gdsSeqno", "gdsMtno", "gdecd", "gdsNm", "endprdGdsSpcfModelDesc", "dclUnitcd", "lawfUnitcd",
@@ -82,16 +93,12 @@ export async function loadManualRows(options: {
   gdsSeqnos?: number[];
 }): Promise<ManualRowRecord[]> {
   const { db, manualId, table } = options;
-  return db.$queryRawUnsafe<ManualRowRecord[]>(
-    `${ROWS_SQL[table]}
+  const sql = `${ROWS_SQL[table]}
      WHERE "manualId" = $1
        AND ($2::int IS NULL OR "gdsSeqno" >= $2::int)
        AND ($3::int IS NULL OR "gdsSeqno" <= $3::int)
        AND ($4::int[] IS NULL OR "gdsSeqno" = ANY($4::int[]))
-     ORDER BY "gdsSeqno"`,
-    manualId,
-    options.from ?? null,
-    options.to ?? null,
-    options.gdsSeqnos ?? null,
-  );
+     ORDER BY "gdsSeqno"`;
+  const values = [manualId, options.from ?? null, options.to ?? null, options.gdsSeqnos ?? null];
+  return db instanceof SqlTransaction ? db.query<ManualRowRecord>(sql, values) : db.$queryRawUnsafe<ManualRowRecord[]>(sql, ...values);
 }

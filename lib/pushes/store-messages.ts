@@ -22,13 +22,6 @@ export interface NewPushMessage {
   body: string;
 }
 
-/**
- * Transaction options of a dispatch run in a Prisma transaction. A worker's deliveries can hold every pooled
- * connection for a moment; a dispatch waits for one (maxWait, default 2 s) rather than fail and come back after
- * its job's retry delay.
- */
-export const DISPATCH_TRANSACTION = { maxWait: 30_000, timeout: 60_000 };
-
 // One INSERT carries at most this much: one stock part (about a megabyte), or many small messages.
 const MAX_BATCH_BODY_CHARS = 1_000_000;
 const MAX_BATCH_MESSAGES = 5_000;
