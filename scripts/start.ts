@@ -11,6 +11,7 @@ import { runTogether, type ChildSpec } from "./lib/children";
 import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { resolveAuthSecret, resolveDatabase } from "./lib/local-env";
 import { ensureNextBuild } from "./lib/next-build";
+import { ensureWorkerBuild } from "./lib/worker-build";
 import { SOCKET_PEER_PRELOAD } from "./lib/socket-peer-preload";
 
 const dev = process.argv.includes("--dev");
@@ -40,9 +41,11 @@ async function main() {
   };
   if (!dev) ensureNextBuild();
   const tsx = "node_modules/.bin/tsx";
+  // Production runs the worker's bundle with plain node; development runs its sources through tsx.
+  const worker = dev ? { command: tsx, args: ["scripts/worker.ts"] } : { command: process.execPath, args: [await ensureWorkerBuild()] };
   const children: ChildSpec[] = [
     { name: "web", command: process.execPath, args: [...SOCKET_PEER_PRELOAD, "node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], env },
-    { name: "worker", command: tsx, args: ["scripts/worker.ts"], env },
+    { name: "worker", ...worker, env },
   ];
   if (existsSync("scripts/import-client.ts") && process.env.START_IMPORT_CLIENT !== "0") {
     children.push({ name: "import-client", command: tsx, args: ["scripts/import-client.ts"], env });

@@ -1,8 +1,8 @@
-// The job worker as its own process (scripts/worker.ts, as `npm run worker` runs it), so that its resident
-// memory is its own and measurable. Started through node's --import tsx so that the pid is the worker's.
+// The job worker as its own process, run as production runs it (the bundle of scripts/worker.ts with plain
+// node: scripts/lib/worker-build.ts), so that its resident memory is its own and measurable.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
+import { ensureWorkerBuild } from "../lib/worker-build";
 
 export interface WorkerProcess {
   pid: number;
@@ -24,7 +24,7 @@ export interface WorkerExit {
 const STARTED_LINE = '"msg":"worker started"';
 
 export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "worker.ts")], {
+  const child = spawn(process.execPath, [await ensureWorkerBuild()], {
     // WORKER_PORT 0: its health server on a free port, beside any other worker of this machine.
     env: { ...process.env, WORKER_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "inherit"],
