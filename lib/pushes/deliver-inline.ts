@@ -10,8 +10,9 @@ import { readBodyBytes } from "./body-bytes";
 
 export const DELIVERY_FALLBACK_SECONDS = 60;
 
-// Enough to keep a client busy verifying one part while the next is on the wire.
-const PARTS_IN_FLIGHT = 3;
+// Half a ten-part push at a time: the client verifies and stores parts side by side while the other half waits,
+// unread (on a loaded machine P1 did not differ measurably between three, five and ten in flight).
+const PARTS_IN_FLIGHT = 5;
 
 export async function deliverInline(options: { db: Db; pushMessageIds: number[] }): Promise<void> {
   const { db } = options;
