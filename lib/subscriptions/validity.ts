@@ -1,7 +1,7 @@
 // R12: a subscription is 已失效 from the instant its validUntil has passed. Nothing writes that instant into
 // `status` (the expiry job only audits it, lib/subscriptions/expire.ts), so every reader derives the status
 // here: in memory (isDispatchable, effectiveStatus) or in a query (effectiveStatusWhere, becameExpiredSql).
-// A stored EXPIRED means the same: rows the former job marked, and the slot release of R6 (expire.ts).
+// A stored EXPIRED means the same: rows the former job marked, and the slot release of R6 (create.ts).
 import { Prisma } from "@/lib/db/client";
 
 export type SubscriptionStatus = "ACTIVE" | "CANCELLED" | "EXPIRED";

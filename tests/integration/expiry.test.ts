@@ -6,6 +6,7 @@ import { startWorker } from "@/lib/jobs/worker";
 import { dispatchStockSubscription } from "@/lib/pushes/dispatch-stock";
 import { listSubscriptionsForReview } from "@/lib/review/list-subscriptions";
 import { loadSubscriptionRecord } from "@/lib/review/subscription-record";
+import { cancelSubscription } from "@/lib/subscriptions/cancel";
 import { expireSubscriptions } from "@/lib/subscriptions/expire";
 import { extendSubscription } from "@/lib/subscriptions/extend";
 import { listSubscriptions } from "@/lib/subscriptions/list";
@@ -21,6 +22,12 @@ afterAll(() => stopSender());
  * set a validUntil in the past).
  */
 const sinceLastRun = async () => (await db.expiryWatermark.findUniqueOrThrow({ where: { id: 1 } })).auditedUntil;
+
+/** The audit part of a signed cancel or extend, for calling the domain function without a card. */
+const testAudit = (fixture: Awaited<ReturnType<typeof createEnterprise>>) => ({
+  actorUserId: fixture.user.id, actorAccount: fixture.user.accountCode, ip: null, cardNo: fixture.legalCard.cardNo,
+  signature: "00", signedMessage: new Uint8Array(), signedFormat: "test",
+});
 
 const expireAudits = (subscriptionIds: number[]) =>
   db.auditLog.findMany({ where: { action: "EXPIRE", targetType: "Subscription", targetId: { in: subscriptionIds.map(String) } } });
@@ -94,13 +101,27 @@ describe("R12 expiry", () => {
       extendSubscription({
         tx, scope: { enterpriseId: fixture.enterprise.id }, subscriptionId: extended.id, validUntil: addDaysToDay(shanghaiDay(), 1),
         now: new Date(lapsed.getTime() - 60_000),
-        audit: { actorUserId: fixture.user.id, actorAccount: fixture.user.accountCode, ip: null, cardNo: fixture.legalCard.cardNo, signature: "00", signedMessage: new Uint8Array(), signedFormat: "test" },
+        audit: testAudit(fixture),
       }),
     );
 
     await expireSubscriptions({ db });
     await expireSubscriptions({ db });
     expect((await expireAudits([expired.id, future.id, extended.id])).map((a) => a.targetId)).toEqual([String(expired.id)]);
+  });
+
+  test("cancel refuses a record the job has already audited as expired, though its own clock is earlier", async () => {
+    const fixture = await createEnterprise(db);
+    const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode });
+    const subscription = await createSubscription(db, fixture, manual, { validUntil: new Date(Date.now() + 60_000) });
+    const audit = testAudit(fixture);
+    const refusal = db.$transaction(async (tx) => {
+      // A run that audited past the record's validUntil (as one whose clock is ahead would); rolled back below.
+      await tx.expiryWatermark.update({ where: { id: 1 }, data: { auditedUntil: new Date(Date.now() + 120_000) } });
+      await cancelSubscription({ tx, scope: { enterpriseId: fixture.enterprise.id }, audit, subscriptionId: subscription.id });
+    });
+    await expect(refusal).rejects.toThrow("只能对当前有效的增量订阅记录操作");
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).status).toBe("ACTIVE");
   });
 
   test("concurrent runs audit each subscription once", async () => {
