@@ -5,6 +5,7 @@ import { PagerLinks } from "@/components/pager-links";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { BindableCard, ImportClientRow } from "@/lib/import-clients/list";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
+import { DeliveryError } from "@/components/pushes/delivery-error";
 import { ClientRowActions } from "./client-row-actions";
 
 const columns = ["seq", "clientId", "name", "cardMedium", "endpointUrl", "status", "lastDelivery", "recentFailures", "actions"] as const;
@@ -55,11 +56,7 @@ export async function ImportClientsTable(props: {
                     {t(`dispatchStatus.${row.lastAttempt.delivered ? "DELIVERED" : "FAILED"}`)}
                   </Badge>
                   <span className="ml-1 whitespace-nowrap font-mono">{formatShanghaiDateTime(row.lastAttempt.startedAt)}</span>
-                  {row.lastAttempt.error && (
-                    <span className="mt-1 block max-w-56 truncate text-destructive" title={row.lastAttempt.error}>
-                      {row.lastAttempt.error}
-                    </span>
-                  )}
+                  {row.lastAttempt.error && <DeliveryError error={row.lastAttempt.error} className="mt-1 max-w-64" />}
                 </>
               ) : (
                 <span className="text-muted-foreground">{t("neverDelivered")}</span>

@@ -9,6 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { getTestMessageStatusAction } from "@/lib/actions/import-clients/get-test-message-status";
 import { sendTestMessageAction } from "@/lib/actions/import-clients/send-test-message";
 import type { TestMessageStatus } from "@/lib/import-clients/test-message-status";
+import { DeliveryError } from "@/components/pushes/delivery-error";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 
 // A delivery attempt times out after 15 s; after this long without a result the message is shown as 待下发.
@@ -104,7 +105,7 @@ export function TestMessageDialog({ clientId }: { clientId: string }) {
                     </Badge>
                     {attempt.httpStatus !== null && <span className="text-xs">HTTP {attempt.httpStatus}</span>}
                     <span className="text-xs text-muted-foreground">{t("duration", { ms: attempt.durationMs })}</span>
-                    {attempt.error && <span className="w-full text-xs text-destructive">{attempt.error}</span>}
+                    {attempt.error && <DeliveryError error={attempt.error} className="w-full" />}
                   </li>
                 ))}
               </ol>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { getMessageDetailAction } from "@/lib/actions/pushes/get-message-detail";
 import type { PushMessageDetail } from "@/lib/pushes/detail";
+import { DeliveryError } from "@/components/pushes/delivery-error";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 
 // Every delivery attempt of a message, so that a failure explains itself, and the XML it carries.
@@ -59,7 +60,7 @@ export function MessageDetailDialog({ messageId, onClose }: { messageId: string 
                     </Badge>
                     {attempt.httpStatus !== null && <span className="text-xs">{t("httpStatus")} {attempt.httpStatus}</span>}
                     <span className="text-xs text-muted-foreground">{t("duration", { ms: attempt.durationMs })}</span>
-                    {attempt.error && <span className="w-full text-xs text-destructive">{attempt.error}</span>}
+                    {attempt.error && <DeliveryError error={attempt.error} className="w-full" />}
                   </li>
                 ))}
               </ol>

@@ -6,7 +6,6 @@
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import { networkInterfaces } from "node:os";
-import { AppError } from "@/lib/errors";
 
 const LOOKUP_TIMEOUT_MS = 5_000;
 
@@ -89,12 +88,22 @@ export function refusedAddress(addresses: string[]): string | undefined {
   return addresses.find((address) => isNonPublicAddress(address) || own.check(address, isIP(address) === 4 ? "ipv4" : "ipv6"));
 }
 
-/** Throws the reason an attempt records when `host`'s addresses may not be connected to. */
+/** A connection the platform will not make; the delivery attempt records why (lib/pushes/delivery-error.ts). */
+export class EndpointRefused extends Error {
+  constructor(
+    readonly reason: "UNRESOLVED" | "NON_PUBLIC",
+    detail: string,
+  ) {
+    super(detail);
+    this.name = "EndpointRefused";
+  }
+}
+
+/** Throws EndpointRefused when `host`'s addresses may not be connected to. */
 export function assertConnectable(options: { host: string; addresses: string[]; allowPrivate: boolean }): void {
   const { host, addresses } = options;
-  if (addresses.length === 0) throw new AppError("RULE_VIOLATION", `无法连接客户端: 无法解析接收地址的主机名 ${host}`);
+  if (addresses.length === 0) throw new EndpointRefused("UNRESOLVED", `no address for ${host}`);
   const refused = options.allowPrivate ? undefined : refusedAddress(addresses);
   if (!refused) return;
-  const resolved = refused === host ? "" : `解析为 ${refused}，`;
-  throw new AppError("RULE_VIOLATION", `接收地址 ${host} ${resolved}属于本机、内网或保留地址，已拒绝连接`);
+  throw new EndpointRefused("NON_PUBLIC", refused === host ? `${host} is not public` : `${host} resolves to ${refused}, not public`);
 }

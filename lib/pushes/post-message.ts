@@ -3,8 +3,9 @@
 // 15 s counts as delivered, and redirects are not followed. Never throws: every outcome becomes an attempt record.
 import http from "node:http";
 import https from "node:https";
-import { AppError } from "@/lib/errors";
+import { EndpointRefused } from "@/lib/import-clients/endpoint-addresses";
 import { signPlatformHeaders } from "@/lib/signing/platform";
+import { formatDeliveryError, networkErrorCode } from "./delivery-error";
 import { DELIVERY_TIMEOUT_MS } from "./delivery-settings";
 import { endpointAgent } from "./endpoint-agent";
 
@@ -40,9 +41,10 @@ export async function postPushMessage(options: { endpointUrl: string; messageId:
     const { status, answer } = await post({ url: new URL(options.endpointUrl), headers, body, signal, retryStale: true });
     if (status >= 200 && status < 300) return finish({ httpStatus: status, delivered: true, error: null });
     const detail = answer.slice(0, MAX_ERROR_DETAIL);
-    return finish({ httpStatus: status, delivered: false, error: `客户端应答 HTTP ${status}${detail ? `: ${detail}` : ""}` });
+    return finish({ httpStatus: status, delivered: false, error: formatDeliveryError("HTTP_STATUS", `HTTP ${status}${detail ? `: ${detail}` : ""}`) });
   } catch (error) {
-    return finish({ httpStatus: null, delivered: false, error: signal.aborted ? `客户端 ${DELIVERY_TIMEOUT_MS / 1000} 秒内未应答` : describeFailure(error) });
+    const failure = signal.aborted ? formatDeliveryError("TIMEOUT", `no answer in ${DELIVERY_TIMEOUT_MS / 1000} s`) : describeFailure(error);
+    return finish({ httpStatus: null, delivered: false, error: failure });
   }
 }
 
@@ -87,8 +89,9 @@ function post(options: {
 }
 
 function describeFailure(error: unknown): string {
-  // Refused before connecting (endpoint-addresses.ts): its reason as it is.
-  if (error instanceof AppError) return error.message;
+  // Refused before connecting (endpoint-addresses.ts).
+  if (error instanceof EndpointRefused) return formatDeliveryError(error.reason === "UNRESOLVED" ? "UNREACHABLE" : "ADDRESS_REFUSED", error.message);
   const err = error as NodeJS.ErrnoException;
-  return `无法连接客户端: ${err.code ?? err.message}`.slice(0, MAX_ERROR_DETAIL);
+  const detail = err.code && !err.message.includes(err.code) ? `${err.code} ${err.message}` : err.message;
+  return formatDeliveryError(networkErrorCode(err.code), detail.slice(0, MAX_ERROR_DETAIL));
 }

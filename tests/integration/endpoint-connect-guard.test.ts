@@ -81,7 +81,7 @@ describe("connect-time endpoint check in production", () => {
     expect(await changeEndpoint(fixture, { clientId: fixture.client.clientId, endpointUrl })).toMatchObject({ ok: true });
 
     resolver.answer = "127.0.0.1";
-    const reason = "接收地址 rebind.test 解析为 127.0.0.1，属于本机、内网或保留地址，已拒绝连接";
+    const reason = "ADDRESS_REFUSED: rebind.test resolves to 127.0.0.1, not public";
     const result = await testMessageResult(fixture);
     expect(result).toMatchObject({ dispatchStatus: "FAILED", endpointUrl });
     expect(result.attempts).toMatchObject([{ attemptNo: 1, delivered: false, httpStatus: null, error: reason }]);
@@ -99,8 +99,8 @@ describe("connect-time endpoint check in production", () => {
     await db.importClient.update({ where: { id: fixture.client.id }, data: { endpointUrl: `http://127.0.0.1:${service.port}/push` } });
 
     const result = await testMessageResult(fixture);
-    expect(result.attempts).toMatchObject([{ delivered: false, httpStatus: null, error: "接收地址 127.0.0.1 属于本机、内网或保留地址，已拒绝连接" }]);
-    expect(await firstDataAttempt(fixture)).toMatchObject({ delivered: false, error: "接收地址 127.0.0.1 属于本机、内网或保留地址，已拒绝连接" });
+    expect(result.attempts).toMatchObject([{ delivered: false, httpStatus: null, error: "ADDRESS_REFUSED: 127.0.0.1 is not public" }]);
+    expect(await firstDataAttempt(fixture)).toMatchObject({ delivered: false, error: "ADDRESS_REFUSED: 127.0.0.1 is not public" });
     expect(service.connections).toEqual([]);
   });
 
@@ -108,7 +108,7 @@ describe("connect-time endpoint check in production", () => {
     cleanups.push(setEndpointNetwork({ resolve: async () => ["93.184.216.40"], hostAddresses: () => ["127.0.0.1", "93.184.216.40"] }));
     useProduction();
     const outcome = await postPushMessage({ endpointUrl: "https://self.test/push", messageId: "T0000000000000000001", body: "<x/>" });
-    expect(outcome).toMatchObject({ delivered: false, httpStatus: null, error: "接收地址 self.test 解析为 93.184.216.40，属于本机、内网或保留地址，已拒绝连接" });
+    expect(outcome).toMatchObject({ delivered: false, httpStatus: null, error: "ADDRESS_REFUSED: self.test resolves to 93.184.216.40, not public" });
   });
 });
 

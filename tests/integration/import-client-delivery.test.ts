@@ -76,7 +76,7 @@ describe("发送测试报文", () => {
     await db.importClient.update({ where: { id: fixture.client.id }, data: { endpointUrl: harness.client.url.replace("/push", "/elsewhere") } });
     const result = await testMessageResult(fixture);
     expect(result.dispatchStatus).toBe("FAILED");
-    expect(result.attempts).toMatchObject([{ attemptNo: 1, delivered: false, httpStatus: 404, error: expect.stringMatching(/^客户端应答 HTTP 404/) }]);
+    expect(result.attempts).toMatchObject([{ attemptNo: 1, delivered: false, httpStatus: 404, error: expect.stringMatching(/^HTTP_STATUS: HTTP 404/) }]);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await db.deliveryAttempt.count({ where: { pushMessage: { messageId: result.messageId } } })).toBe(1);
   });

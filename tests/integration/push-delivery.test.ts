@@ -49,7 +49,7 @@ describe("delivery (R15)", () => {
       expect(message.attemptCount).toBe(message.attempts.length);
       expect(message.attempts.map((a) => a.attemptNo)).toEqual(message.attempts.map((_, i) => i + 1));
       const failed = message.attempts.slice(0, -1);
-      expect(failed.every((a) => !a.delivered && a.httpStatus === null && a.error?.startsWith("无法连接客户端"))).toBe(true);
+      expect(failed.every((a) => !a.delivered && a.httpStatus === null && a.error?.startsWith("REFUSED: "))).toBe(true);
       expect(message.attempts.at(-1)).toMatchObject({ delivered: true, httpStatus: 200, error: null, isResend: false });
       // Retries wait as scheduled: at least about a second between attempts.
       for (let i = 1; i < message.attempts.length; i++) {
@@ -64,7 +64,7 @@ describe("delivery (R15)", () => {
     const { fixture, manual, subscription } = await pushSmallStock();
     const [failed] = await waitFor(() => messagesOf(subscription.id), (all) => all.every((m) => m.dispatchStatus === "FAILED"));
     expect(failed).toMatchObject({ dispatchStatus: "FAILED", attemptCount: 3, deliveredAt: null, resent: false });
-    expect(failed.lastError).toMatch(/^无法连接客户端/);
+    expect(failed.lastError).toMatch(/^REFUSED: .*ECONNREFUSED/);
     expect(failed.attempts.map((a) => a.delivered)).toEqual([false, false, false]);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect((await messagesOf(subscription.id))[0].attemptCount).toBe(3); // no further attempts after FAILED
@@ -144,6 +144,6 @@ describe("delivery (R15)", () => {
     await sendJob(stockDispatchJob, { subscriptionId: subscription.id });
     const [failed] = await waitFor(() => messagesOf(subscription.id), (all) => all.length === 1 && all[0].dispatchStatus === "FAILED");
     expect(failed.attempts.map((a) => [a.httpStatus, a.delivered])).toEqual([[404, false], [404, false]]);
-    expect(failed.lastError).toMatch(/^客户端应答 HTTP 404/);
+    expect(failed.lastError).toMatch(/^HTTP_STATUS: HTTP 404/);
   });
 });
