@@ -169,4 +169,8 @@ test("a paused client is shown with its state and warns when chosen; a recovered
   const recovered = page.getByTestId(`client-row-${clients.recovered}`);
   await expect(recovered.getByTestId("client-recent-failures")).toContainText("1");
   await expect(recovered.getByTestId("client-recent-failures")).toContainText("已恢复，最近成功");
+  // A delivery error in words the enterprise can act on, the technical detail below.
+  const error = page.getByTestId(`client-row-${clients.paused}`).getByTestId("delivery-error");
+  await expect(error).toContainText("导入客户端拒绝连接");
+  await expect(error).toContainText("connect ECONNREFUSED 127.0.0.1:9");
 });

@@ -35,6 +35,17 @@ async function main() {
       { pushMessageId: message.id, importClientId: recovered.id, attemptNo: 2, startedAt: new Date(now - 10 * 60_000), durationMs: 3, httpStatus: 200, delivered: true },
     ],
   });
+  // The paused client's last attempt: refused, as post-message.ts records it.
+  const waiting = await db.pushMessage.create({
+    data: {
+      messageId: `8${suffix}${String(now % 1e11).padStart(11, "0")}`, dedupeKey: `seed:${randomUUID()}`, enterpriseId: enterprise.id,
+      importClientId: paused.id, emsNo: manual.emsNo, type: "INCREMENT", body: "<EmsPushMessage/>", attemptCount: 1,
+      lastError: "REFUSED: connect ECONNREFUSED 127.0.0.1:9",
+    },
+  });
+  await db.deliveryAttempt.create({
+    data: { pushMessageId: waiting.id, importClientId: paused.id, attemptNo: 1, startedAt: new Date(now - HOUR), durationMs: 2, error: "REFUSED: connect ECONNREFUSED 127.0.0.1:9", delivered: false },
+  });
   process.stdout.write(JSON.stringify({ paused: paused.clientId, recovered: recovered.clientId }));
 }
 
