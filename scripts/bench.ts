@@ -11,6 +11,7 @@ import { startImportClientProbe } from "./bench/import-client-probe";
 import { generateLargeData } from "./bench/large-data";
 import { parseBenchOptions } from "./bench/options";
 import { benchStockPushes } from "./bench/p1-stock";
+import { benchIsolation } from "./bench/isolation";
 import { benchDelivery } from "./bench/p2-delivery";
 import { benchQueries } from "./bench/p3-queries";
 import { benchExpiry } from "./bench/p4-expiry";
@@ -39,6 +40,7 @@ async function main() {
   try {
     if (bench.only.has("P1") || bench.only.has("P5")) await benchStockPushes({ bench, probe, worker, results });
     if (bench.only.has("P2")) await benchDelivery({ bench, probe, databaseUrl: database.url, results, processes: { workerPid: worker.pid, postmasterPid: database.postmasterPid } });
+    if (bench.only.has("ISO")) await benchIsolation({ bench, platformPublicKey: getPlatformKeyPair().publicKey, results });
     // P3 and P4 need no worker; stopping it keeps its minutely expiry job out of their measurements.
     await worker.stop();
     if (bench.only.has("P3") || bench.only.has("P4")) {

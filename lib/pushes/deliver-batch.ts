@@ -10,6 +10,7 @@
 //   afterAttempt, no attempt counted; one not posted yet only because the client's slots were busy with live
 //   POSTs is sent again at once.
 // The successes that ended within the wait are recorded in one statement (record-attempts.ts).
+import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/db/client";
 import { deliveryJob } from "@/lib/jobs/definitions/delivery";
 import { sendJobs } from "@/lib/jobs/send";
@@ -53,6 +54,8 @@ export async function deliverBatch(options: { db: Db; jobs: DeliveryJobPayload[]
   const detached: Ready[] = [];
   const slowClients = new Set<number>();
   const closing = new AbortController();
+  // One listener for each lane waiting for a slot.
+  setMaxListeners(0, closing.signal);
   const closed = new Promise<void>((resolve) => closing.signal.addEventListener("abort", () => resolve(), { once: true }));
   // Synchronous, as is each POST's end: a POST either ended before the close (its outcome kept) or is detached.
   const close = () => {

@@ -64,14 +64,24 @@ export async function deliverPushMessages(options: { db: Db; requests: DeliveryR
  */
 export async function prepareDeliveries<R extends DeliveryRequest>(options: { db: Db; requests: R[] }): Promise<Array<ReadyDelivery<R> | DeliveryOutcome>> {
   const { db, requests } = options;
-  const ids = [...new Set(requests.map((r) => r.pushMessageId))];
-  const withoutBody = requests.filter((r) => r.body === undefined).map((r) => r.pushMessageId);
+  // The body only for a request that passes the attempt and status guards (as guard() below): a stock part's
+  // fallback job, finding its part delivered inline, does not read a megabyte to skip it. `id = ANY(array)` rather
+  // than a join with the unnest: the planner knows how many rows that is and keeps to the primary key.
   const rows = await db.$queryRaw<MessageRow[]>`
+    WITH r AS (
+      SELECT * FROM unnest(
+        ${requests.map((r) => r.pushMessageId)}::int[], ${requests.map((r) => r.afterAttempt ?? null)}::int[],
+        ${requests.map((r) => r.resend ?? false)}::boolean[], ${requests.map((r) => r.body === undefined)}::boolean[]
+      ) AS r(id, "afterAttempt", resend, "readsBody")
+    )
     SELECT m.id, m."messageId", m.type::text AS type, m."dispatchStatus"::text AS "dispatchStatus", m."attemptCount", m."resentAt",
-      m."importClientId", CASE WHEN m.id = ANY(${withoutBody}::int[]) THEN m.body END AS body,
-      c."endpointUrl", c.status::text AS "clientStatus", c."failingSince", c."resumedAt"
+      m."importClientId", c."endpointUrl", c.status::text AS "clientStatus", c."failingSince", c."resumedAt",
+      CASE WHEN EXISTS (
+        SELECT 1 FROM r WHERE r.id = m.id AND r."readsBody" AND coalesce(r."afterAttempt" = m."attemptCount", true)
+          AND (r.resend OR m."dispatchStatus" = 'PENDING')
+      ) THEN m.body END AS body
     FROM "PushMessage" m JOIN "ImportClient" c ON c.id = m."importClientId"
-    WHERE m.id = ANY(${ids}::int[])`;
+    WHERE m.id = ANY(${requests.map((r) => r.pushMessageId)}::int[])`;
   const byId = new Map(rows.map((row) => [row.id, row]));
   const taken = new Set<number>();
   const result: Array<ReadyDelivery<R> | DeliveryOutcome> = new Array(requests.length);

@@ -42,7 +42,8 @@ export async function recordDelivered(db: Db, attempts: PostedAttempt[]): Promis
       UPDATE "PushMessage" m
       SET "attemptCount" = posted."attemptCount" + 1, "lastError" = NULL, "dispatchStatus" = 'DELIVERED', "deliveredAt" = now()
       FROM posted
-      WHERE m.id = posted.id AND m."attemptCount" = posted."attemptCount"
+      -- ANY(array) as well as the join: a plan by primary key however fresh the table's statistics.
+      WHERE m.id = ANY(${column((a) => a.pushMessageId)}::int[]) AND m.id = posted.id AND m."attemptCount" = posted."attemptCount"
       RETURNING posted.*
     ), healthy AS (
       UPDATE "ImportClient" c SET "failingSince" = NULL, "lastDeliveredAt" = now()

@@ -2,7 +2,7 @@
 // each size overridable on its own.
 import { parseArgs } from "node:util";
 
-type FigureId = "P1" | "P2" | "P3" | "P4" | "P5";
+type FigureId = "P1" | "P2" | "P3" | "P4" | "P5" | "ISO";
 
 export interface BenchOptions {
   quick: boolean;
@@ -13,6 +13,8 @@ export interface BenchOptions {
   stockRuns: number;
   /** P2: INCREMENT messages delivered end to end, and empty jobs for the raw pg-boss figure. */
   messages: number;
+  /** ISO: messages over the 20 import clients of each isolation run. */
+  isolationMessages: number;
   /** P3/P4: the large data set. */
   enterprises: number;
   subscriptions: number;
@@ -23,11 +25,11 @@ export interface BenchOptions {
   workerNodeOptions: string;
 }
 
-const FULL = { stockRows: 10_000, stockRuns: 5, messages: 20_000, enterprises: 5_000, subscriptions: 1_000_000, pushMessages: 10_000_000, querySamples: 200 };
-const QUICK = { stockRows: 2_000, stockRuns: 3, messages: 1_000, enterprises: 200, subscriptions: 20_000, pushMessages: 200_000, querySamples: 40 };
+const FULL = { stockRows: 10_000, stockRuns: 5, messages: 20_000, isolationMessages: 2_000, enterprises: 5_000, subscriptions: 1_000_000, pushMessages: 10_000_000, querySamples: 200 };
+const QUICK = { stockRows: 2_000, stockRuns: 3, messages: 1_000, isolationMessages: 200, enterprises: 200, subscriptions: 20_000, pushMessages: 200_000, querySamples: 40 };
 
-const USAGE = `npm run bench -- [--quick] [--only P1,P3] [--output bench-results/latest.json]
-  [--stock-rows 10000] [--stock-runs 5] [--messages 20000]
+const USAGE = `npm run bench -- [--quick] [--only P1,P3,ISO] [--output bench-results/latest.json]
+  [--stock-rows 10000] [--stock-runs 5] [--messages 20000] [--isolation-messages 2000]
   [--enterprises 5000] [--subscriptions 1000000] [--push-messages 10000000] [--query-samples 200]
   [--worker-node-options=--max-old-space-size=200]`;
 
@@ -41,6 +43,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       "stock-rows": { type: "string" },
       "stock-runs": { type: "string" },
       messages: { type: "string" },
+      "isolation-messages": { type: "string" },
       enterprises: { type: "string" },
       subscriptions: { type: "string" },
       "push-messages": { type: "string" },
@@ -61,9 +64,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     return n;
   };
   const only = new Set<FigureId>(
-    (values.only ?? "P1,P2,P3,P4,P5").split(",").map((id) => {
+    (values.only ?? "P1,P2,P3,P4,P5,ISO").split(",").map((id) => {
       const figure = id.trim().toUpperCase();
-      if (!/^P[1-5]$/.test(figure)) throw new Error(`--only takes P1…P5, got "${id}"`);
+      if (!/^(P[1-5]|ISO)$/.test(figure)) throw new Error(`--only takes P1…P5 and ISO, got "${id}"`);
       return figure as FigureId;
     }),
   );
@@ -74,6 +77,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     stockRows: size("stock-rows", values["stock-rows"], defaults.stockRows),
     stockRuns: size("stock-runs", values["stock-runs"], defaults.stockRuns),
     messages: size("messages", values.messages, defaults.messages),
+    isolationMessages: size("isolation-messages", values["isolation-messages"], defaults.isolationMessages),
     enterprises: size("enterprises", values.enterprises, defaults.enterprises),
     subscriptions: size("subscriptions", values.subscriptions, defaults.subscriptions),
     pushMessages: size("push-messages", values["push-messages"], defaults.pushMessages),
