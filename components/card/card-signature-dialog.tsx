@@ -33,7 +33,7 @@ export interface CardSignatureDialogProps {
   onClosed: () => void;
 }
 
-/** The card dialog every signed action goes through (SPEC §5). */
+/** The card dialog every signed action goes through (docs/rules.md §5). */
 export function CardSignatureDialog({ title, action, enterpriseCode, challenge, env, virtualReader, onSigned, onCancel, onClosed }: CardSignatureDialogProps) {
   const t = useTranslations("card");
   const [pin, setPin] = useState("");

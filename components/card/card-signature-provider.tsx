@@ -1,6 +1,6 @@
 "use client";
 
-// Signing with the enterprise's card, for every signed action (SPEC R2, §5): pages call
+// Signing with the enterprise's card, for every signed action (R2, §5): pages call
 // `useCardSignature()(request)`; the provider asks the server for a challenge (which checks the payload
 // first), then runs the card dialog and hands back the proof for the signed server action.
 import { useTranslations } from "next-intl";

@@ -50,7 +50,7 @@ export function enterpriseAction<T extends z.ZodType, R extends object>(
   };
 }
 
-/** An enterprise action signed with the enterprise's card (SPEC R2). */
+/** An enterprise action signed with the enterprise's card (R2). */
 export function signedEnterpriseAction<T extends z.ZodType, R extends object>(
   action: SignedAction,
   schema: T,

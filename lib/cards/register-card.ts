@@ -1,5 +1,5 @@
 // Card registration by a customs admin: the card's SM2 public key (given as hex, or inside an X.509 certificate
-// or a SubjectPublicKeyInfo PEM) is what every signature of that card is verified against (SPEC §5, R2).
+// or a SubjectPublicKeyInfo PEM) is what every signature of that card is verified against (docs/rules.md §5, R2).
 import { writeAudit } from "@/lib/audit/log";
 import { pemToDer, sm2PublicKeyFromDer } from "@/lib/card/certificate";
 import { CardError } from "@/lib/card/errors";

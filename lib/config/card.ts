@@ -1,4 +1,4 @@
-// Whether pages may offer the virtual card (SPEC §5: development and tests only, never production).
+// Whether pages may offer the virtual card (docs/rules.md §5: development and tests only, never production).
 import { resolveAppMode, type AppMode } from "./env";
 
 export type { AppMode };

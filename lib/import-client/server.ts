@@ -1,4 +1,4 @@
-// The reference import client (SPEC §6, docs/delivery-protocol.md): POST /push verifies the platform
+// The reference import client (docs/rules.md §6, docs/delivery-protocol.md): POST /push verifies the platform
 // signature (401 otherwise), writes <inbox>/<emsNo>/<messageId>.xml (a test message <inbox>/TEST/<messageId>.xml)
 // atomically and answers 2xx only once the file and its id in the ledger are durable; a message id accepted
 // before (the ledger remembers it after the file has left the inbox) is answered 2xx again without writing.

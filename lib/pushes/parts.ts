@@ -1,4 +1,4 @@
-// Large pushes are split into parts of at most 2,000 rows (SPEC §6): materials fill the parts first, then
+// Large pushes are split into parts of at most 2,000 rows (docs/rules.md §6): materials fill the parts first, then
 // products, in serial-number order. A push without rows is one part carrying only the header.
 import type { ManualRowRecord } from "./manual-records";
 

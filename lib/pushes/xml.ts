@@ -1,4 +1,4 @@
-// The EmsPushMessage body (SPEC §6, data-fields.md), written by hand: a stock part has 2,000 rows, and
+// The EmsPushMessage body (docs/rules.md §6, data-fields.md), written by hand: a stock part has 2,000 rows, and
 // string building with one escape pass per value is far faster than a generic XML builder.
 // Element order follows data-fields.md; null or empty optional values are omitted, as are empty lists.
 import { formatCalendarDate, formatShanghaiDateTime } from "@/lib/time/shanghai";

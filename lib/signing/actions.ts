@@ -1,4 +1,4 @@
-// Which card kind each signed action needs (SPEC R2; changes of an import client as subscribing, issue 10).
+// Which card kind each signed action needs (R2; changes of an import client as subscribing, issue 10).
 export const signedActions = {
   SUBSCRIBE: ["LEGAL_PERSON"],
   CANCEL: ["LEGAL_PERSON"],

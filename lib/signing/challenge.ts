@@ -1,4 +1,4 @@
-// Single-use signing challenges (SPEC §5): issued for a user, an action and the SM3 digest of the exact
+// Single-use signing challenges (docs/rules.md §5): issued for a user, an action and the SM3 digest of the exact
 // canonical payload; verified against the registered card key and consumed in the action's transaction.
 // At most SIGNING_CHALLENGES_PER_MINUTE per user, counted in the database so that every web instance agrees.
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-// Registering an enterprise's card (SPEC §5): its number, kind, holder and SM2 public key or certificate.
+// Registering an enterprise's card (docs/rules.md §5): its number, kind, holder and SM2 public key or certificate.
 import { z } from "zod";
 import { isSm2PublicKey } from "@/lib/crypto/sm2";
 import { ZCardNo, ZCustomsCode } from "./identifiers";

@@ -1,4 +1,4 @@
-// One zod schema per identifier of SPEC §4, shared by forms, actions, API routes and jobs.
+// One zod schema per identifier of docs/rules.md §4, shared by forms, actions, API routes and jobs.
 import { z } from "zod";
 
 /**

@@ -1,4 +1,4 @@
-// Card registration by a customs admin (SPEC §5): the registered key is the one signatures are verified with.
+// Card registration by a customs admin (docs/rules.md §5): the registered key is the one signatures are verified with.
 import { describe, expect, test } from "vitest";
 import { runAdminAction } from "@/lib/actions/run-admin";
 import { runSignedAction } from "@/lib/actions/run-signed";

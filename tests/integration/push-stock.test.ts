@@ -36,7 +36,7 @@ function readMessages(emsNo: string) {
   });
 }
 
-describe("stock push (R5, R13, SPEC §6)", () => {
+describe("stock push (R5, R13, docs/rules.md §6)", () => {
   test("a large manual with range 1–10000 on both tables lands as 10 verified files whose rows equal the database rows", async () => {
     const fixture = await createEnterprise(db);
     await harness.routeTo(db, fixture.client.id);

@@ -1,4 +1,4 @@
-// SPEC R1–R12 through the signed action path, against real PostgreSQL.
+// R1–R12 through the signed action path, against real PostgreSQL.
 import { beforeAll, describe, expect, test } from "vitest";
 import { runSignedAction } from "@/lib/actions/run-signed";
 import { db } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 "use server";
 
-// 登记卡: registers an enterprise's legal-person or operator card with its SM2 public key (SPEC §5).
+// 登记卡: registers an enterprise's legal-person or operator card with its SM2 public key (docs/rules.md §5).
 import { registerCard } from "@/lib/cards/register-card";
 import { db } from "@/lib/db/client";
 import { ZRegisterCard } from "@/lib/validations/card-registration";
