@@ -12,11 +12,12 @@ function scaleMax(value: number): number {
   return ([1, 2, 5, 10].find((step) => step * power >= value) ?? 10) * power;
 }
 
-// Pushes per day as stacked bars (下发成功 below, 下发失败 above), plain SVG; the same numbers follow as a
-// table for screen readers.
+// Data messages per day of 下发时间 as stacked bars (下发成功, 下发失败, 待下发 from the bottom: every message of
+// the day, by its status now; test messages are not counted, lib/dashboard/push-daily-counts.ts), plain SVG; the
+// same numbers follow as a table for screen readers.
 export async function PushDailyChart({ days }: { days: DailyPushCount[] }) {
   const t = await getTranslations("adminDashboard");
-  const max = scaleMax(Math.max(...days.map((d) => d.delivered + d.failed), 0));
+  const max = scaleMax(Math.max(...days.map((d) => d.delivered + d.failed + d.pending), 0));
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const slot = (WIDTH - PAD.left - PAD.right) / days.length;
   const barWidth = Math.min(28, slot * 0.6);
@@ -39,6 +40,13 @@ export async function PushDailyChart({ days }: { days: DailyPushCount[] }) {
               <title>{t("barTitle", { day: day.day, delivered: day.delivered, failed: day.failed, pending: day.pending })}</title>
               <rect x={x} width={barWidth} y={y(day.delivered)} height={y(0) - y(day.delivered)} fill="var(--success)" />
               <rect x={x} width={barWidth} y={y(day.delivered + day.failed)} height={y(day.delivered) - y(day.delivered + day.failed)} fill="var(--destructive)" />
+              <rect
+                x={x}
+                width={barWidth}
+                y={y(day.delivered + day.failed + day.pending)}
+                height={y(day.delivered + day.failed) - y(day.delivered + day.failed + day.pending)}
+                fill="var(--warning)"
+              />
               <text x={x + barWidth / 2} y={HEIGHT - 10} textAnchor="middle" fontSize="10" fill="var(--muted-foreground)">
                 {day.day.slice(5)}
               </text>
@@ -54,6 +62,10 @@ export async function PushDailyChart({ days }: { days: DailyPushCount[] }) {
         <span className="flex items-center gap-1.5">
           <span className="size-3 rounded-sm bg-destructive" />
           {t("failed")}
+        </span>
+        <span className="flex items-center gap-1.5">
+          <span className="size-3 rounded-sm bg-warning" />
+          {t("pending")}
         </span>
       </figcaption>
       <table className="sr-only">

@@ -19,6 +19,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               { href: "/admin/dashboard", label: t("nav.adminDashboard") },
               { href: "/admin/subscriptions", label: t("nav.adminSubscriptions") },
               { href: "/admin/push-messages", label: t("nav.adminPushMessages") },
+              { href: "/admin/import-clients", label: t("nav.adminImportClients") },
               { href: "/admin/audit", label: t("nav.adminAudit") },
               { href: "/admin", label: t("nav.adminEnterprises") },
             ],

@@ -1,5 +1,7 @@
 // R18: every enterprise's push messages for customs admins, filtered and keyset-paged by
-// (dispatchedAt DESC, id DESC); the CSV export reads the same pages.
+// (dispatchedAt DESC, id DESC); the CSV export reads the same pages. 下发次数 and 最近错误 come from the
+// message's DeliveryAttempt rows, not from PushMessage.lastError: a success clears lastError, so a message
+// delivered after failures (or whose client failed many times) showed no error at all.
 import type { Db, Prisma } from "@/lib/db/client";
 import { afterTimeCursor, decodeTimeCursor, encodeTimeCursor, toPage, type Page } from "@/lib/pagination/keyset";
 import { shanghaiDaysFilter } from "@/lib/time/shanghai";
@@ -23,8 +25,13 @@ export interface ReviewPushMessageRow {
   dispatchStatus: "PENDING" | "DELIVERED" | "FAILED";
   dispatchedAt: Date;
   deliveredAt: Date | null;
+  /** Its recorded delivery attempts. */
   attemptCount: number;
+  failedAttempts: number;
+  /** The error of its latest failed attempt, also once it has been delivered. */
   lastError: string | null;
+  /** A 待下发 message of a paused client waits for it, without attempts (lib/pushes/deliver.ts). */
+  clientPaused: boolean;
   resent: boolean;
   resentAt: Date | null;
 }
@@ -37,6 +44,7 @@ function filterWhere(filters: TPushMessageReviewFilters): Prisma.PushMessageWher
   if (filters.type) and.push({ type: filters.type });
   if (filters.status) and.push({ dispatchStatus: filters.status });
   if (filters.subscriptionId) and.push({ subscriptionId: filters.subscriptionId });
+  if (filters.clientId) and.push({ importClient: { clientId: filters.clientId } });
   const dispatched = shanghaiDaysFilter({ from: filters.dateFrom, to: filters.dateTo });
   if (dispatched) and.push({ dispatchedAt: dispatched });
   return and;
@@ -58,12 +66,12 @@ export async function listPushMessagesForReview(options: {
     take: pageSize + 1,
     select: {
       id: true, messageId: true, type: true, emsNo: true, subscriptionId: true, manualChangeId: true, partNo: true,
-      partCount: true, rowCount: true, dispatchStatus: true, dispatchedAt: true, deliveredAt: true, attemptCount: true,
-      lastError: true, resent: true, resentAt: true,
+      partCount: true, rowCount: true, dispatchStatus: true, dispatchedAt: true, deliveredAt: true, resent: true, resentAt: true,
       enterprise: { select: { customsCode: true, name: true } },
-      importClient: { select: { clientId: true } },
+      importClient: { select: { clientId: true, status: true } },
     },
   });
+  const attempts = await attemptSummaries({ db: options.db, pushMessageIds: records.slice(0, pageSize).map((r) => r.id) });
   return toPage(
     records,
     pageSize,
@@ -73,6 +81,29 @@ export async function listPushMessagesForReview(options: {
       customsCode: enterprise.customsCode,
       enterpriseName: enterprise.name,
       clientId: importClient.clientId,
+      clientPaused: importClient.status === "PAUSED",
+      attemptCount: attempts.get(r.id)?.attempts ?? 0,
+      failedAttempts: attempts.get(r.id)?.failed ?? 0,
+      lastError: attempts.get(r.id)?.lastError ?? null,
     }),
   );
+}
+
+interface AttemptSummary {
+  pushMessageId: number;
+  attempts: number;
+  failed: number;
+  lastError: string | null;
+}
+
+/** A page's attempt counts and latest errors in one statement (the (pushMessageId, startedAt) index). */
+async function attemptSummaries(options: { db: Db; pushMessageIds: number[] }): Promise<Map<number, AttemptSummary>> {
+  if (options.pushMessageIds.length === 0) return new Map();
+  const rows = await options.db.$queryRaw<AttemptSummary[]>`
+    SELECT a."pushMessageId", count(*)::int AS attempts, count(*) FILTER (WHERE NOT a.delivered)::int AS failed,
+           (array_agg(a.error ORDER BY a."startedAt" DESC, a.id DESC) FILTER (WHERE NOT a.delivered))[1] AS "lastError"
+      FROM "DeliveryAttempt" a
+     WHERE a."pushMessageId" = ANY(${options.pushMessageIds}::int[])
+     GROUP BY a."pushMessageId"`;
+  return new Map(rows.map((r) => [r.pushMessageId, r]));
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { auditActions } from "@/lib/audit/log";
 import { isCalendarDay } from "@/lib/time/shanghai";
-import { ZAccountCode, ZCustomsCode, ZEmsNo, ZMessageId, ZRecordId } from "./identifiers";
+import { ZAccountCode, ZClientId, ZCustomsCode, ZEmsNo, ZMessageId, ZRecordId } from "./identifiers";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -45,10 +45,19 @@ export const ZPushMessageReviewFilters = z
     type: optional(z.enum(["STOCK", "INCREMENT", "TEST"], "报文类型无效")),
     status: optional(z.enum(["PENDING", "DELIVERED", "FAILED"], "下发状态无效")),
     subscriptionId: optional(z.coerce.number("订阅记录编号无效").pipe(ZRecordId)),
+    clientId: optionalCode(ZClientId),
     ...dateRange,
   })
   .superRefine(orderedDates);
 export type TPushMessageReviewFilters = z.infer<typeof ZPushMessageReviewFilters>;
+
+/** The client health view; `health` FAILING is lib/import-clients/failing-now.ts. */
+export const ZClientHealthFilters = z.object({
+  customsCode: optionalCode(ZCustomsCode),
+  clientId: optionalCode(ZClientId),
+  health: optional(z.enum(["FAILING", "PAUSED", "HEALTHY"], "状态无效")),
+});
+export type TClientHealthFilters = z.infer<typeof ZClientHealthFilters>;
 
 export const ZAuditFilters = z
   .object({

@@ -5,7 +5,7 @@ import { auditActions } from "@/lib/audit/log";
 import en from "@/lib/i18n/messages/en.json";
 import zh from "@/lib/i18n/messages/zh-CN.json";
 
-const namespaces = ["adminCommon", "adminReview", "adminManuals", "audit", "adminDashboard"] as const;
+const namespaces = ["adminCommon", "adminReview", "adminManuals", "audit", "adminDashboard", "adminClients", "adminMessage"] as const;
 
 function keys(value: unknown, prefix = ""): string[] {
   if (value === null || typeof value !== "object") return [prefix];

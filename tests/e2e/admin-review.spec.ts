@@ -1,0 +1,92 @@
+// Issue 18 in the browser, as a customs reviewer: the dashboard lists the clients failing now (test messages
+// counted nowhere, a recovered client not at all) and links to the client health view; the push-message list
+// filters by import client, shows a message's true attempt count and last error, and opens the message with
+// every attempt, its platform signature verified and its XML.
+import { expect, runSeedScript, signIn, test } from "./fixtures";
+
+const PASSWORD = "Demo@2026";
+
+interface Seeded {
+  failing: string;
+  recovered: string;
+  failedMessage: string;
+  oldFailedMessage: string;
+  deliveredLate: string;
+}
+
+test("failing now: the dashboard and the client health view agree; a recovered client is healthy", async ({ page }) => {
+  const seeded = runSeedScript<Seeded>("tests/e2e/seed-admin-review.ts");
+  await signIn(page, "SW90000001", PASSWORD);
+  await page.goto("/admin/dashboard");
+
+  const failing = page.getByTestId(`client-health-${seeded.failing}`);
+  await expect(failing.getByTestId("client-health")).toHaveText("下发异常");
+  await expect(failing.getByTestId("failures-since")).toHaveText("3");
+  // Its failed test message is not counted, as the chart does not count it.
+  await expect(failing.getByTestId("failed-count")).toHaveText("1");
+  await expect(failing.getByTestId("last-failure")).toContainText("HTTP 503");
+  await expect(page.getByTestId(`client-health-${seeded.recovered}`)).toHaveCount(0);
+
+  await failing.getByRole("link", { name: seeded.failing }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/import-clients\\?clientId=${seeded.failing}$`));
+  await expect(page.getByTestId(`client-health-${seeded.failing}`).getByTestId("failures-since")).toHaveText("3");
+
+  await page.getByLabel("客户端ID", { exact: true }).fill(seeded.recovered);
+  await page.getByRole("button", { name: "查询" }).click();
+  const recovered = page.getByTestId(`client-health-${seeded.recovered}`);
+  await expect(recovered.getByTestId("client-health")).toHaveText("正常");
+  // Its old pause is history, not shown as its state.
+  await expect(recovered).not.toContainText("暂停于");
+  await expect(recovered.getByTestId("failures-since")).toHaveText("0");
+  await expect(recovered.getByTestId("failed-count")).toHaveText("1");
+
+  await page.getByLabel("状态", { exact: true }).selectOption({ label: "下发异常（含已暂停）" });
+  await page.getByLabel("客户端ID", { exact: true }).fill("");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByTestId(`client-health-${seeded.failing}`)).toBeVisible();
+  await expect(page.getByTestId(`client-health-${seeded.recovered}`)).toHaveCount(0);
+});
+
+test("a push message a reviewer can inspect: filtered by client, every attempt, signature verified, XML", async ({ page }) => {
+  const seeded = runSeedScript<Seeded>("tests/e2e/seed-admin-review.ts");
+  await signIn(page, "SW90000001", PASSWORD);
+  await page.goto("/admin/push-messages");
+  await page.getByLabel("客户端ID", { exact: true }).fill(seeded.recovered.toLowerCase());
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(new RegExp(`clientId=${seeded.recovered.toLowerCase()}`));
+
+  const rows = page.locator('[data-testid^="review-push-"]');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId(`review-push-${seeded.oldFailedMessage}`)).toBeVisible();
+  const late = page.getByTestId(`review-push-${seeded.deliveredLate}`);
+  await expect(late.getByTestId("dispatch-status")).toHaveText("下发成功");
+  await expect(late.getByTestId("attempt-count")).toContainText("3");
+  await expect(late.getByTestId("attempt-count")).toContainText("失败 2 次");
+  // Delivered at last, and still its last error is shown.
+  await expect(late.getByTestId("last-error")).toContainText("HTTP 503");
+
+  const exportLink = page.getByRole("link", { name: "导出 CSV" });
+  await expect(exportLink).toHaveAttribute("href", new RegExp(`clientId=${seeded.recovered}`));
+
+  await late.getByRole("link", { name: seeded.deliveredLate }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/push-messages/${seeded.deliveredLate}$`));
+  await expect(page.getByText(`推送报文 ${seeded.deliveredLate}`)).toBeVisible();
+  await expect(page.getByTestId("attempt-count")).toHaveText("3 次（失败 2 次）");
+  await expect(page.getByTestId("last-error")).toContainText("HTTP 503");
+  const attempts = page.getByTestId("delivery-attempts");
+  await expect(attempts.getByTestId("attempt-1")).toContainText("下发失败");
+  await expect(attempts.getByTestId("attempt-1")).toContainText("503");
+  await expect(attempts.getByTestId("attempt-3")).toContainText("下发成功");
+  await expect(attempts.getByTestId("attempt-3")).toContainText("200");
+  await expect(attempts.getByTestId("attempt-3")).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+  await expect(page.getByTestId("platform-signature")).toHaveText("签名有效（平台公钥验证通过）");
+  await expect(page.getByText("X-SW-Signature")).toBeVisible();
+  await expect(page.getByTestId("message-xml")).toContainText(`<MessageId>${seeded.deliveredLate}</MessageId>`);
+
+  await page.getByRole("link", { name: seeded.recovered }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/import-clients\\?clientId=${seeded.recovered}$`));
+  await expect(page.getByTestId(`client-health-${seeded.recovered}`)).toBeVisible();
+
+  await page.goto("/admin/push-messages/20260000000000000000");
+  await expect(page.getByText("页面不存在")).toBeVisible();
+});
