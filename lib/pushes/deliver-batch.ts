@@ -40,7 +40,7 @@ interface RunningPost {
 
 export async function deliverBatch(options: { db: Db; jobs: DeliveryJobPayload[] }): Promise<void> {
   const { db } = options;
-  const prepared = await prepareDeliveries({ db, requests: options.jobs });
+  const prepared = await prepareDeliveries(options.jobs);
   const queues = new Map<number, Ready[]>();
   for (const delivery of prepared) {
     if (typeof delivery === "string") continue;

@@ -3,7 +3,7 @@
 // message is posted again only for a resend. Any number of messages take one read, their POSTs side by side
 // and one statement for the successes (record-attempts.ts); the delivery queue's batches go through
 // deliver-batch.ts, which also keeps one slow client from holding up the others.
-import type { Db } from "@/lib/db/client";
+import { pgPool, type Db } from "@/lib/db/client";
 import { metrics } from "@/lib/metrics/registry";
 import { deliveryRetryScheduleSeconds } from "./delivery-settings";
 import { postPushMessage, type PostOutcome } from "./post-message";
@@ -50,7 +50,7 @@ export async function deliverPushMessage(options: DeliveryRequest & { db: Db }):
 /** Messages posted side by side, every outcome awaited; the outcomes in the order of the requests. */
 export async function deliverPushMessages(options: { db: Db; requests: DeliveryRequest[] }): Promise<DeliveryOutcome[]> {
   const { db } = options;
-  const prepared = await prepareDeliveries({ db, requests: options.requests });
+  const prepared = await prepareDeliveries(options.requests);
   const ready = prepared.filter((p): p is ReadyDelivery => typeof p !== "string");
   const outcomes = await Promise.all(ready.map((delivery) => postDelivery(delivery)));
   const recorded = await recordPosted({ db, posted: ready.map((delivery, i) => ({ delivery, outcome: outcomes[i] })) });
@@ -62,26 +62,11 @@ export async function deliverPushMessages(options: { db: Db; requests: DeliveryR
  * its outcome decided (SKIPPED, CLIENT_PAUSED). Of several requests for one message only one is posted, a
  * resend first.
  */
-export async function prepareDeliveries<R extends DeliveryRequest>(options: { db: Db; requests: R[] }): Promise<Array<ReadyDelivery<R> | DeliveryOutcome>> {
-  const { db, requests } = options;
-  // The body only for a request that passes the attempt and status guards (as guard() below): a stock part's
-  // fallback job, finding its part delivered inline, does not read a megabyte to skip it. `id = ANY(array)` rather
-  // than a join with the unnest: the planner knows how many rows that is and keeps to the primary key.
-  const rows = await db.$queryRaw<MessageRow[]>`
-    WITH r AS (
-      SELECT * FROM unnest(
-        ${requests.map((r) => r.pushMessageId)}::int[], ${requests.map((r) => r.afterAttempt ?? null)}::int[],
-        ${requests.map((r) => r.resend ?? false)}::boolean[], ${requests.map((r) => r.body === undefined)}::boolean[]
-      ) AS r(id, "afterAttempt", resend, "readsBody")
-    )
-    SELECT m.id, m."messageId", m.type::text AS type, m."dispatchStatus"::text AS "dispatchStatus", m."attemptCount", m."resentAt",
-      m."importClientId", c."endpointUrl", c.status::text AS "clientStatus", c."failingSince", c."resumedAt",
-      CASE WHEN EXISTS (
-        SELECT 1 FROM r WHERE r.id = m.id AND r."readsBody" AND coalesce(r."afterAttempt" = m."attemptCount", true)
-          AND (r.resend OR m."dispatchStatus" = 'PENDING')
-      ) THEN m.body END AS body
-    FROM "PushMessage" m JOIN "ImportClient" c ON c.id = m."importClientId"
-    WHERE m.id = ANY(${requests.map((r) => r.pushMessageId)}::int[])`;
+export async function prepareDeliveries<R extends DeliveryRequest>(requests: R[]): Promise<Array<ReadyDelivery<R> | DeliveryOutcome>> {
+  const { rows } = await pgPool().query<MessageRow>(READ_SQL, [
+    requests.map((r) => r.pushMessageId), requests.map((r) => r.afterAttempt ?? null),
+    requests.map((r) => r.resend ?? false), requests.map((r) => r.body === undefined),
+  ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const taken = new Set<number>();
   const result: Array<ReadyDelivery<R> | DeliveryOutcome> = new Array(requests.length);
@@ -99,6 +84,21 @@ export async function prepareDeliveries<R extends DeliveryRequest>(options: { db
   }
   return result;
 }
+
+// On pg directly, as every statement carrying XML bodies (lib/db/sql.ts). The body only for a request that
+// passes the attempt and status guards (as guard() below): a stock part's fallback job, finding its part delivered
+// inline, does not read a megabyte to skip it. `id = ANY(array)` rather than a join with the unnest: the planner
+// knows how many rows that is and keeps to the primary key however fresh the table's statistics.
+const READ_SQL = `
+  WITH r AS (SELECT * FROM unnest($1::int[], $2::int[], $3::boolean[], $4::boolean[]) AS r(id, "afterAttempt", resend, "readsBody"))
+  SELECT m.id, m."messageId", m.type::text AS type, m."dispatchStatus"::text AS "dispatchStatus", m."attemptCount", m."resentAt",
+    m."importClientId", c."endpointUrl", c.status::text AS "clientStatus", c."failingSince", c."resumedAt",
+    CASE WHEN EXISTS (
+      SELECT 1 FROM r WHERE r.id = m.id AND r."readsBody" AND coalesce(r."afterAttempt" = m."attemptCount", true)
+        AND (r.resend OR m."dispatchStatus" = 'PENDING')
+    ) THEN m.body END AS body
+  FROM "PushMessage" m JOIN "ImportClient" c ON c.id = m."importClientId"
+  WHERE m.id = ANY($1::int[])`;
 
 interface MessageRow {
   id: number;
@@ -153,7 +153,7 @@ export async function recordPosted(options: {
   const succeeded = posted.filter((p) => p.outcome.delivered);
   const failed = posted.filter((p) => !p.outcome.delivered);
   const [recorded, failures] = await Promise.all([
-    recordDelivered(db, succeeded.map(attempt)),
+    recordDelivered(succeeded.map(attempt)),
     Promise.all(failed.map((p) => recordFailed({
       db, attempt: attempt(p), seriesStart: p.delivery.seriesStart, failingSince: p.delivery.failingSince,
       // A test message reports the client's state now: one attempt, no retries hours later.

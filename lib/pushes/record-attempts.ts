@@ -2,7 +2,7 @@
 // after (attemptCount = expected), so of two runs of one attempt (a duplicate job, a detached POST and its
 // backstop) only the first records and the second does nothing. A client's health (failingSince,
 // lastDeliveredAt: lib/import-clients/pause.ts) is kept by data messages only.
-import type { Db } from "@/lib/db/client";
+import { pgPool, type Db } from "@/lib/db/client";
 import { noteClientFailure } from "@/lib/import-clients/pause";
 import { deliveryJob } from "@/lib/jobs/definitions/delivery";
 import { sendJob } from "@/lib/jobs/send";
@@ -28,33 +28,36 @@ export interface PostedAttempt {
  * something (failing, or lastDeliveredAt a second old), so concurrent batches do not queue on its row lock.
  * Returns the ids recorded; the others were recorded by another run.
  */
-export async function recordDelivered(db: Db, attempts: PostedAttempt[]): Promise<Set<number>> {
+export async function recordDelivered(attempts: PostedAttempt[]): Promise<Set<number>> {
   if (attempts.length === 0) return new Set();
   const column = <T>(pick: (a: PostedAttempt) => T) => attempts.map(pick);
-  const recorded = await db.$queryRaw<{ pushMessageId: number }[]>`
-    WITH posted AS (
-      SELECT * FROM unnest(
-        ${column((a) => a.pushMessageId)}::int[], ${column((a) => a.importClientId)}::int[], ${column((a) => a.attemptCount)}::int[],
-        ${column((a) => a.resend)}::boolean[], ${column((a) => a.isData)}::boolean[], ${column((a) => a.outcome.startedAt.toISOString())}::timestamptz[],
-        ${column((a) => a.outcome.durationMs)}::int[], ${column((a) => a.outcome.httpStatus)}::int[]
-      ) AS t(id, "importClientId", "attemptCount", "isResend", "isData", "startedAt", "durationMs", "httpStatus")
-    ), claimed AS (
-      UPDATE "PushMessage" m
-      SET "attemptCount" = posted."attemptCount" + 1, "lastError" = NULL, "dispatchStatus" = 'DELIVERED', "deliveredAt" = now()
-      FROM posted
-      -- ANY(array) as well as the join: a plan by primary key however fresh the table's statistics.
-      WHERE m.id = ANY(${column((a) => a.pushMessageId)}::int[]) AND m.id = posted.id AND m."attemptCount" = posted."attemptCount"
-      RETURNING posted.*
-    ), healthy AS (
-      UPDATE "ImportClient" c SET "failingSince" = NULL, "lastDeliveredAt" = now()
-      WHERE c.id IN (SELECT "importClientId" FROM claimed WHERE "isData")
-        AND (c."failingSince" IS NOT NULL OR c."lastDeliveredAt" IS NULL OR c."lastDeliveredAt" < now() - interval '1 second')
-    )
-    INSERT INTO "DeliveryAttempt" ("pushMessageId", "importClientId", "attemptNo", "isResend", "startedAt", "durationMs", "httpStatus", "delivered")
-    SELECT id, "importClientId", "attemptCount" + 1, "isResend", "startedAt", "durationMs", "httpStatus", true FROM claimed
-    RETURNING "pushMessageId"`;
-  return new Set(recorded.map((r) => r.pushMessageId));
+  const { rows } = await pgPool().query<{ pushMessageId: number }>(RECORD_DELIVERED_SQL, [
+    column((a) => a.pushMessageId), column((a) => a.importClientId), column((a) => a.attemptCount), column((a) => a.resend),
+    column((a) => a.isData), column((a) => a.outcome.startedAt.toISOString()), column((a) => a.outcome.durationMs), column((a) => a.outcome.httpStatus),
+  ]);
+  return new Set(rows.map((r) => r.pushMessageId));
 }
+
+// On pg directly: a batch's arrays need no trip through Prisma's query engine. `id = ANY($1)` as well as the join
+// with the unnest: a plan by primary key however fresh the table's statistics.
+const RECORD_DELIVERED_SQL = `
+  WITH posted AS (
+    SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::boolean[], $5::boolean[], $6::timestamptz[], $7::int[], $8::int[])
+      AS t(id, "importClientId", "attemptCount", "isResend", "isData", "startedAt", "durationMs", "httpStatus")
+  ), claimed AS (
+    UPDATE "PushMessage" m
+    SET "attemptCount" = posted."attemptCount" + 1, "lastError" = NULL, "dispatchStatus" = 'DELIVERED', "deliveredAt" = now()
+    FROM posted
+    WHERE m.id = ANY($1::int[]) AND m.id = posted.id AND m."attemptCount" = posted."attemptCount"
+    RETURNING posted.*
+  ), healthy AS (
+    UPDATE "ImportClient" c SET "failingSince" = NULL, "lastDeliveredAt" = now()
+    WHERE c.id IN (SELECT "importClientId" FROM claimed WHERE "isData")
+      AND (c."failingSince" IS NOT NULL OR c."lastDeliveredAt" IS NULL OR c."lastDeliveredAt" < now() - interval '1 second')
+  )
+  INSERT INTO "DeliveryAttempt" ("pushMessageId", "importClientId", "attemptNo", "isResend", "startedAt", "durationMs", "httpStatus", "delivered")
+  SELECT id, "importClientId", "attemptCount" + 1, "isResend", "startedAt", "durationMs", "httpStatus", true FROM claimed
+  RETURNING "pushMessageId"`;
 
 /**
  * A failed attempt, in one transaction with its consequences so a crash never loses the retry chain: the
