@@ -37,6 +37,7 @@ export function TestMessageDialog({ clientId }: { clientId: string }) {
       setError(null);
       const result = await sendTestMessageAction({ clientId });
       if (!result.ok) return setError(result.error);
+      setPolling(true);
       setMessageId(result.messageId);
     });
 
@@ -45,7 +46,6 @@ export function TestMessageDialog({ clientId }: { clientId: string }) {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = Date.now() + POLL_FOR_MS;
-    setPolling(true);
     const poll = async () => {
       const result = await getTestMessageStatusAction({ messageId });
       if (stopped) return;

@@ -15,18 +15,18 @@ import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 export function MessageDetailDialog({ messageId, onClose }: { messageId: string | null; onClose: () => void }) {
   const t = useTranslations("pushes");
   const common = useTranslations("common");
-  const [detail, setDetail] = useState<PushMessageDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Kept with the message it belongs to, so that another message's detail is never shown while this one loads.
+  const [loaded, setLoaded] = useState<{ messageId: string; detail: PushMessageDetail | null; error: string | null } | null>(null);
+  const shown = loaded?.messageId === messageId ? loaded : null;
+  const detail = shown?.detail ?? null;
+  const error = shown?.error ?? null;
 
   useEffect(() => {
     if (!messageId) return;
     let current = true;
-    setDetail(null);
-    setError(null);
     getMessageDetailAction({ messageId }).then((result) => {
       if (!current) return;
-      if (result.ok) setDetail(result.message);
-      else setError(result.error);
+      setLoaded({ messageId, detail: result.ok ? result.message : null, error: result.ok ? null : result.error });
     });
     return () => {
       current = false;

@@ -61,7 +61,11 @@ export function PushLogTable(props: {
   const pageHref = (cursor: TPushLogCursor | null, n?: number) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-    if (cursor) params.set("at", cursor.at), params.set("id", String(cursor.id)), params.set("n", String(n));
+    if (cursor) {
+      params.set("at", cursor.at);
+      params.set("id", String(cursor.id));
+      params.set("n", String(n));
+    }
     return `/pushes?${params}`;
   };
 
@@ -86,6 +90,7 @@ export function PushLogTable(props: {
       <ListTable
         headers={[
           <Checkbox
+            key="select-all"
             aria-label={t("selectAll")}
             checked={allSelected}
             onCheckedChange={(checked) => setSelected(checked === true ? new Set(rows.map((r) => r.messageId)) : new Set())}

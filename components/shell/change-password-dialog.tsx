@@ -33,6 +33,8 @@ export function ChangePasswordDialog() {
       const result = await changePasswordAction(values);
       if (!result.ok) return showActionErrors(form.setError, result, "currentPassword");
       toast.success(t("changed"));
+      // A full navigation, not a client transition: every session of this account has just ended.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/login");
     }),
   );

@@ -15,6 +15,8 @@ declare module "next-auth" {
   interface Session {
     user: SessionUser;
   }
+  // next-auth's User is the session user: the declaration merges SessionUser's fields into it.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface User extends SessionUser {}
 }
 

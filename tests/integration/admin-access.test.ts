@@ -29,8 +29,8 @@ beforeAll(async () => {
 });
 
 async function actionsOf(file: string) {
-  const module = (await import(/* @vite-ignore */ path.resolve(ACTIONS_DIR, file))) as Record<string, (input: unknown) => Promise<unknown>>;
-  return Object.entries(module);
+  const exports = (await import(/* @vite-ignore */ path.resolve(ACTIONS_DIR, file))) as Record<string, (input: unknown) => Promise<unknown>>;
+  return Object.entries(exports);
 }
 
 describe("admin server actions", () => {

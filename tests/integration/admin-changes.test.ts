@@ -8,14 +8,14 @@ import { db } from "@/lib/db/client";
 import { loadChangeReview } from "@/lib/manuals/change-review";
 import { listManualChanges } from "@/lib/manuals/list-changes";
 import { createCustomsAdmin, createEnterprise, createManual, createManualChange, createSubscription } from "../support/factories";
-import { usePushHarness, waitFor } from "../support/push-harness";
+import { setUpPushHarness, waitFor } from "../support/push-harness";
 import { adminSession } from "../support/sessions";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
-const harness = usePushHarness();
+const harness = setUpPushHarness();
 let admin: Awaited<ReturnType<typeof createCustomsAdmin>>;
 
 beforeAll(async () => {

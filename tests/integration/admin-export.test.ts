@@ -1,6 +1,6 @@
 // R18 CSV export: the filtered set as Excel-ready CSV (UTF-8 BOM, quoted fields, Shanghai times), streamed in
 // keyset batches so that 100,000 rows take no more memory than one batch.
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { GET as exportPushMessages } from "@/app/api/admin/export/push-messages/route";
 import { GET as exportSubscriptions } from "@/app/api/admin/export/subscriptions/route";
 import type { SessionUser } from "@/lib/auth/credentials";

@@ -14,10 +14,10 @@ import { sendJob } from "@/lib/jobs/send";
 import { postPushMessage } from "@/lib/pushes/post-message";
 import { changeEndpoint } from "../support/client-actions";
 import { createEnterprise, createManual, createStockSubscription } from "../support/factories";
-import { usePushHarness, waitFor } from "../support/push-harness";
+import { setUpPushHarness, waitFor } from "../support/push-harness";
 
 type Fixture = Awaited<ReturnType<typeof createEnterprise>>;
-const harness = usePushHarness({ retrySchedule: "1" });
+const harness = setUpPushHarness({ retrySchedule: "1" });
 const SECRET = "INTERNAL-ONLY root:x:0:0";
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

@@ -15,10 +15,10 @@ import { stockDispatchJob } from "@/lib/jobs/definitions/stock-dispatch";
 import { sendJob } from "@/lib/jobs/send";
 import { resumeClient } from "../support/client-actions";
 import { createEnterprise, createManual, createStockSubscription } from "../support/factories";
-import { usePushHarness, waitFor } from "../support/push-harness";
+import { setUpPushHarness, waitFor } from "../support/push-harness";
 
 type Fixture = Awaited<ReturnType<typeof createEnterprise>>;
-const harness = usePushHarness();
+const harness = setUpPushHarness();
 beforeEach(async () => {
   if (!(await fetch(harness.client.url.replace("/push", "/health")).catch(() => null))) await harness.restartClient();
 });

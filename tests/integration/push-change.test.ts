@@ -8,10 +8,10 @@ import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import {
   createCustomsAdmin, createEnterprise, createManual, createManualChange, createStockSubscription, createSubscription,
 } from "../support/factories";
-import { usePushHarness, waitFor } from "../support/push-harness";
+import { setUpPushHarness, waitFor } from "../support/push-harness";
 import { pushXmlParser as parser } from "../support/push-xml-parser";
 
-const harness = usePushHarness();
+const harness = setUpPushHarness();
 
 const newRow = (gdsSeqno: number, extra: object = {}) => ({
   gdsSeqno, gdsMtno: `NEW${gdsSeqno}`, gdecd: "8541401000", gdsNm: `新料件${gdsSeqno}`, dclUnitcd: "035", lawfUnitcd: "035",

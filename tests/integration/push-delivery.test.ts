@@ -10,9 +10,9 @@ import { postPushMessage } from "@/lib/pushes/post-message";
 import { resendMessages } from "@/lib/pushes/resend";
 import { PLATFORM_HEADERS, signPlatformHeaders } from "@/lib/signing/platform";
 import { createEnterprise, createManual, createStockSubscription } from "../support/factories";
-import { usePushHarness, waitFor } from "../support/push-harness";
+import { setUpPushHarness, waitFor } from "../support/push-harness";
 
-const harness = usePushHarness();
+const harness = setUpPushHarness();
 beforeEach(async () => {
   process.env.DELIVERY_RETRY_SCHEDULE = "1,1,2";
   if (!(await fetch(harness.client.url.replace("/push", "/health")).catch(() => null))) await harness.restartClient();

@@ -1,5 +1,5 @@
 // R16–R17 through the signed action path: push-log query, resend with any card, tenant isolation.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { runSignedAction } from "@/lib/actions/run-signed";
 import { db } from "@/lib/db/client";
 import { stopSender } from "@/lib/jobs/send";

@@ -7,10 +7,10 @@ import { sendJob } from "@/lib/jobs/send";
 import { dispatchStockSubscription } from "@/lib/pushes/dispatch-stock";
 import { getStockProgress } from "@/lib/pushes/progress";
 import { createEnterprise, createManual, createStockSubscription } from "../support/factories";
-import { usePushHarness, waitFor } from "../support/push-harness";
+import { setUpPushHarness, waitFor } from "../support/push-harness";
 import { pushXmlParser as parser } from "../support/push-xml-parser";
 
-const harness = usePushHarness();
+const harness = setUpPushHarness();
 
 /** A database row as the XML must show it: data-fields.md names, nulls omitted, decimals with their 5 stored places. */
 function expectedRowXml(row: Record<string, unknown>, withAdjmtr: boolean) {

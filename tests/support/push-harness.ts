@@ -56,7 +56,7 @@ export type PushHarness = Awaited<ReturnType<typeof startPushHarness>>;
  * The harness of a whole test file: started before its tests, stopped after them. Returned at once (hooks run
  * later), so it stands in for the harness until beforeAll has started it.
  */
-export function usePushHarness(options: { retrySchedule?: string } = {}): PushHarness {
+export function setUpPushHarness(options: { retrySchedule?: string } = {}): PushHarness {
   let current: PushHarness | undefined;
   beforeAll(async () => {
     current = await startPushHarness(options);

@@ -28,14 +28,14 @@ export const routeFiles = (): string[] => sourceFiles("app/api").filter((file) =
 export async function enumerateEndpoints(): Promise<Map<string, Endpoint>> {
   const endpoints = new Map<string, Endpoint>();
   for (const file of serverActionFiles()) {
-    const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exports = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exports)) {
       if (typeof value === "function") endpoints.set(`${file}#${name}`, value as Endpoint);
     }
   }
   for (const file of routeFiles()) {
-    const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exports = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exports)) {
       if (HTTP_METHODS.has(name) && typeof value === "function") endpoints.set(`${file}#${name}`, value as Endpoint);
     }
   }

@@ -137,14 +137,15 @@ export function acceptWebSockets(
       "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
         `Sec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`,
     );
-    let handlers: WebSocketHandlers | undefined;
+    // The connection's callbacks need the handlers, which need the connection.
+    const handlers: { current?: WebSocketHandlers } = {};
     const connection = new WebSocketConnection(
       socket,
       false,
-      (text) => handlers?.onText(text),
-      () => handlers?.onClose?.(),
+      (text) => handlers.current?.onText(text),
+      () => handlers.current?.onClose?.(),
     );
-    handlers = onConnection((text) => connection.sendText(text), request);
+    handlers.current = onConnection((text) => connection.sendText(text), request);
     if (head.length) connection.receive(head);
   });
 }

@@ -5,7 +5,10 @@ import { readAuditOutput } from "../../scripts/lib/audit-report";
 
 const report = (vulnerabilities: Record<string, { name: string; severity: string }>) => {
   const counts = { info: 0, low: 0, moderate: 0, high: 0, critical: 0, total: 0 };
-  for (const { severity } of Object.values(vulnerabilities)) counts[severity as keyof typeof counts]++, counts.total++;
+  for (const { severity } of Object.values(vulnerabilities)) {
+    counts[severity as keyof typeof counts]++;
+    counts.total++;
+  }
   return JSON.stringify({ auditReportVersion: 2, vulnerabilities, metadata: { vulnerabilities: counts } });
 };
 
