@@ -2,9 +2,17 @@
 // counted nowhere, a recovered client not at all) and links to the client health view; the push-message list
 // filters by import client, shows a message's true attempt count and last error, and opens the message with
 // every attempt, its platform signature verified and its XML.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, runSeedScript, signIn, test } from "./fixtures";
 
 const PASSWORD = "Demo@2026";
+
+/** No serious or critical axe violation, as accessibility.spec.ts asks of every page. */
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`), what).toEqual([]);
+}
 
 interface Seeded {
   failing: string;
@@ -30,6 +38,7 @@ test("failing now: the dashboard and the client health view agree; a recovered c
   await failing.getByRole("link", { name: seeded.failing }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/import-clients\\?clientId=${seeded.failing}$`));
   await expect(page.getByTestId(`client-health-${seeded.failing}`).getByTestId("failures-since")).toHaveText("3");
+  await expectAccessible(page, "/admin/import-clients");
 
   await page.getByLabel("客户端ID", { exact: true }).fill(seeded.recovered);
   await page.getByRole("button", { name: "查询" }).click();
@@ -82,6 +91,7 @@ test("a push message a reviewer can inspect: filtered by client, every attempt, 
   await expect(page.getByTestId("platform-signature")).toHaveText("签名有效（平台公钥验证通过）");
   await expect(page.getByText("X-SW-Signature")).toBeVisible();
   await expect(page.getByTestId("message-xml")).toContainText(`<MessageId>${seeded.deliveredLate}</MessageId>`);
+  await expectAccessible(page, "/admin/push-messages/<messageId>");
 
   await page.getByRole("link", { name: seeded.recovered }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/import-clients\\?clientId=${seeded.recovered}$`));

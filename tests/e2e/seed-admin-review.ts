@@ -21,7 +21,7 @@ async function main() {
   });
   const manual = await createManual(db, { processingUnitCode: DEMO_ENTERPRISE });
   let n = 0;
-  const message = (importClientId: number, data: { type?: "INCREMENT" | "TEST"; dispatchStatus: "DELIVERED" | "FAILED"; attemptCount: number; lastError?: string }) => {
+  const message = (importClientId: number, data: { type?: "INCREMENT" | "TEST"; dispatchStatus: "DELIVERED" | "FAILED"; attemptCount: number; lastError?: string; deliveredAt?: Date }) => {
     const messageId = `9${suffix}${String((now + ++n) % 1e11).padStart(11, "0")}`;
     const { type = "INCREMENT", ...rest } = data;
     return db.pushMessage.create({
@@ -41,7 +41,7 @@ async function main() {
   const failedTest = await message(failing.id, { type: "TEST", dispatchStatus: "FAILED", attemptCount: 1, lastError: "HTTP_STATUS: HTTP 503: busy" });
   const oldFailed = await message(recovered.id, { dispatchStatus: "FAILED", attemptCount: 0 });
   // What the list used to show as "下发次数 3" with an empty error: the success cleared the message's lastError.
-  const deliveredLate = await message(recovered.id, { dispatchStatus: "DELIVERED", attemptCount: 3 });
+  const deliveredLate = await message(recovered.id, { dispatchStatus: "DELIVERED", attemptCount: 3, deliveredAt: new Date(now - 5 * MINUTE) });
   await db.deliveryAttempt.createMany({
     data: [
       ...[0, 1, 2].map((i) => attempt(failed.id, failing.id, i + 1, failingSince.getTime() + i * MINUTE, false)),

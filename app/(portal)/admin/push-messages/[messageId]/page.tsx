@@ -114,7 +114,8 @@ export default async function AdminPushMessagePage({ params }: { params: Promise
           </CardAction>
         </CardHeader>
         <CardContent>
-          <pre className="max-h-[32rem] overflow-auto rounded-md bg-muted p-3 text-xs" data-testid="message-xml">
+          {/* Focusable: a long message scrolls, and the keyboard must reach it. */}
+          <pre className="max-h-[32rem] overflow-auto rounded-md bg-muted p-3 text-xs" data-testid="message-xml" tabIndex={0}>
             {message.xml}
           </pre>
         </CardContent>
