@@ -13,7 +13,7 @@ const columns = ["clientId", "enterprise", "endpointUrl", "health", "failuresSin
 // dashboard's failing clients show the same figures. Counts link to the messages they count.
 export async function ClientHealthTable({ rows, emptyText }: { rows: ClientHealthRow[]; emptyText: string }) {
   const t = await getTranslations("adminClients");
-  const messages = (clientId: string, status: string) => `/admin/push-messages?clientId=${clientId}&status=${status}`;
+  const messages = (clientId: string, status: string) => `/admin/push-messages?clientId=${clientId}&status=${status}&type=DATA`;
   return (
     <ListTable headers={columns.map((c) => t(`col.${c}`))} rowCount={rows.length} emptyText={emptyText}>
       {rows.map((row) => (

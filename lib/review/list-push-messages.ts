@@ -41,7 +41,7 @@ function filterWhere(filters: TPushMessageReviewFilters): Prisma.PushMessageWher
   if (filters.customsCode) and.push({ enterprise: { customsCode: filters.customsCode } });
   if (filters.emsNo) and.push({ emsNo: filters.emsNo });
   if (filters.messageId) and.push({ messageId: filters.messageId });
-  if (filters.type) and.push({ type: filters.type });
+  if (filters.type) and.push(filters.type === "DATA" ? { type: { not: "TEST" } } : { type: filters.type });
   if (filters.status) and.push({ dispatchStatus: filters.status });
   if (filters.subscriptionId) and.push({ subscriptionId: filters.subscriptionId });
   if (filters.clientId) and.push({ importClient: { clientId: filters.clientId } });

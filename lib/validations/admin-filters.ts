@@ -42,7 +42,8 @@ export const ZPushMessageReviewFilters = z
     customsCode: optionalCode(ZCustomsCode),
     emsNo: optionalCode(ZEmsNo),
     messageId: optional(ZMessageId),
-    type: optional(z.enum(["STOCK", "INCREMENT", "TEST"], "报文类型无效")),
+    // DATA: stock and incremental, what the dashboard and the client health view count.
+    type: optional(z.enum(["STOCK", "INCREMENT", "TEST", "DATA"], "报文类型无效")),
     status: optional(z.enum(["PENDING", "DELIVERED", "FAILED"], "下发状态无效")),
     subscriptionId: optional(z.coerce.number("订阅记录编号无效").pipe(ZRecordId)),
     clientId: optionalCode(ZClientId),

@@ -40,6 +40,13 @@ test("failing now: the dashboard and the client health view agree; a recovered c
   await expect(page.getByTestId(`client-health-${seeded.failing}`).getByTestId("failures-since")).toHaveText("3");
   await expectAccessible(page, "/admin/import-clients");
 
+  // The count links to the messages it counts: the data message, not the failed test message.
+  await page.getByTestId(`client-health-${seeded.failing}`).getByTestId("failed-count").click();
+  await expect(page).toHaveURL(/\/admin\/push-messages\?.*type=DATA/);
+  await expect(page.locator('[data-testid^="review-push-"]')).toHaveCount(1);
+  await expect(page.getByTestId(`review-push-${seeded.failedMessage}`).getByTestId("attempt-count")).toContainText("失败 3 次");
+  await page.goto(`/admin/import-clients?clientId=${seeded.failing}`);
+
   await page.getByLabel("客户端ID", { exact: true }).fill(seeded.recovered);
   await page.getByRole("button", { name: "查询" }).click();
   const recovered = page.getByTestId(`client-health-${seeded.recovered}`);

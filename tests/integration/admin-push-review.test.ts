@@ -97,7 +97,7 @@ describe("a push message a reviewer can inspect", () => {
     expect(await loadPushMessageForReview({ db, messageId: "20269999999999999999" })).toBeNull();
   });
 
-  test("filters the list (and so its CSV export) by import client; a client id is checked and upper-cased", async () => {
+  test("filters the list (and so its CSV export) by import client and by data messages; a client id is checked and upper-cased", async () => {
     const fixture = await createEnterprise(db);
     const other = await db.importClient.create({
       data: { clientId: `D${fixture.client.clientId.slice(1)}`, enterpriseId: fixture.enterprise.id, name: "备用", endpointUrl: "http://127.0.0.1:9/push" },
@@ -108,6 +108,11 @@ describe("a push message a reviewer can inspect", () => {
       (await listPushMessagesForReview({ db, filters: { customsCode: fixture.enterprise.customsCode, clientId } })).rows.map((r) => r.messageId);
     expect(await ids(fixture.client.clientId)).toEqual([mine.messageId]);
     expect(await ids(other.clientId)).toEqual([theirs.messageId]);
+    // DATA: what the client health figures count, a test message left out.
+    const testMessage = await message(fixture, { type: "TEST" });
+    expect(await ids(fixture.client.clientId)).toEqual([testMessage.messageId, mine.messageId]);
+    const data = await listPushMessagesForReview({ db, filters: { clientId: fixture.client.clientId, type: "DATA" } });
+    expect(data.rows.map((r) => r.messageId)).toEqual([mine.messageId]);
 
     expect(parseFilters(ZPushMessageReviewFilters, { clientId: other.clientId.toLowerCase() })).toEqual({ ok: true, filters: { clientId: other.clientId } });
     expect(parseFilters(ZPushMessageReviewFilters, { clientId: "12" }).ok).toBe(false);
