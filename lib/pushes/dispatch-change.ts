@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { inSqlTransaction } from "@/lib/db/sql";
 import { metrics } from "@/lib/metrics/registry";
 import { ZApprovedSnapshot } from "@/lib/manuals/change-schema";
-import { isDispatchable } from "@/lib/subscriptions/validity";
+import { effectiveStatusWhere } from "@/lib/subscriptions/validity";
 import { nextMessageIds } from "./message-id";
 import { splitIntoParts } from "./parts";
 import { storePushMessages, type NewPushMessage } from "./store-messages";
@@ -29,11 +29,10 @@ export async function dispatchApprovedChange(options: {
   const covering = await db.subscription.findMany({
     where: {
       incrementalManualId: change.manualId,
-      status: "ACTIVE",
       createdAt: { lte: decidedAt },
-      validUntil: { gte: decidedAt },
+      AND: [effectiveStatusWhere("ACTIVE", decidedAt), effectiveStatusWhere("ACTIVE", now)],
     },
-    select: { id: true, enterpriseId: true, importClientId: true, incrementalEmsNo: true, status: true, validUntil: true },
+    select: { id: true, enterpriseId: true, importClientId: true, incrementalEmsNo: true },
     orderBy: { id: "asc" },
   });
   // Looked up by dedupeKey, which is unique-indexed: PushMessage has no index on manualChangeId, and among
@@ -46,7 +45,7 @@ export async function dispatchApprovedChange(options: {
       })
     ).map((m) => m.subscriptionId),
   );
-  const receivers = covering.filter((s) => isDispatchable(s, now) && !alreadyPushed.has(s.id));
+  const receivers = covering.filter((s) => !alreadyPushed.has(s.id));
   if (receivers.length === 0) return { messageIds: [] };
 
   const parts = splitIntoParts({ materials: snapshot.materials, products: snapshot.products });
