@@ -4,7 +4,9 @@ import { Button } from "@/components/ui/button";
 
 /** The page numbers to show: the first, the last, and two either side of the current one; null is a gap. */
 export function pageWindow(page: number, pageCount: number): Array<number | null> {
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])]
+    .filter((n) => n >= 1 && n <= pageCount)
+    .sort((a, b) => a - b);
   return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1] > 1 ? [null, n] : [n]));
 }
 

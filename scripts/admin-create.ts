@@ -29,7 +29,9 @@ async function main() {
     // Migrations first: on a new deployment this runs before the first start.
     await prepareDatabase(databaseUrl);
     const admin = await createCustomsAdmin({
-      db, input: { accountCode: values.account, name: values.name, password }, operator: userInfo().username,
+      db,
+      input: { accountCode: values.account, name: values.name, password },
+      operator: userInfo().username,
     });
     console.log(`[admin:create] 已创建海关管理员 ${admin.accountCode}（${admin.name}），可登录门户。`);
   } finally {

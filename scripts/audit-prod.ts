@@ -18,7 +18,9 @@ switch (verdict.kind) {
     process.exit(1);
   case "unreachable": {
     const bar = "!".repeat(78);
-    console.error(`${bar}\n!! SKIPPED: the npm audit endpoint could not be reached (${verdict.reason}).\n!! The production dependencies were NOT checked for advisories. Run \`npm run audit:prod\`\n!! where the registry answers, or check \`npm ls --omit=dev\` against GitHub's advisory database.\n${bar}`);
+    console.error(
+      `${bar}\n!! SKIPPED: the npm audit endpoint could not be reached (${verdict.reason}).\n!! The production dependencies were NOT checked for advisories. Run \`npm run audit:prod\`\n!! where the registry answers, or check \`npm ls --omit=dev\` against GitHub's advisory database.\n${bar}`,
+    );
     console.log("SKIPPED");
     process.exit(0);
   }

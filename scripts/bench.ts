@@ -22,7 +22,9 @@ async function main() {
   const bench = parseBenchOptions(process.argv.slice(2));
   const startedAt = new Date();
   const machine = machineDescription();
-  console.log(`[bench] ${bench.quick ? "quick" : "full"} run on ${machine.cpu}, ${machine.memoryGb} GB, load average ${machine.loadAverageAtStart.join(" ")}`);
+  console.log(
+    `[bench] ${bench.quick ? "quick" : "full"} run on ${machine.cpu}, ${machine.memoryGb} GB, load average ${machine.loadAverageAtStart.join(" ")}`,
+  );
 
   const database = await createBenchDatabase();
   process.env.DATABASE_URL = database.url;
@@ -39,14 +41,26 @@ async function main() {
   if (bench.quick) results.note("--quick: small sizes that keep the benchmark working; only a full run compares with the targets");
   try {
     if (bench.only.has("P1") || bench.only.has("P5")) await benchStockPushes({ bench, probe, worker, results });
-    if (bench.only.has("P2")) await benchDelivery({ bench, probe, databaseUrl: database.url, results, processes: { workerPid: worker.pid, postmasterPid: database.postmasterPid } });
+    if (bench.only.has("P2"))
+      await benchDelivery({
+        bench,
+        probe,
+        databaseUrl: database.url,
+        results,
+        processes: { workerPid: worker.pid, postmasterPid: database.postmasterPid },
+      });
     if (bench.only.has("ISO")) await benchIsolation({ bench, platformPublicKey: getPlatformKeyPair().publicKey, results });
     // P3 and P4 need no worker; stopping it keeps its minutely expiry job out of their measurements.
     await worker.stop();
     if (bench.only.has("P3") || bench.only.has("P4")) {
-      console.log(`[bench] P3/P4: generating ${bench.subscriptions} subscriptions and ${bench.pushMessages} push messages over ${bench.enterprises} enterprises…`);
+      console.log(
+        `[bench] P3/P4: generating ${bench.subscriptions} subscriptions and ${bench.pushMessages} push messages over ${bench.enterprises} enterprises…`,
+      );
       const data = await generateLargeData({
-        databaseUrl: database.url, enterprises: bench.enterprises, subscriptions: bench.subscriptions, pushMessages: bench.pushMessages,
+        databaseUrl: database.url,
+        enterprises: bench.enterprises,
+        subscriptions: bench.subscriptions,
+        pushMessages: bench.pushMessages,
       });
       results.detail("largeData", data);
       results.note(`large data generated in ${data.seconds.toFixed(0)} s`);

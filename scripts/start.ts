@@ -44,7 +44,12 @@ async function main() {
   // Production runs the worker's bundle with plain node; development runs its sources through tsx.
   const worker = dev ? { command: tsx, args: ["scripts/worker.ts"] } : { command: process.execPath, args: [await ensureWorkerBuild()] };
   const children: ChildSpec[] = [
-    { name: "web", command: process.execPath, args: [...SOCKET_PEER_PRELOAD, "node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port], env },
+    {
+      name: "web",
+      command: process.execPath,
+      args: [...SOCKET_PEER_PRELOAD, "node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", port],
+      env,
+    },
     { name: "worker", ...worker, env },
   ];
   if (existsSync("scripts/import-client.ts") && process.env.START_IMPORT_CLIENT !== "0") {

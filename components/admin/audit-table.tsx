@@ -21,11 +21,15 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
             <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(row.at)}</TableCell>
             <TableCell className="whitespace-nowrap">{actionLabel(row.action)}</TableCell>
             <TableCell>
-              <Badge variant={row.outcome === "OK" ? "success" : "destructive"}>{t.has(`outcome.${row.outcome}`) ? t(`outcome.${row.outcome}`) : row.outcome}</Badge>
+              <Badge variant={row.outcome === "OK" ? "success" : "destructive"}>
+                {t.has(`outcome.${row.outcome}`) ? t(`outcome.${row.outcome}`) : row.outcome}
+              </Badge>
             </TableCell>
             <TableCell className="font-mono text-xs">{row.actorAccount ?? "-"}</TableCell>
             <TableCell className="font-mono text-xs">{row.customsCode ?? "-"}</TableCell>
-            <TableCell className="whitespace-nowrap text-xs">{row.targetType ? `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}` : "-"}</TableCell>
+            <TableCell className="whitespace-nowrap text-xs">
+              {row.targetType ? `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}` : "-"}
+            </TableCell>
             <TableCell className="font-mono text-xs">{row.cardNo ?? "-"}</TableCell>
             <TableCell className="max-w-32 truncate font-mono text-xs" title={row.signature ?? undefined}>
               {row.signature ?? "-"}

@@ -6,7 +6,19 @@ import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { ListTable } from "@/components/list-table";
 import { ChangeStatusBadge } from "./status-badges";
 
-const columns = ["emsNo", "processingUnit", "chgTmsCnt", "headChanged", "materialChanges", "productChanges", "submittedAt", "requestId", "status", "decidedAt", "actions"] as const;
+const columns = [
+  "emsNo",
+  "processingUnit",
+  "chgTmsCnt",
+  "headChanged",
+  "materialChanges",
+  "productChanges",
+  "submittedAt",
+  "requestId",
+  "status",
+  "decidedAt",
+  "actions",
+] as const;
 
 export async function ChangesTable({ rows }: { rows: ChangeListRow[] }) {
   const t = await getTranslations("adminManuals");

@@ -16,9 +16,15 @@ export async function ClientHealthState({ client }: { client: State }) {
       <Badge variant={variant[health]} data-testid="client-health">
         {t(`health.${health}`)}
       </Badge>
-      {client.failingSince && <span className="whitespace-nowrap text-destructive">{t("failingSince", { since: formatShanghaiDateTime(client.failingSince) })}</span>}
+      {client.failingSince && (
+        <span className="whitespace-nowrap text-destructive">{t("failingSince", { since: formatShanghaiDateTime(client.failingSince) })}</span>
+      )}
       {client.pausedAt && <span className="whitespace-nowrap font-mono">{t("pausedAt", { at: formatShanghaiDateTime(client.pausedAt) })}</span>}
-      {client.nextProbeAt && <span className="whitespace-nowrap font-mono text-muted-foreground">{t("nextProbeAt", { at: formatShanghaiDateTime(client.nextProbeAt) })}</span>}
+      {client.nextProbeAt && (
+        <span className="whitespace-nowrap font-mono text-muted-foreground">
+          {t("nextProbeAt", { at: formatShanghaiDateTime(client.nextProbeAt) })}
+        </span>
+      )}
     </span>
   );
 }

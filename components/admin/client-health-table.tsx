@@ -49,7 +49,9 @@ export async function ClientHealthTable({ rows, emptyText }: { rows: ClientHealt
               "-"
             )}
           </TableCell>
-          <TableCell className="whitespace-nowrap font-mono text-xs">{row.lastDeliveredAt ? formatShanghaiDateTime(row.lastDeliveredAt) : "-"}</TableCell>
+          <TableCell className="whitespace-nowrap font-mono text-xs">
+            {row.lastDeliveredAt ? formatShanghaiDateTime(row.lastDeliveredAt) : "-"}
+          </TableCell>
           <TableCell className="text-right">
             <Link className="hover:underline" data-testid="pending-count" href={messages(row.clientId, "PENDING")}>
               {row.pending}

@@ -49,7 +49,12 @@ export async function FilterForm(props: {
                 ))}
               </select>
             ) : (
-              <Input {...common} type={field.kind === "date" ? "date" : "text"} placeholder={field.placeholder} className={cn("w-40", field.className)} />
+              <Input
+                {...common}
+                type={field.kind === "date" ? "date" : "text"}
+                placeholder={field.placeholder}
+                className={cn("w-40", field.className)}
+              />
             )}
             {error && (
               <p role="alert" className="max-w-56 text-xs text-destructive">

@@ -4,8 +4,20 @@ import { formatCalendarDate, formatShanghaiDateTime } from "@/lib/time/shanghai"
 import { DetailList } from "./detail-list";
 
 const textFields = [
-  "emsNo", "seqNo", "etpsPreentNo", "emsTypecd", "masterCuscd", "bizopEtpsno", "bizopEtpsSccd", "bizopEtpsNm", "rcvgdEtpsno",
-  "rvsngdEtpsSccd", "rcvgdEtpsNm", "dclEtpsno", "dclEtpsSccd", "dclEtpsNm",
+  "emsNo",
+  "seqNo",
+  "etpsPreentNo",
+  "emsTypecd",
+  "masterCuscd",
+  "bizopEtpsno",
+  "bizopEtpsSccd",
+  "bizopEtpsNm",
+  "rcvgdEtpsno",
+  "rvsngdEtpsSccd",
+  "rcvgdEtpsNm",
+  "dclEtpsno",
+  "dclEtpsSccd",
+  "dclEtpsNm",
 ] as const;
 
 // 表头 (NemsHead) with the manual's Chinese field names (data-fields.md).

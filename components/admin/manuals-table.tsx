@@ -6,7 +6,17 @@ import type { ManualListRow } from "@/lib/manuals/list-manuals";
 import { formatCalendarDate } from "@/lib/time/shanghai";
 import { ListTable } from "@/components/list-table";
 
-const columns = ["emsNo", "processingUnit", "operatingEnterprise", "masterCuscd", "chgTmsCnt", "materials", "products", "finishValidDate", "pendingChanges"] as const;
+const columns = [
+  "emsNo",
+  "processingUnit",
+  "operatingEnterprise",
+  "masterCuscd",
+  "chgTmsCnt",
+  "materials",
+  "products",
+  "finishValidDate",
+  "pendingChanges",
+] as const;
 
 export async function ManualsTable({ rows }: { rows: ManualListRow[] }) {
   const t = await getTranslations("adminManuals");

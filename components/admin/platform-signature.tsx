@@ -28,7 +28,9 @@ export async function PlatformSignature({ check, attemptNo }: { check: Signature
       />
       <div className="grid gap-1">
         <p className="text-xs text-muted-foreground">{t("canonical")}</p>
-        <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs" tabIndex={0}>{check.canonical}</pre>
+        <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs" tabIndex={0}>
+          {check.canonical}
+        </pre>
       </div>
     </div>
   );

@@ -39,7 +39,13 @@ export async function PushDailyChart({ days }: { days: DailyPushCount[] }) {
             <g key={day.day}>
               <title>{t("barTitle", { day: day.day, delivered: day.delivered, failed: day.failed, pending: day.pending })}</title>
               <rect x={x} width={barWidth} y={y(day.delivered)} height={y(0) - y(day.delivered)} fill="var(--success)" />
-              <rect x={x} width={barWidth} y={y(day.delivered + day.failed)} height={y(day.delivered) - y(day.delivered + day.failed)} fill="var(--destructive)" />
+              <rect
+                x={x}
+                width={barWidth}
+                y={y(day.delivered + day.failed)}
+                height={y(day.delivered) - y(day.delivered + day.failed)}
+                fill="var(--destructive)"
+              />
               <rect
                 x={x}
                 width={barWidth}

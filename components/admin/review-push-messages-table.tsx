@@ -8,8 +8,20 @@ import { DeliveryError } from "@/components/pushes/delivery-error";
 import { DispatchStatusBadge } from "./status-badges";
 
 const columns = [
-  "seq", "messageId", "messageType", "emsNo", "customsCode", "clientId", "recordId", "part", "dispatchStatus", "dispatchedAt", "attemptCount",
-  "resent", "resentAt", "lastError",
+  "seq",
+  "messageId",
+  "messageType",
+  "emsNo",
+  "customsCode",
+  "clientId",
+  "recordId",
+  "part",
+  "dispatchStatus",
+  "dispatchedAt",
+  "attemptCount",
+  "resent",
+  "resentAt",
+  "lastError",
 ] as const;
 
 export async function ReviewPushMessagesTable({ rows, firstRow }: { rows: ReviewPushMessageRow[]; firstRow: number }) {
@@ -21,7 +33,11 @@ export async function ReviewPushMessagesTable({ rows, firstRow }: { rows: Review
         <TableRow key={row.id} data-testid={`review-push-${row.messageId}`}>
           <TableCell>{firstRow + index}</TableCell>
           <TableCell className="font-mono text-xs">
-            <Link className="text-primary underline-offset-4 hover:underline" href={`/admin/push-messages/${row.messageId}`} data-testid="message-link">
+            <Link
+              className="text-primary underline-offset-4 hover:underline"
+              href={`/admin/push-messages/${row.messageId}`}
+              data-testid="message-link"
+            >
               {row.messageId}
             </Link>
           </TableCell>

@@ -7,7 +7,20 @@ import { ListTable } from "@/components/list-table";
 import { ContentText } from "@/components/subscriptions/content-text";
 import { SubscriptionStatusBadge } from "./status-badges";
 
-const columns = ["seq", "customsCode", "enterpriseName", "clientId", "cardNo", "content", "enteredBy", "createdAt", "validUntil", "status", "pushCount", "actions"] as const;
+const columns = [
+  "seq",
+  "customsCode",
+  "enterpriseName",
+  "clientId",
+  "cardNo",
+  "content",
+  "enteredBy",
+  "createdAt",
+  "validUntil",
+  "status",
+  "pushCount",
+  "actions",
+] as const;
 
 export async function ReviewSubscriptionsTable({ rows, firstRow }: { rows: ReviewSubscriptionRow[]; firstRow: number }) {
   const t = await getTranslations("adminReview");

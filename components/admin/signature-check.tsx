@@ -9,7 +9,8 @@ type Check = { valid: boolean; cardNo: string; problems: SignatureProblem[] };
 export async function SignatureCheck({ check, compact = false }: { check: Check; compact?: boolean }) {
   const t = await getTranslations("adminReview.signature");
   const reasons = check.problems.map(
-    (problem) => `${t(`reason.${problem.reason}`)}${problem.reason === "PAYLOAD_MISMATCH" ? `：${problem.fields.map((field) => t(`field.${field}`)).join("、")}` : ""}`,
+    (problem) =>
+      `${t(`reason.${problem.reason}`)}${problem.reason === "PAYLOAD_MISMATCH" ? `：${problem.fields.map((field) => t(`field.${field}`)).join("、")}` : ""}`,
   );
   const Icon = check.valid ? CircleCheck : CircleX;
   const verdict = (

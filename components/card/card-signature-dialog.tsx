@@ -34,7 +34,17 @@ export interface CardSignatureDialogProps {
 }
 
 /** The card dialog every signed action goes through (docs/rules.md §5). */
-export function CardSignatureDialog({ title, action, enterpriseCode, challenge, env, virtualReader, onSigned, onCancel, onClosed }: CardSignatureDialogProps) {
+export function CardSignatureDialog({
+  title,
+  action,
+  enterpriseCode,
+  challenge,
+  env,
+  virtualReader,
+  onSigned,
+  onCancel,
+  onClosed,
+}: CardSignatureDialogProps) {
   const t = useTranslations("card");
   const [pin, setPin] = useState("");
   const signing = useCardSigning({ env, action, enterpriseCode, challenge, onSigned });

@@ -22,8 +22,7 @@ export interface CardSignatureRequest {
 }
 
 export type CardSignatureResult =
-  | { ok: true; proof: TSignedProof }
-  | { ok: false; cancelled?: true; error?: string; fieldErrors?: Record<string, string> };
+  { ok: true; proof: TSignedProof } | { ok: false; cancelled?: true; error?: string; fieldErrors?: Record<string, string> };
 
 type SignWithCard = (request: CardSignatureRequest) => Promise<CardSignatureResult>;
 
@@ -79,7 +78,14 @@ export function CardSignatureProvider({
         const opener = asker?.isConnected ? asker : focusedElement();
         const env = browserCardEnvironment({ eportUrl: pageEportUrl(virtualCards), virtualSlot: reader?.slot });
         return await new Promise<CardSignatureResult>((resolve) =>
-          setOpen({ request, challenge: { challengeId: challenge.challengeId, message: challenge.message }, env, virtualReader: reader, resolve, opener }),
+          setOpen({
+            request,
+            challenge: { challengeId: challenge.challengeId, message: challenge.message },
+            env,
+            virtualReader: reader,
+            resolve,
+            opener,
+          }),
         );
       } finally {
         busyRef.current = false;
@@ -119,7 +125,8 @@ export function CardSignatureProvider({
  * The challenge action's schema lists the actions it can issue challenges for and validates each payload;
  * the request is passed through as it is, so an action added to SignedAction needs only a server-side entry.
  */
-const focusedElement = () => (document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null);
+const focusedElement = () =>
+  document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
 
 const requestChallenge = (request: CardSignatureRequest) =>
   requestChallengeAction({ action: request.action, payload: request.payload } as TChallengeRequest);

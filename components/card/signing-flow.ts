@@ -49,8 +49,7 @@ export function describeCardError(error: CardError): {
   values: { triesLeft?: number };
   detail?: string;
 } {
-  const key =
-    error.code === "WRONG_PIN" && error.triesLeft === undefined ? "errors.WRONG_PIN_NO_COUNT" : (`errors.${error.code}` as const);
+  const key = error.code === "WRONG_PIN" && error.triesLeft === undefined ? "errors.WRONG_PIN_NO_COUNT" : (`errors.${error.code}` as const);
   return { key, values: error.triesLeft === undefined ? {} : { triesLeft: error.triesLeft }, detail: error.detail };
 }
 

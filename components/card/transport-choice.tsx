@@ -27,12 +27,7 @@ export function TransportChoice({
     );
   }
   return (
-    <RadioGroup
-      aria-label={t("transport")}
-      value={value ?? ""}
-      onValueChange={(kind) => onChange(kind as CardTransportKind)}
-      className="gap-2"
-    >
+    <RadioGroup aria-label={t("transport")} value={value ?? ""} onValueChange={(kind) => onChange(kind as CardTransportKind)} className="gap-2">
       {transports.map((status) => {
         const id = `card-transport-${status.kind}`;
         return (

@@ -17,14 +17,7 @@ import {
 import { toCardError } from "@/lib/card/errors";
 import type { SignedAction } from "@/lib/signing/actions";
 import type { TSignedProof } from "@/lib/validations/signing";
-import {
-  type SigningFlowState,
-  type SigningStep,
-  cardRequirement,
-  initialSigningFlow,
-  isValidCardPin,
-  stateAfterFailure,
-} from "./signing-flow";
+import { type SigningFlowState, type SigningStep, cardRequirement, initialSigningFlow, isValidCardPin, stateAfterFailure } from "./signing-flow";
 
 export interface CardSigningOptions {
   env: CardEnvironment;

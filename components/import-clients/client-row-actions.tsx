@@ -40,16 +40,26 @@ export function ClientRowActions({ client, cards }: { client: ClientOfRow; cards
       <BindCardDialog clientId={clientId} boundCardNo={client.boundCardNo} cards={cards} />
       {client.boundCardNo && (
         <ConfirmButton
-          label={t("unbindCard")} title={t("unbindTitle")} description={t("unbindConfirm", { clientId, cardNo: client.boundCardNo })}
-          confirmLabel={t("confirm")} cancelLabel={t("close")} disabled={pending} onConfirm={unbind}
+          label={t("unbindCard")}
+          title={t("unbindTitle")}
+          description={t("unbindConfirm", { clientId, cardNo: client.boundCardNo })}
+          confirmLabel={t("confirm")}
+          cancelLabel={t("close")}
+          disabled={pending}
+          onConfirm={unbind}
         />
       )}
       <EndpointDialog clientId={clientId} endpointUrl={client.endpointUrl} />
       <TestMessageDialog clientId={clientId} />
       {client.status === "PAUSED" && (
         <ConfirmButton
-          label={t("resume")} title={t("resumeTitle")} description={t("resumeConfirm", { clientId, waiting: client.waiting })}
-          confirmLabel={t("confirm")} cancelLabel={t("close")} disabled={pending} onConfirm={resume}
+          label={t("resume")}
+          title={t("resumeTitle")}
+          description={t("resumeConfirm", { clientId, waiting: client.waiting })}
+          confirmLabel={t("confirm")}
+          cancelLabel={t("close")}
+          disabled={pending}
+          onConfirm={resume}
         />
       )}
     </div>

@@ -66,7 +66,9 @@ export async function ImportClientsTable(props: {
               <span className={row.recentFailures > 0 ? "text-destructive" : undefined}>{row.recentFailures}</span>
               {/* Failures of the last 24 hours stay counted after the client recovered: say that it did. */}
               {row.recentFailures > 0 && !row.failingSince && row.lastDeliveredAt && (
-                <span className="mt-1 block whitespace-nowrap text-muted-foreground">{t("recoveredSince", { at: formatShanghaiDateTime(row.lastDeliveredAt) })}</span>
+                <span className="mt-1 block whitespace-nowrap text-muted-foreground">
+                  {t("recoveredSince", { at: formatShanghaiDateTime(row.lastDeliveredAt) })}
+                </span>
               )}
             </TableCell>
             <TableCell>

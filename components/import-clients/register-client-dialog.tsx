@@ -58,7 +58,12 @@ export function RegisterClientDialog() {
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor="client-endpoint">{t("endpointUrl")}</Label>
-            <Input id="client-endpoint" placeholder={t("endpointPlaceholder")} aria-invalid={!!errors.endpointUrl} {...form.register("endpointUrl")} />
+            <Input
+              id="client-endpoint"
+              placeholder={t("endpointPlaceholder")}
+              aria-invalid={!!errors.endpointUrl}
+              {...form.register("endpointUrl")}
+            />
             <FieldError message={errors.endpointUrl?.message} />
           </div>
           <FieldError message={errors.root?.message} />

@@ -85,7 +85,11 @@ export function TestMessageDialog({ clientId }: { clientId: string }) {
             <DialogTitle>{t("testTitle", { clientId })}</DialogTitle>
             <DialogDescription>{messageId ? t("testSent", { messageId }) : t("testSending")}</DialogDescription>
           </DialogHeader>
-          {error && <p role="alert" className="text-sm text-destructive">{error}</p>}
+          {error && (
+            <p role="alert" className="text-sm text-destructive">
+              {error}
+            </p>
+          )}
           {status && (
             <div className="grid gap-3" data-testid="test-message-result">
               <p className="flex flex-wrap items-center gap-2 text-sm">

@@ -38,10 +38,16 @@ export function MessageDetailDialog({ messageId, onClose }: { messageId: string 
       <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-3xl" closeLabel={t("close")}>
         <DialogHeader>
           <DialogTitle>{t("detailTitle", { messageId: messageId ?? "" })}</DialogTitle>
-          <DialogDescription>{detail ? `${detail.emsNo} · ${t(`type.${detail.type}`)} · ${t("endpoint")} ${detail.endpointUrl}` : ""}</DialogDescription>
+          <DialogDescription>
+            {detail ? `${detail.emsNo} · ${t(`type.${detail.type}`)} · ${t("endpoint")} ${detail.endpointUrl}` : ""}
+          </DialogDescription>
         </DialogHeader>
         {!detail && !error && <p className="text-sm text-muted-foreground">{common("loading")}</p>}
-        {error && <p role="alert" className="text-sm text-destructive">{error}</p>}
+        {error && (
+          <p role="alert" className="text-sm text-destructive">
+            {error}
+          </p>
+        )}
         {detail && (
           <div className="grid gap-4">
             <section className="grid gap-2">
@@ -58,7 +64,11 @@ export function MessageDetailDialog({ messageId, onClose }: { messageId: string 
                     <Badge variant={attempt.delivered ? "success" : "destructive"}>
                       {t(`dispatchStatus.${attempt.delivered ? "DELIVERED" : "FAILED"}`)}
                     </Badge>
-                    {attempt.httpStatus !== null && <span className="text-xs">{t("httpStatus")} {attempt.httpStatus}</span>}
+                    {attempt.httpStatus !== null && (
+                      <span className="text-xs">
+                        {t("httpStatus")} {attempt.httpStatus}
+                      </span>
+                    )}
                     <span className="text-xs text-muted-foreground">{t("duration", { ms: attempt.durationMs })}</span>
                     {attempt.error && <DeliveryError error={attempt.error} className="w-full" />}
                   </li>

@@ -21,7 +21,14 @@ export async function PushLogQueryForm({ form, error }: { form: PushLogParams["f
       <div className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1.5">
           <Label htmlFor="push-emsNo">{t("emsNo")}</Label>
-          <Input id="push-emsNo" name="emsNo" defaultValue={form.emsNo} className="w-44" placeholder="E32012500001" aria-invalid={!!error || undefined} />
+          <Input
+            id="push-emsNo"
+            name="emsNo"
+            defaultValue={form.emsNo}
+            className="w-44"
+            placeholder="E32012500001"
+            aria-invalid={!!error || undefined}
+          />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="push-from">{t("dispatchedFrom")}</Label>
@@ -33,7 +40,14 @@ export async function PushLogQueryForm({ form, error }: { form: PushLogParams["f
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="push-messageId">{t("messageId")}</Label>
-          <Input id="push-messageId" name="messageId" defaultValue={form.messageId} className="w-52 font-mono" inputMode="numeric" placeholder={t("messageIdPlaceholder")} />
+          <Input
+            id="push-messageId"
+            name="messageId"
+            defaultValue={form.messageId}
+            className="w-52 font-mono"
+            inputMode="numeric"
+            placeholder={t("messageIdPlaceholder")}
+          />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="push-status">{t("status")}</Label>

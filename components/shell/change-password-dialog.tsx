@@ -56,7 +56,12 @@ export function ChangePasswordDialog() {
           {fields.map((field) => (
             <div key={field} className="grid gap-1.5">
               <Label htmlFor={`password-${field}`}>{t(field)}</Label>
-              <Input id={`password-${field}`} type="password" autoComplete={field === "currentPassword" ? "current-password" : "new-password"} {...form.register(field)} />
+              <Input
+                id={`password-${field}`}
+                type="password"
+                autoComplete={field === "currentPassword" ? "current-password" : "new-password"}
+                {...form.register(field)}
+              />
               {field === "newPassword" && <span className="text-xs text-muted-foreground">{t("newPasswordHint")}</span>}
               <FieldError message={errors[field]?.message} />
             </div>

@@ -8,7 +8,17 @@ import type { PickerManual } from "./picker-types";
 
 // 账册号 without guessing: the manuals of which the enterprise is the processing unit, with their sizes and
 // last change. Typing a number stays possible (a manual beyond the list's limit, or one known by heart).
-export function ManualPicker({ manuals, limited, selected, onPick }: { manuals: PickerManual[]; limited: boolean; selected: string; onPick: (emsNo: string) => void }) {
+export function ManualPicker({
+  manuals,
+  limited,
+  selected,
+  onPick,
+}: {
+  manuals: PickerManual[];
+  limited: boolean;
+  selected: string;
+  onPick: (emsNo: string) => void;
+}) {
   const t = useTranslations("subscriptions");
   const [open, setOpen] = useState(false);
   return (
@@ -29,7 +39,10 @@ export function ManualPicker({ manuals, limited, selected, onPick }: { manuals: 
                 onPick(manual.emsNo);
                 setOpen(false);
               }}
-              className={cn("grid gap-0.5 rounded px-2 py-1.5 text-left text-sm hover:bg-muted focus-visible:bg-muted", manual.emsNo === selected && "bg-accent")}
+              className={cn(
+                "grid gap-0.5 rounded px-2 py-1.5 text-left text-sm hover:bg-muted focus-visible:bg-muted",
+                manual.emsNo === selected && "bg-accent",
+              )}
             >
               <span className="font-mono">{manual.emsNo}</span>
               <span className="text-xs text-muted-foreground">

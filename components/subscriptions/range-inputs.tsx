@@ -15,9 +15,23 @@ export function RangeInputs(props: { label: string; table: "material" | "product
     <div className="grid gap-1.5">
       <span className="text-sm font-medium">{props.label}</span>
       <div className="flex items-center gap-2">
-        <Input inputMode="numeric" aria-label={`${props.label} ${t("rangeFrom")}`} placeholder={t("rangeFrom")} className="w-32" aria-invalid={!!props.error} {...props.register(from)} />
+        <Input
+          inputMode="numeric"
+          aria-label={`${props.label} ${t("rangeFrom")}`}
+          placeholder={t("rangeFrom")}
+          className="w-32"
+          aria-invalid={!!props.error}
+          {...props.register(from)}
+        />
         <span>-</span>
-        <Input inputMode="numeric" aria-label={`${props.label} ${t("rangeTo")}`} placeholder={t("rangeTo")} className="w-32" aria-invalid={!!props.error} {...props.register(to)} />
+        <Input
+          inputMode="numeric"
+          aria-label={`${props.label} ${t("rangeTo")}`}
+          placeholder={t("rangeTo")}
+          className="w-32"
+          aria-invalid={!!props.error}
+          {...props.register(to)}
+        />
       </div>
       <span className="text-xs text-muted-foreground">{t("rangeHint")}</span>
       <FieldError message={props.error} />

@@ -40,7 +40,9 @@ export async function RecordsFilter({ query, refusedEmsNo }: { query: TSubscript
           <option value="EXPIRED">{t("status.EXPIRED")}</option>
         </select>
       </div>
-      <Button type="submit" variant="secondary">{t("query")}</Button>
+      <Button type="submit" variant="secondary">
+        {t("query")}
+      </Button>
       <Button asChild variant="ghost">
         <Link href="/subscriptions">{t("reset")}</Link>
       </Button>

@@ -23,8 +23,18 @@ import type { PickerClient, PickerManual } from "./picker-types";
 import { RangeInputs } from "./range-inputs";
 
 const emptyForm = (latest: string): TSubscribeForm => ({
-  clientId: "", stockEnabled: false, incrementalEnabled: false, stockEmsNo: "", pushMaterials: false, pushProducts: false,
-  materialFrom: "", materialTo: "", productFrom: "", productTo: "", incrementalEmsNo: "", validUntil: latest,
+  clientId: "",
+  stockEnabled: false,
+  incrementalEnabled: false,
+  stockEmsNo: "",
+  pushMaterials: false,
+  pushProducts: false,
+  materialFrom: "",
+  materialTo: "",
+  productFrom: "",
+  productTo: "",
+  incrementalEmsNo: "",
+  validUntil: latest,
 });
 
 // 数据订阅 (manual §1 steps 2–5): the same zod schema validates here and on the server; server rule errors
@@ -79,7 +89,13 @@ export function SubscribeForm(props: { clients: PickerClient[]; manuals: PickerM
           <div role="radiogroup" aria-label={t("chooseClient")} className="grid gap-1 rounded-md border p-2">
             {clients.length === 0 && <p className="p-2 text-sm text-muted-foreground">{t("noClients")}</p>}
             {clients.map((client) => (
-              <label key={client.clientId} className={cn("flex cursor-pointer items-center gap-3 rounded px-2 py-1.5 text-sm hover:bg-muted", values.clientId === client.clientId && "bg-accent")}>
+              <label
+                key={client.clientId}
+                className={cn(
+                  "flex cursor-pointer items-center gap-3 rounded px-2 py-1.5 text-sm hover:bg-muted",
+                  values.clientId === client.clientId && "bg-accent",
+                )}
+              >
                 <input type="radio" value={client.clientId} {...register("clientId")} className="accent-primary" />
                 <span className="font-mono">{client.clientId}</span>
                 <span>{client.name}</span>
@@ -87,7 +103,9 @@ export function SubscribeForm(props: { clients: PickerClient[]; manuals: PickerM
                   {t("boundCard")} {client.boundCardNo}
                 </span>
                 {client.status === "PAUSED" && (
-                  <span className="text-xs text-destructive">{client.failingSince ? t("clientPaused", { since: client.failingSince }) : t("clientPausedNow")}</span>
+                  <span className="text-xs text-destructive">
+                    {client.failingSince ? t("clientPaused", { since: client.failingSince }) : t("clientPausedNow")}
+                  </span>
                 )}
               </label>
             ))}
@@ -120,7 +138,11 @@ export function SubscribeForm(props: { clients: PickerClient[]; manuals: PickerM
                 <span className="text-sm font-medium">{t("pushTypes")}</span>
                 <div className="flex gap-6">
                   <label className="flex items-center gap-2 text-sm">
-                    <Checkbox checked={values.pushMaterials} onCheckedChange={(c) => toggle("pushMaterials", c === true)} aria-label={t("materials")} />
+                    <Checkbox
+                      checked={values.pushMaterials}
+                      onCheckedChange={(c) => toggle("pushMaterials", c === true)}
+                      aria-label={t("materials")}
+                    />
                     {t("materials")}
                   </label>
                   <label className="flex items-center gap-2 text-sm">
@@ -132,17 +154,37 @@ export function SubscribeForm(props: { clients: PickerClient[]; manuals: PickerM
               </div>
               {values.pushMaterials && (
                 <>
-                  <RangeInputs label={`${t("materials")}${t("range")}`} table="material" register={register} error={formState.errors.materialFrom?.message} />
+                  <RangeInputs
+                    label={`${t("materials")}${t("range")}`}
+                    table="material"
+                    register={register}
+                    error={formState.errors.materialFrom?.message}
+                  />
                   {stockManual && (
-                    <CoveringRanges table={t("materials")} count={stockManual.materialCount} maxSeqno={stockManual.materialMaxSeqno} onChoose={chooseRange("material")} />
+                    <CoveringRanges
+                      table={t("materials")}
+                      count={stockManual.materialCount}
+                      maxSeqno={stockManual.materialMaxSeqno}
+                      onChoose={chooseRange("material")}
+                    />
                   )}
                 </>
               )}
               {values.pushProducts && (
                 <>
-                  <RangeInputs label={`${t("products")}${t("range")}`} table="product" register={register} error={formState.errors.productFrom?.message} />
+                  <RangeInputs
+                    label={`${t("products")}${t("range")}`}
+                    table="product"
+                    register={register}
+                    error={formState.errors.productFrom?.message}
+                  />
                   {stockManual && (
-                    <CoveringRanges table={t("products")} count={stockManual.productCount} maxSeqno={stockManual.productMaxSeqno} onChoose={chooseRange("product")} />
+                    <CoveringRanges
+                      table={t("products")}
+                      count={stockManual.productCount}
+                      maxSeqno={stockManual.productMaxSeqno}
+                      onChoose={chooseRange("product")}
+                    />
                   )}
                 </>
               )}
@@ -152,14 +194,23 @@ export function SubscribeForm(props: { clients: PickerClient[]; manuals: PickerM
 
         <fieldset className="grid content-start gap-3 rounded-md border p-4">
           <label className="flex items-center gap-2 font-medium">
-            <Checkbox checked={values.incrementalEnabled} onCheckedChange={(c) => toggle("incrementalEnabled", c === true)} aria-label={t("incremental")} />
+            <Checkbox
+              checked={values.incrementalEnabled}
+              onCheckedChange={(c) => toggle("incrementalEnabled", c === true)}
+              aria-label={t("incremental")}
+            />
             {t("incremental")}
           </label>
           <p className="text-xs text-muted-foreground">{t("incrementalHint")}</p>
           {values.incrementalEnabled && (
             <div className="grid gap-1.5">
               <Label htmlFor="incrementalEmsNo">{t("emsNo")}</Label>
-              <Input id="incrementalEmsNo" placeholder={t("emsNoPlaceholder")} aria-invalid={!!formState.errors.incrementalEmsNo} {...register("incrementalEmsNo")} />
+              <Input
+                id="incrementalEmsNo"
+                placeholder={t("emsNoPlaceholder")}
+                aria-invalid={!!formState.errors.incrementalEmsNo}
+                {...register("incrementalEmsNo")}
+              />
               <ManualPicker manuals={manuals} limited={props.manualsLimited} selected={values.incrementalEmsNo} onPick={pick("incrementalEmsNo")} />
               <FieldError message={formState.errors.incrementalEmsNo?.message} />
             </div>

@@ -57,7 +57,11 @@ export async function SubscriptionRecords(props: {
             </TableCell>
             <TableCell className="whitespace-nowrap">
               {row.canCancelOrExtend ? (
-                <SubscriptionRowActions subscriptionId={row.id} validUntil={formatShanghaiDateTime(row.validUntil).slice(0, 10)} latest={props.latest} />
+                <SubscriptionRowActions
+                  subscriptionId={row.id}
+                  validUntil={formatShanghaiDateTime(row.validUntil).slice(0, 10)}
+                  latest={props.latest}
+                />
               ) : (
                 "-"
               )}

@@ -75,8 +75,19 @@ export function SubscriptionRowActions({ subscriptionId, validUntil, latest }: {
             </p>
             <div className="grid gap-1.5">
               <Label htmlFor={`extend-${subscriptionId}`}>{t("extendNew")}</Label>
-              <DateField id={`extend-${subscriptionId}`} min={validUntil} max={latest} value={newDate} onChange={setNewDate} invalid={!!extendError} />
-              {extendError && <p role="alert" className="text-sm text-destructive">{extendError}</p>}
+              <DateField
+                id={`extend-${subscriptionId}`}
+                min={validUntil}
+                max={latest}
+                value={newDate}
+                onChange={setNewDate}
+                invalid={!!extendError}
+              />
+              {extendError && (
+                <p role="alert" className="text-sm text-destructive">
+                  {extendError}
+                </p>
+              )}
             </div>
           </div>
           <DialogFooter>

@@ -7,7 +7,9 @@ const Toaster = (props: ToasterProps) => (
     className="toaster group"
     richColors
     position="top-center"
-    style={{ "--normal-bg": "var(--popover)", "--normal-text": "var(--popover-foreground)", "--normal-border": "var(--border)" } as React.CSSProperties}
+    style={
+      { "--normal-bg": "var(--popover)", "--normal-text": "var(--popover-foreground)", "--normal-border": "var(--border)" } as React.CSSProperties
+    }
     {...props}
   />
 );

@@ -61,10 +61,20 @@ export async function runSignedAction<T extends z.ZodType, R extends object>(opt
     const result = await db.$transaction(
       async (tx) => {
         const { card, message, evidence } = await verifyAndConsume({
-          tx, userId: actor.user.id, enterpriseId: actor.scope.enterpriseId, action, payload, proof,
+          tx,
+          userId: actor.user.id,
+          enterpriseId: actor.scope.enterpriseId,
+          action,
+          payload,
+          proof,
         });
         const audit: SignedAudit = {
-          actorUserId: actor.user.id, actorAccount: actor.user.accountCode, ip: actor.ip, cardNo: card.cardNo, signature: proof.signature, ...evidence,
+          actorUserId: actor.user.id,
+          actorAccount: actor.user.accountCode,
+          ip: actor.ip,
+          cardNo: card.cardNo,
+          signature: proof.signature,
+          ...evidence,
         };
         return options.handler(payload, actor, { tx, card, signature: proof.signature, signedPayload: message, audit });
       },

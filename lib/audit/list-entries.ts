@@ -57,8 +57,20 @@ export async function listAuditEntries(options: {
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: pageSize + 1,
     select: {
-      id: true, at: true, action: true, outcome: true, actorAccount: true, enterpriseId: true, targetType: true, targetId: true,
-      cardNo: true, signature: true, detail: true, ip: true, signedMessage: true, signedFormat: true,
+      id: true,
+      at: true,
+      action: true,
+      outcome: true,
+      actorAccount: true,
+      enterpriseId: true,
+      targetType: true,
+      targetId: true,
+      cardNo: true,
+      signature: true,
+      detail: true,
+      ip: true,
+      signedMessage: true,
+      signedFormat: true,
     },
   });
   const checks = await checkSignedEntries({ db, entries: records });

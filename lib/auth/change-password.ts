@@ -22,10 +22,21 @@ export async function changePassword(options: {
     throw new AppError("INVALID_INPUT", "新密码不能与账号相同", { newPassword: "新密码不能与账号相同" });
   }
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, enterpriseId: true } });
-  const audit = { action: "PASSWORD_CHANGE", actorUserId: user.id, actorAccount: user.accountCode, enterpriseId: account.enterpriseId, targetType: "User", targetId: user.accountCode, ip } as const;
+  const audit = {
+    action: "PASSWORD_CHANGE",
+    actorUserId: user.id,
+    actorAccount: user.accountCode,
+    enterpriseId: account.enterpriseId,
+    targetType: "User",
+    targetId: user.accountCode,
+    ip,
+  } as const;
 
   const checked = await throttledCheck({
-    db, accountCode: user.accountCode, ip, now: options.now ?? new Date(),
+    db,
+    accountCode: user.accountCode,
+    ip,
+    now: options.now ?? new Date(),
     check: () => passwordMatches(account.passwordHash, input.currentPassword),
   });
   if (!checked.ok) {

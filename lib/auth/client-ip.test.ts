@@ -30,7 +30,8 @@ describe("client IP", () => {
     expect(normalizeIp(" ::ffff:127.0.0.1 ")).toBe("127.0.0.1");
     expect(normalizeIp("::FFFF:7F00:1")).toBe("127.0.0.1");
     expect(normalizeIp("2001:DB8:0:0:0:0:0:1")).toBe("2001:db8::1");
-    for (const bad of ["", "unknown", "1.2.3.4:80", "999.1.1.1", "fe80::1%eth0", "1.2.3.4; DROP", "a".repeat(65)]) expect(normalizeIp(bad)).toBeNull();
+    for (const bad of ["", "unknown", "1.2.3.4:80", "999.1.1.1", "fe80::1%eth0", "1.2.3.4; DROP", "a".repeat(65)])
+      expect(normalizeIp(bad)).toBeNull();
     expect(clientIp(xff("not-an-ip"), none)).toBeNull();
   });
 });

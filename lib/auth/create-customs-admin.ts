@@ -21,7 +21,10 @@ export async function createCustomsAdmin(options: {
     .$transaction(async (tx) => {
       const user = await tx.user.create({ data: { accountCode, name, passwordHash, role: "CUSTOMS_ADMIN" }, select: { id: true } });
       await writeAudit(tx, {
-        action: "ADMIN_CREATE", targetType: "User", targetId: accountCode, detail: { userId: user.id, name, operator: options.operator.slice(0, 64) },
+        action: "ADMIN_CREATE",
+        targetType: "User",
+        targetId: accountCode,
+        detail: { userId: user.id, name, operator: options.operator.slice(0, 64) },
       });
       return { accountCode, name };
     })

@@ -44,8 +44,12 @@ export async function verifyCredentials(options: {
   const user = await db.user.findUnique({ where: { accountCode }, include: { enterprise: true } });
   const refuse = async (result: Exclude<SignInResult, { ok: true }>) => {
     await writeAudit(db, {
-      action: "LOGIN_FAILED", outcome: "REFUSED", actorUserId: user?.id, actorAccount: accountCode.slice(0, 20),
-      enterpriseId: user?.enterpriseId, ip,
+      action: "LOGIN_FAILED",
+      outcome: "REFUSED",
+      actorUserId: user?.id,
+      actorAccount: accountCode.slice(0, 20),
+      enterpriseId: user?.enterpriseId,
+      ip,
       detail: "retryAt" in result ? { reason: result.reason, retryAt: result.retryAt.toISOString() } : { reason: result.reason },
     });
     return result;

@@ -8,7 +8,19 @@ describe("safeReturnPath", () => {
   });
 
   it("refuses other origins, control characters, sign-in itself and the API", () => {
-    for (const value of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "pushes", "/login?next=/x", "/api/health", "/", "/a\nb", "", null, undefined]) {
+    for (const value of [
+      "//evil.example/x",
+      "/\\evil.example",
+      "https://evil.example/",
+      "pushes",
+      "/login?next=/x",
+      "/api/health",
+      "/",
+      "/a\nb",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeReturnPath(value)).toBeNull();
     }
     expect(signInPathFor("//evil.example")).toBe("/login");

@@ -31,13 +31,31 @@ interface ThrottleRule {
 const MINUTE = 60_000;
 
 export const PAIR_RULE: ThrottleRule = {
-  kind: "ACCOUNT_IP", reason: "throttled", windowMinutes: 24 * 60, threshold: 5, firstBlockMinutes: 1, maxBlockMinutes: 15, restartAfterBlock: false,
+  kind: "ACCOUNT_IP",
+  reason: "throttled",
+  windowMinutes: 24 * 60,
+  threshold: 5,
+  firstBlockMinutes: 1,
+  maxBlockMinutes: 15,
+  restartAfterBlock: false,
 };
 export const ACCOUNT_RULE: ThrottleRule = {
-  kind: "ACCOUNT", reason: "locked", windowMinutes: 60, threshold: 50, firstBlockMinutes: 15, maxBlockMinutes: 15, restartAfterBlock: true,
+  kind: "ACCOUNT",
+  reason: "locked",
+  windowMinutes: 60,
+  threshold: 50,
+  firstBlockMinutes: 15,
+  maxBlockMinutes: 15,
+  restartAfterBlock: true,
 };
 const ipRule = (threshold: number): ThrottleRule => ({
-  kind: "IP", reason: "rate_limited", windowMinutes: 15, threshold, firstBlockMinutes: 15, maxBlockMinutes: 15, restartAfterBlock: true,
+  kind: "IP",
+  reason: "rate_limited",
+  windowMinutes: 15,
+  threshold,
+  firstBlockMinutes: 15,
+  maxBlockMinutes: 15,
+  restartAfterBlock: true,
 });
 
 interface Claim {

@@ -20,9 +20,7 @@ describe("command APDUs", () => {
     expect(hex(encodeCommand(verifyPinCommand("88888888")))).toBe(`0020008108${"38".repeat(8)}`);
     expect(hex(encodeCommand(readBinaryCommand(1)))).toBe("00b0810000");
     expect(hex(encodeCommand(readBinaryCommand(2, 0x41)))).toBe("00b0820041");
-    expect(hex(encodeCommand(signDigestCommand(new Uint8Array(32).fill(0xab))))).toBe(
-      `002a9e9a20${"ab".repeat(32)}00`,
-    );
+    expect(hex(encodeCommand(signDigestCommand(new Uint8Array(32).fill(0xab))))).toBe(`002a9e9a20${"ab".repeat(32)}00`);
   });
 
   it("decodes all four cases and rejects malformed ones", () => {

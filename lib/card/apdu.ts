@@ -91,9 +91,7 @@ export function statusWordError(sw: number): CardError | null {
   const statusWord = sw;
   if ((sw & 0xfff0) === 0x63c0) {
     const triesLeft = sw & 0x0f;
-    return triesLeft === 0
-      ? new CardError("LOCKED", { statusWord })
-      : new CardError("WRONG_PIN", { triesLeft, statusWord });
+    return triesLeft === 0 ? new CardError("LOCKED", { statusWord }) : new CardError("WRONG_PIN", { triesLeft, statusWord });
   }
   switch (sw) {
     case 0x6983: // authentication method blocked

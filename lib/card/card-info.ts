@@ -26,7 +26,7 @@ export function encodeCardInfo(info: CardHolderInfo): Uint8Array {
 export function decodeCardInfo(bytes: Uint8Array): CardHolderInfo {
   const malformed = () => new CardError("CARD_FAILURE", { detail: "卡信息格式错误" });
   const values = new Map<number, Uint8Array>();
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const tag = bytes[offset];
     const length = bytes[offset + 1];
     if (length === undefined || length > 0x7f || offset + 2 + length > bytes.length) throw malformed();

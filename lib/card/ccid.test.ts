@@ -45,8 +45,7 @@ describe("RDR_to_PC replies", () => {
   });
 
   it("maps an absent or mute card to NO_CARD and other failures to TRANSPORT", () => {
-    const fail = (status: number, error: number) =>
-      encodeReaderReply({ type: DATA_BLOCK.type, slot: 0, seq: 7, status, error });
+    const fail = (status: number, error: number) => encodeReaderReply({ type: DATA_BLOCK.type, slot: 0, seq: 7, status, error });
     expect(() => parseReaderReply(fail(0x42, 0xfe), DATA_BLOCK)).toThrow(expect.objectContaining({ code: "NO_CARD" }));
     expect(() => parseReaderReply(fail(0x41, 0xfe), DATA_BLOCK)).toThrow(expect.objectContaining({ code: "NO_CARD" }));
     expect(() => parseReaderReply(fail(0x40, 0xfb), DATA_BLOCK)).toThrow(expect.objectContaining({ code: "TRANSPORT" }));

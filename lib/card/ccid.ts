@@ -19,13 +19,7 @@ export const COMMAND_STATUS = { OK: 0, FAILED: 1, TIME_EXTENSION: 2 } as const;
 /** bError when the command failed: the card does not answer (mute) or is not there. */
 export const CCID_ERROR_ICC_MUTE = 0xfe;
 
-function encodeMessage(
-  type: number,
-  slot: number,
-  seq: number,
-  specific: [number, number, number],
-  data: Uint8Array = new Uint8Array(),
-): Uint8Array {
+function encodeMessage(type: number, slot: number, seq: number, specific: [number, number, number], data: Uint8Array = new Uint8Array()): Uint8Array {
   const message = new Uint8Array(CCID_HEADER_LENGTH + data.length);
   const view = new DataView(message.buffer);
   view.setUint8(0, type);

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { pemToDer, sm2PublicKeyFromDer, sm2PublicKeyToSpki, toPem } from "@/lib/card/certificate";
 import { bytesToHex, hexToBytes } from "@/lib/crypto/sm2";
 import {
-  DATED_SM2_CERTIFICATES_KEY, EXPIRED_SM2_CERTIFICATE, FUTURE_SM2_CERTIFICATE, P256_CERTIFICATE,
-  SM2_CERTIFICATE as OPENSSL_CERT, SM2_CERTIFICATE_KEY as OPENSSL_KEY,
+  DATED_SM2_CERTIFICATES_KEY,
+  EXPIRED_SM2_CERTIFICATE,
+  FUTURE_SM2_CERTIFICATE,
+  P256_CERTIFICATE,
+  SM2_CERTIFICATE as OPENSSL_CERT,
+  SM2_CERTIFICATE_KEY as OPENSSL_KEY,
 } from "@/tests/support/certificates";
-
 
 describe("SM2 public key containers", () => {
   it("finds the public key in an X.509 certificate", () => {
@@ -57,14 +60,17 @@ describe("SM2 public key containers", () => {
     expect(() => sm2PublicKeyFromDer(pemToDer(EXPIRED_SM2_CERTIFICATE))).toThrow(
       expect.objectContaining({ code: "CARD_FAILURE", detail: "证书已于 2021-01-01 08:00:00 过期" }),
     );
-    expect(() => sm2PublicKeyFromDer(pemToDer(FUTURE_SM2_CERTIFICATE))).toThrow(expect.objectContaining({ detail: "证书尚未生效，生效时间 2090-01-01 08:00:00" }));
+    expect(() => sm2PublicKeyFromDer(pemToDer(FUTURE_SM2_CERTIFICATE))).toThrow(
+      expect.objectContaining({ detail: "证书尚未生效，生效时间 2090-01-01 08:00:00" }),
+    );
     expect(sm2PublicKeyFromDer(pemToDer(EXPIRED_SM2_CERTIFICATE), new Date("2020-06-01T00:00:00Z"))).toEqual({
       publicKeyHex: DATED_SM2_CERTIFICATES_KEY,
       isCertificate: true,
       validity: { notBefore: new Date("2020-01-01T00:00:00Z"), notAfter: new Date("2021-01-01T00:00:00Z") },
     });
     expect(sm2PublicKeyFromDer(pemToDer(FUTURE_SM2_CERTIFICATE), new Date("2090-06-01T00:00:00Z")).validity).toEqual({
-      notBefore: new Date("2090-01-01T00:00:00Z"), notAfter: new Date("2091-01-01T00:00:00Z"),
+      notBefore: new Date("2090-01-01T00:00:00Z"),
+      notAfter: new Date("2091-01-01T00:00:00Z"),
     });
   });
 });

@@ -81,7 +81,9 @@ function readTime(element: DerElement): Date {
   const match = element.tag === 0x17 ? /^(\d{2})(\d{10})Z$/.exec(text) : element.tag === 0x18 ? /^(\d{4})(\d{10})Z$/.exec(text) : null;
   if (!match) throw certificateError();
   const digits = `${match[1].length === 4 ? "" : Number(match[1]) < 50 ? "20" : "19"}${match[1]}${match[2]}`;
-  const at = new Date(`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}T${digits.slice(8, 10)}:${digits.slice(10, 12)}:${digits.slice(12)}Z`);
+  const at = new Date(
+    `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}T${digits.slice(8, 10)}:${digits.slice(10, 12)}:${digits.slice(12)}Z`,
+  );
   if (Number.isNaN(at.getTime())) throw certificateError();
   return at;
 }
@@ -125,7 +127,7 @@ function readElement(bytes: Uint8Array, offset: number): DerElement {
 
 function children(element: DerElement): DerElement[] {
   const result: DerElement[] = [];
-  for (let offset = 0; offset < element.value.length; ) {
+  for (let offset = 0; offset < element.value.length;) {
     const child = readElement(element.value, offset);
     result.push(child);
     offset += child.whole.length;

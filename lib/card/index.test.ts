@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type CardEnvironment,
-  assertCardAccepted,
-  browserCardEnvironment,
-  createSigner,
-  detectTransports,
-  preferredTransport,
-} from "@/lib/card";
+import { type CardEnvironment, assertCardAccepted, browserCardEnvironment, createSigner, detectTransports, preferredTransport } from "@/lib/card";
 import type { CardTransportKind } from "@/lib/card/signer";
 import { VirtualCardSlot } from "@/lib/card/virtual-card";
 import { createFakeNavigatorHid } from "@/lib/card/virtual-hid";

@@ -10,13 +10,7 @@ import { type UsbLike, findCcidEndpoints, openWebUsbChannel } from "@/lib/card/t
 import { type VirtualCardSlot, openVirtualCardChannel } from "@/lib/card/virtual-card";
 
 export { CARD_ERROR_CODES, CardError, type CardErrorCode } from "@/lib/card/errors";
-export {
-  assertCardAccepted,
-  type CardInfo,
-  type CardKind,
-  type CardTransportKind,
-  type Signer,
-} from "@/lib/card/signer";
+export { assertCardAccepted, type CardInfo, type CardKind, type CardTransportKind, type Signer } from "@/lib/card/signer";
 
 export const TRANSPORT_LABELS: Record<CardTransportKind, string> = {
   eport: "电子口岸客户端",
@@ -36,9 +30,7 @@ export interface CardEnvironment {
 }
 
 /** The environment of the current browser page. */
-export function browserCardEnvironment(
-  options: { eportUrl?: string; virtualSlot?: VirtualCardSlot } = {},
-): CardEnvironment {
+export function browserCardEnvironment(options: { eportUrl?: string; virtualSlot?: VirtualCardSlot } = {}): CardEnvironment {
   const nav = globalThis.navigator as (Navigator & { hid?: HidLike; usb?: UsbLike }) | undefined;
   return {
     hid: nav?.hid,
@@ -59,10 +51,7 @@ export interface TransportStatus {
 }
 
 /** Every transport this page could offer, in order of preference (the virtual one only when enabled). */
-export async function detectTransports(
-  env: CardEnvironment,
-  options: { eportProbeTimeoutMs?: number } = {},
-): Promise<TransportStatus[]> {
+export async function detectTransports(env: CardEnvironment, options: { eportProbeTimeoutMs?: number } = {}): Promise<TransportStatus[]> {
   const status = (kind: CardTransportKind, available: boolean, ready: boolean): TransportStatus => ({
     kind,
     label: TRANSPORT_LABELS[kind],
@@ -70,17 +59,17 @@ export async function detectTransports(
     ready: available && ready,
   });
   const [eport, hidGranted, usbGranted] = await Promise.all([
-    env.WebSocket
-      ? probeEport({ WebSocket: env.WebSocket, url: env.eportUrl, connectTimeoutMs: options.eportProbeTimeoutMs })
-      : false,
-    env.hid?.getDevices().then((devices) => devices.some(isCardHidDevice), () => false) ?? false,
-    env.usb?.getDevices().then((devices) => devices.some((d) => findCcidEndpoints(d) !== null), () => false) ?? false,
+    env.WebSocket ? probeEport({ WebSocket: env.WebSocket, url: env.eportUrl, connectTimeoutMs: options.eportProbeTimeoutMs }) : false,
+    env.hid?.getDevices().then(
+      (devices) => devices.some(isCardHidDevice),
+      () => false,
+    ) ?? false,
+    env.usb?.getDevices().then(
+      (devices) => devices.some((d) => findCcidEndpoints(d) !== null),
+      () => false,
+    ) ?? false,
   ]);
-  const transports = [
-    status("eport", eport, true),
-    status("webhid", !!env.hid, hidGranted),
-    status("webusb", !!env.usb, usbGranted),
-  ];
+  const transports = [status("eport", eport, true), status("webhid", !!env.hid, hidGranted), status("webusb", !!env.usb, usbGranted)];
   if (env.virtualSlot) transports.push(status("virtual", true, true));
   return transports;
 }
@@ -94,11 +83,7 @@ export function preferredTransport(transports: TransportStatus[]): CardTransport
  * Opens the chosen transport. WebHID and WebUSB may show the browser's device chooser, so call this from the
  * click handler (user gesture). Throws CardError (NOT_SUPPORTED, CANCELLED, NO_CARD, EPORT_UNAVAILABLE, …).
  */
-export async function createSigner(
-  kind: CardTransportKind,
-  env: CardEnvironment,
-  options: { timeoutMs?: number } = {},
-): Promise<Signer> {
+export async function createSigner(kind: CardTransportKind, env: CardEnvironment, options: { timeoutMs?: number } = {}): Promise<Signer> {
   const unsupported = () => new CardError("NOT_SUPPORTED");
   try {
     switch (kind) {

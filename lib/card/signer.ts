@@ -37,10 +37,7 @@ export interface Signer {
  * Early, user-facing check that the inserted card fits the action (the server checks again against the
  * card registration): it must belong to the acting enterprise and, where required, be a legal-person card.
  */
-export function assertCardAccepted(
-  card: CardHolderInfo,
-  expected: { enterpriseCode?: string; legalPersonOnly?: boolean },
-): void {
+export function assertCardAccepted(card: CardHolderInfo, expected: { enterpriseCode?: string; legalPersonOnly?: boolean }): void {
   if (expected.enterpriseCode !== undefined && card.enterpriseCode !== expected.enterpriseCode) {
     throw new CardError("WRONG_ENTERPRISE");
   }

@@ -1,15 +1,7 @@
 // A software customs card for development and tests: it answers the same APDUs as a real card (lib/card/apdu.ts)
 // with a demo card's development key. It behaves like a strict T=0 card so the host's response handling is
 // exercised: READ BINARY with a wrong Le gets 6Cxx, and responses longer than 32 bytes come in 61xx chunks.
-import {
-  CARD_FILES,
-  CUSTOMS_CARD_AID,
-  INS,
-  PIN_REFERENCE,
-  SW_OK,
-  decodeCommand,
-  encodeResponse,
-} from "@/lib/card/apdu";
+import { CARD_FILES, CUSTOMS_CARD_AID, INS, PIN_REFERENCE, SW_OK, decodeCommand, encodeResponse } from "@/lib/card/apdu";
 import { encodeCardInfo } from "@/lib/card/card-info";
 import type { ApduChannel } from "@/lib/card/card-session";
 import { CardError } from "@/lib/card/errors";

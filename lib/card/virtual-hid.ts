@@ -1,14 +1,7 @@
 // A fake `navigator.hid` whose devices are virtual card tokens speaking the HID framing of hid-framing.ts,
 // so the WebHID transport runs its real code path in tests and in the browser (Playwright injects it with
 // page.addInitScript, bundled). Browser-safe: no Node built-ins.
-import {
-  HID_BROADCAST_CHANNEL,
-  HID_COMMAND,
-  HID_ERROR,
-  HidMessageAssembler,
-  type HidMessage,
-  encodeHidMessage,
-} from "@/lib/card/hid-framing";
+import { HID_BROADCAST_CHANNEL, HID_COMMAND, HID_ERROR, HidMessageAssembler, type HidMessage, encodeHidMessage } from "@/lib/card/hid-framing";
 import {
   CARD_HID_COLLECTION,
   type HidDeviceFilter,
@@ -118,9 +111,7 @@ const matchesFilter = (filter: HidDeviceFilter, device: VirtualHidDevice): boole
   (filter.vendorId === undefined || filter.vendorId === device.vendorId) &&
   (filter.productId === undefined || filter.productId === device.productId) &&
   device.collections.some(
-    (c) =>
-      (filter.usagePage === undefined || filter.usagePage === c.usagePage) &&
-      (filter.usage === undefined || filter.usage === c.usage),
+    (c) => (filter.usagePage === undefined || filter.usagePage === c.usagePage) && (filter.usage === undefined || filter.usage === c.usage),
   );
 
 /**

@@ -2,21 +2,8 @@
 // transport runs its real code path in tests. Signing answers with a CCID time extension first, and replies can
 // be cut into several bulk transfers, to exercise the host's handling of both. Browser-safe: no Node built-ins.
 import { INS } from "@/lib/card/apdu";
-import {
-  CCID_ERROR_ICC_MUTE,
-  CCID_HEADER_LENGTH,
-  CCID_MESSAGE_TYPE,
-  COMMAND_STATUS,
-  ICC_STATUS,
-  encodeReaderReply,
-} from "@/lib/card/ccid";
-import type {
-  UsbConfigurationLike,
-  UsbDeviceFilter,
-  UsbDeviceLike,
-  UsbLike,
-  UsbTransferStatus,
-} from "@/lib/card/transports/webusb";
+import { CCID_ERROR_ICC_MUTE, CCID_HEADER_LENGTH, CCID_MESSAGE_TYPE, COMMAND_STATUS, ICC_STATUS, encodeReaderReply } from "@/lib/card/ccid";
+import type { UsbConfigurationLike, UsbDeviceFilter, UsbDeviceLike, UsbLike, UsbTransferStatus } from "@/lib/card/transports/webusb";
 import { VENDOR_INTERFACE_CLASS } from "@/lib/card/transports/webusb";
 import { type VirtualCard, VirtualCardSlot } from "@/lib/card/virtual-card";
 import type { DemoCard } from "@/lib/demo/cards";
@@ -87,10 +74,7 @@ export class VirtualUsbReader implements UsbDeviceLike {
     this.claimed = false;
   }
 
-  async transferOut(
-    endpointNumber: number,
-    data: Uint8Array,
-  ): Promise<{ status: UsbTransferStatus; bytesWritten: number }> {
+  async transferOut(endpointNumber: number, data: Uint8Array): Promise<{ status: UsbTransferStatus; bytesWritten: number }> {
     this.assert(this.claimed && endpointNumber === BULK_OUT);
     this.replies.push(...this.answer(Uint8Array.from(data)));
     this.wakeReader?.();

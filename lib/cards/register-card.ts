@@ -50,8 +50,15 @@ export async function registerCard(options: {
       data: { cardNo: input.cardNo, kind: input.kind, holder: input.holder, enterpriseId: enterprise.id, ...key },
     });
     await writeAudit(tx, {
-      action: "CARD_REGISTERED", actorUserId: admin.userId, actorAccount: admin.accountCode, enterpriseId: enterprise.id,
-      targetType: "Card", targetId: card.cardNo, cardNo: card.cardNo, detail: { kind: card.kind, holder: card.holder }, ip: admin.ip,
+      action: "CARD_REGISTERED",
+      actorUserId: admin.userId,
+      actorAccount: admin.accountCode,
+      enterpriseId: enterprise.id,
+      targetType: "Card",
+      targetId: card.cardNo,
+      cardNo: card.cardNo,
+      detail: { kind: card.kind, holder: card.holder },
+      ip: admin.ip,
     });
     return card;
   });

@@ -4,7 +4,13 @@ import { ConfigError, parseConfig } from "./env";
 describe("configuration", () => {
   test("defaults for development", () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ APP_MODE: "development", PORT: 3000, WORKER_PORT: 3001, DATABASE_POOL_SIZE: 10, DELIVERY_RETRY_SCHEDULE: [10, 60, 300, 1_800, 7_200, 21_600] });
+    expect(config).toMatchObject({
+      APP_MODE: "development",
+      PORT: 3000,
+      WORKER_PORT: 3001,
+      DATABASE_POOL_SIZE: 10,
+      DELIVERY_RETRY_SCHEDULE: [10, 60, 300, 1_800, 7_200, 21_600],
+    });
   });
 
   test("a bad value names its variable", () => {

@@ -31,7 +31,10 @@ export const ZConfig = z
   .object({
     NODE_ENV: z.string().optional(),
     APP_MODE: z.enum(["production", "development", "test"]).optional(),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "a postgresql:// connection string").optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "a postgresql:// connection string")
+      .optional(),
     DATABASE_POOL_SIZE: ZPositiveInt.max(500).default(10),
     AUTH_SECRET: z.string().min(32, "at least 32 characters").optional(),
     PORT: ZPositiveInt.max(65_535).default(3000),
@@ -39,7 +42,11 @@ export const ZConfig = z
     WORKER_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
     METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    PLATFORM_SM2_PRIVATE_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, "64 hex digits").optional(),
+    PLATFORM_SM2_PRIVATE_KEY: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, "64 hex digits")
+      .optional(),
     DELIVERY_RETRY_SCHEDULE: ZSeconds.default([10, 60, 300, 1_800, 7_200, 21_600]),
     /** How long a delivery batch waits for its POSTs; one still running then goes on detached (lib/pushes/deliver-batch.ts). */
     DELIVERY_BATCH_WAIT_MS: ZPositiveInt.max(15_000).default(2_000),
@@ -58,7 +65,10 @@ export const ZConfig = z
     TRUSTED_PROXIES: z
       .string()
       .trim()
-      .refine((value) => value.split(",").every((entry) => isIpOrCidr(entry.trim())), "IP addresses or CIDRs separated by commas, e.g. 10.0.0.5,10.1.0.0/16")
+      .refine(
+        (value) => value.split(",").every((entry) => isIpOrCidr(entry.trim())),
+        "IP addresses or CIDRs separated by commas, e.g. 10.0.0.5,10.1.0.0/16",
+      )
       .transform((value) => value.split(",").map((entry) => entry.trim()))
       .default([]),
     /** Further origins (host[:port], comma-separated) allowed to post server actions, e.g. a second domain of a proxy. */
@@ -67,7 +77,10 @@ export const ZConfig = z
       .regex(/^[\w.*-]+(:\d+)?(\s*,\s*[\w.*-]+(:\d+)?)*$/, "host names (host or host:port) separated by commas")
       .optional(),
     /** Production only: accept loopback and private endpoint addresses, for import clients on the intranet. */
-    CLIENT_ENDPOINT_ALLOW_PRIVATE: z.enum(["true", "false"], "true or false").default("false").transform((value) => value === "true"),
+    CLIENT_ENDPOINT_ALLOW_PRIVATE: z
+      .enum(["true", "false"], "true or false")
+      .default("false")
+      .transform((value) => value === "true"),
   })
   .transform((env) => ({ ...env, APP_MODE: resolveAppMode(env) }))
   .superRefine((env, ctx) => {

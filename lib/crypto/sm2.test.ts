@@ -27,9 +27,7 @@ describe("SM3 (GB/T 32905-2016 Appendix A)", () => {
 const standard = {
   privateKey: "3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8",
   publicKey:
-    "04" +
-    "09f9df311e5421a150dd7d161e4bc5c672179fad1833fc076bb08ff356f35020" +
-    "ccea490ce26775a52dc6ea718cc1aa600aed05fbf35e084a6632f6072da9ad13",
+    "04" + "09f9df311e5421a150dd7d161e4bc5c672179fad1833fc076bb08ff356f35020" + "ccea490ce26775a52dc6ea718cc1aa600aed05fbf35e084a6632f6072da9ad13",
   message: "message digest",
   z: "b2e14c5c79c6df5b85f4fe7ed8db7a262b9da7e07ccb0ea9f4747b8ccda8a4f3",
   e: "f0b43e94ba45accaace692ed534382eb17e6ab5a19ce7b31f4486fdfc0d28640",
@@ -68,8 +66,7 @@ describe("SM2 (GM/T 0003.5-2012 Appendix A example)", () => {
 // Made with OpenSSL 3.0: `openssl pkeyutl -sign -rawin -digest sm3 -pkeyopt distid:1234567812345678`.
 const openssl = {
   privateKey: "9dd30282b65cdd76d34f1254a26aa052e6beaf2c85098481d31af27f4d911721",
-  publicKey:
-    "0452dcd9c3642261762ab1ef3e3db315acc3d6c0f3c9bd5b3e481b208736f6358e0ada776a0d5bf32df2e2c02ff968d7d4f9781c4b6adf68c3e85a00d1f6d2ea78",
+  publicKey: "0452dcd9c3642261762ab1ef3e3db315acc3d6c0f3c9bd5b3e481b208736f6358e0ada776a0d5bf32df2e2c02ff968d7d4f9781c4b6adf68c3e85a00d1f6d2ea78",
   message: "sw-card OpenSSL interop vector",
   signature:
     "304502204c3ab6958f890c67458013d2a5ec818510a39f710b9a700bc189b2397d75bc990221009dc78b534ad3c6dfc499a5df9bdbb54fbae2d09a8070f09b771d9887df4e4880",

@@ -6,11 +6,9 @@ export const SM2_DEFAULT_USER_ID = "1234567812345678";
 
 export type SmInput = Uint8Array | string;
 
-const toBytes = (input: SmInput): Uint8Array =>
-  typeof input === "string" ? new TextEncoder().encode(input) : input;
+const toBytes = (input: SmInput): Uint8Array => (typeof input === "string" ? new TextEncoder().encode(input) : input);
 
-export const bytesToHex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+export const bytesToHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 export const hexToBytes = (hex: string): Uint8Array => sm2.hexToArray(hex);
 

@@ -11,6 +11,6 @@ describe("csvLine", () => {
     );
   });
   test("defuses cells that would start a formula", () => {
-    expect(csvLine(["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)"])).toBe(`"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1)\r\n`);
+    expect(csvLine(['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)"])).toBe(`"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1)\r\n`);
   });
 });

@@ -7,19 +7,22 @@ const UTF8_BOM = "\uFEFF";
 
 export function csvStream(options: { header: string[]; batches: AsyncIterator<CsvValue[][]> }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(UTF8_BOM + csvLine(options.header)));
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(UTF8_BOM + csvLine(options.header)));
+      },
+      async pull(controller) {
+        const next = await options.batches.next();
+        if (next.done) return controller.close();
+        controller.enqueue(encoder.encode(next.value.map(csvLine).join("")));
+      },
+      async cancel() {
+        await options.batches.return?.(undefined);
+      },
     },
-    async pull(controller) {
-      const next = await options.batches.next();
-      if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map(csvLine).join("")));
-    },
-    async cancel() {
-      await options.batches.return?.(undefined);
-    },
-  }, { highWaterMark: 1 });
+    { highWaterMark: 1 },
+  );
 }
 
 /** `attachment` with the UTF-8 file name (RFC 6266) and an ASCII fallback for old clients. */

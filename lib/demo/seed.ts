@@ -11,9 +11,30 @@ export const DEMO_PASSWORD = "Demo@2026";
 const demoImportClientUrl = () => process.env.DEMO_IMPORT_CLIENT_URL ?? "http://127.0.0.1:8787/push";
 
 export const demoEnterprises = [
-  { customsCode: "3201931234", uscc: "91320100MA1XYZ1234", name: "苏州华芯电子科技有限公司", user: "SW10000001", userName: "周敏", clients: ["3201000001", "3201000002"] },
-  { customsCode: "4403940123", uscc: "91440300MA5ABC5678", name: "深圳前海精密制造有限公司", user: "SW10000002", userName: "黄磊", clients: ["4403000001", "4403000002"] },
-  { customsCode: "5300960A12", uscc: "91530100MA6DEF9012", name: "昆明滇南服装加工有限公司", user: "SW10000003", userName: "杨帆", clients: ["5300000001", "5300000002"] },
+  {
+    customsCode: "3201931234",
+    uscc: "91320100MA1XYZ1234",
+    name: "苏州华芯电子科技有限公司",
+    user: "SW10000001",
+    userName: "周敏",
+    clients: ["3201000001", "3201000002"],
+  },
+  {
+    customsCode: "4403940123",
+    uscc: "91440300MA5ABC5678",
+    name: "深圳前海精密制造有限公司",
+    user: "SW10000002",
+    userName: "黄磊",
+    clients: ["4403000001", "4403000002"],
+  },
+  {
+    customsCode: "5300960A12",
+    uscc: "91530100MA6DEF9012",
+    name: "昆明滇南服装加工有限公司",
+    user: "SW10000003",
+    userName: "杨帆",
+    clients: ["5300000001", "5300000002"],
+  },
 ];
 export const demoAdmin = { accountCode: "SW90000001", name: "海关管理员" };
 
@@ -63,9 +84,15 @@ export async function seedDemoData(options: { db: Db }): Promise<{ seeded: boole
         seqNo: `2025000000${spec.emsNo.slice(-8)}`,
         etpsPreentNo: `NB-${spec.emsNo.slice(-5)}`,
         emsTypecd: "E",
-        bizopEtpsno: unit.customsCode, bizopEtpsSccd: unit.uscc, bizopEtpsNm: unit.name,
-        rcvgdEtpsno: unit.customsCode, rvsngdEtpsSccd: unit.uscc, rcvgdEtpsNm: unit.name,
-        dclEtpsno: unit.customsCode, dclEtpsSccd: unit.uscc, dclEtpsNm: unit.name,
+        bizopEtpsno: unit.customsCode,
+        bizopEtpsSccd: unit.uscc,
+        bizopEtpsNm: unit.name,
+        rcvgdEtpsno: unit.customsCode,
+        rvsngdEtpsSccd: unit.uscc,
+        rcvgdEtpsNm: unit.name,
+        dclEtpsno: unit.customsCode,
+        dclEtpsSccd: unit.uscc,
+        dclEtpsNm: unit.name,
         masterCuscd: unit.customsCode.slice(0, 4),
         dclTypecd: "1",
         finishValidDate: new Date("2028-12-31"),

@@ -5,7 +5,10 @@ import { defaultLocale, isLocale, LOCALE_COOKIE } from "./locales";
 
 function localeOf(request: Request) {
   const cookie = request.headers.get("cookie") ?? "";
-  const value = cookie.split(/;\s*/).find((pair) => pair.startsWith(`${LOCALE_COOKIE}=`))?.slice(LOCALE_COOKIE.length + 1);
+  const value = cookie
+    .split(/;\s*/)
+    .find((pair) => pair.startsWith(`${LOCALE_COOKIE}=`))
+    ?.slice(LOCALE_COOKIE.length + 1);
   return isLocale(value) ? value : defaultLocale;
 }
 

@@ -17,12 +17,7 @@ function messageFilePath(options: { inbox: string; emsNo: string; messageId: str
 }
 
 /** Callers validate emsNo (a manual number or TEST_MESSAGE_FOLDER) and messageId: they become path segments. */
-export async function storeMessageFile(options: {
-  inbox: string;
-  emsNo: string;
-  messageId: string;
-  body: Uint8Array;
-}): Promise<StoreResult> {
+export async function storeMessageFile(options: { inbox: string; emsNo: string; messageId: string; body: Uint8Array }): Promise<StoreResult> {
   const target = messageFilePath(options);
   if (await exists(target)) return "duplicate";
   const temporaryDir = path.join(options.inbox, TEMPORARY_DIR);
@@ -88,10 +83,12 @@ function syncDirGrouped(dir: string): Promise<void> {
   if (!entry) directorySyncs.set(dir, (entry = { tail: Promise.resolve(), waiting: null }));
   const current = entry;
   if (!current.waiting) {
-    current.waiting = current.tail.catch(() => undefined).then(() => {
-      current.waiting = null; // renames from now on need the next fsync
-      return syncDir(dir);
-    });
+    current.waiting = current.tail
+      .catch(() => undefined)
+      .then(() => {
+        current.waiting = null; // renames from now on need the next fsync
+        return syncDir(dir);
+      });
     current.tail = current.waiting;
   }
   return current.waiting;

@@ -68,7 +68,10 @@ export async function openAcceptedLedger(options: { stateDir: string; retentionM
   };
 
   await compact();
-  const timer = setInterval(() => serially(compact).catch((error) => console.error("[import-client] ledger compaction failed:", error)), COMPACT_EVERY_MS);
+  const timer = setInterval(
+    () => serially(compact).catch((error) => console.error("[import-client] ledger compaction failed:", error)),
+    COMPACT_EVERY_MS,
+  );
   timer.unref();
 
   return {

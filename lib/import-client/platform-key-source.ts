@@ -17,7 +17,8 @@ export interface PlatformKeySourceOptions {
 export type ClientVerifier = (options: PlatformSignatureHeaders & { body: Uint8Array | string }) => boolean | Promise<boolean>;
 
 export function createPlatformKeySource(options: PlatformKeySourceOptions): { get: () => Promise<ClientVerifier>; close: () => Promise<void> } {
-  if (options.platformPublicKey && !isSm2PublicKey(options.platformPublicKey)) throw new Error("the platform public key is not a point of the SM2 curve");
+  if (options.platformPublicKey && !isSm2PublicKey(options.platformPublicKey))
+    throw new Error("the platform public key is not a point of the SM2 curve");
   let close = async () => {};
   const verifierFor = (publicKey: string): ClientVerifier => {
     if (!options.verifyThreads) return createPlatformVerifier(publicKey);

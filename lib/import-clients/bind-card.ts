@@ -18,12 +18,22 @@ export async function bindCardToClient(options: {
   await assertBindableCard({ db: tx, scope, cardNo });
   if (client.boundCardNo === cardNo) throw new AppError("RULE_VIOLATION", `该客户端已绑定卡 ${cardNo}`, { cardNo: `该客户端已绑定卡 ${cardNo}` });
   await tx.importClient.update({ where: { id: client.id }, data: { boundCardNo: cardNo } });
-  await auditClientChange({ tx, action: "CLIENT_BIND", scope, clientId, audit: options.audit, detail: { cardNo, previousCardNo: client.boundCardNo } });
+  await auditClientChange({
+    tx,
+    action: "CLIENT_BIND",
+    scope,
+    clientId,
+    audit: options.audit,
+    detail: { cardNo, previousCardNo: client.boundCardNo },
+  });
 }
 
 /** Only the enterprise's own cards that are still ACTIVE; any other card number reads as unknown. */
 export async function assertBindableCard(options: { db: Prisma.TransactionClient; scope: EnterpriseScope; cardNo: string }) {
-  const card = await options.db.card.findFirst({ where: { ...ownedBy(options.scope), cardNo: options.cardNo, status: "ACTIVE" }, select: { id: true } });
+  const card = await options.db.card.findFirst({
+    where: { ...ownedBy(options.scope), cardNo: options.cardNo, status: "ACTIVE" },
+    select: { id: true },
+  });
   if (!card) {
     const message = "只能绑定本企业在用的卡";
     throw new AppError("INVALID_INPUT", message, { cardNo: message });

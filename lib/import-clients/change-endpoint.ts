@@ -19,6 +19,11 @@ export async function changeClientEndpoint(options: {
   await assertEndpointAllowed({ endpointUrl });
   await tx.importClient.update({ where: { id: client.id }, data: { endpointUrl } });
   await auditClientChange({
-    tx, action: "CLIENT_ENDPOINT", scope, clientId, audit: options.audit, detail: { endpointUrl, previousEndpointUrl: client.endpointUrl },
+    tx,
+    action: "CLIENT_ENDPOINT",
+    scope,
+    clientId,
+    audit: options.audit,
+    detail: { endpointUrl, previousEndpointUrl: client.endpointUrl },
   });
 }

@@ -23,10 +23,17 @@ describe("isNonPublicAddress", () => {
     for (const address of addresses) expect(isNonPublicAddress(address), address).toBe(true);
   });
 
-  test.each(["93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "198.20.0.1", "223.255.255.254", "2001:4860:4860::8888", "2606:4700::1111", "2400:cb00::1"])(
-    "%s is public",
-    (address) => expect(isNonPublicAddress(address)).toBe(false),
-  );
+  test.each([
+    "93.184.216.34",
+    "8.8.8.8",
+    "172.32.0.1",
+    "100.128.0.1",
+    "198.20.0.1",
+    "223.255.255.254",
+    "2001:4860:4860::8888",
+    "2606:4700::1111",
+    "2400:cb00::1",
+  ])("%s is public", (address) => expect(isNonPublicAddress(address)).toBe(false));
 });
 
 describe("this host's own addresses", () => {
@@ -54,7 +61,9 @@ describe("assertConnectable", () => {
   });
 
   test("a name with no address is refused; private addresses pass only when allowed", () => {
-    expect(() => assertConnectable({ host: "nowhere.test", addresses: [], allowPrivate: true })).toThrow("无法连接客户端: 无法解析接收地址的主机名 nowhere.test");
+    expect(() => assertConnectable({ host: "nowhere.test", addresses: [], allowPrivate: true })).toThrow(
+      "无法连接客户端: 无法解析接收地址的主机名 nowhere.test",
+    );
     expect(() => assertConnectable({ host: "client.example", addresses: ["127.0.0.1"], allowPrivate: true })).not.toThrow();
     expect(() => assertConnectable({ host: "client.example", addresses: ["93.184.216.34"], allowPrivate: false })).not.toThrow();
   });
@@ -63,7 +72,9 @@ describe("assertConnectable", () => {
 describe("resolveEndpointHost", () => {
   test("asks the resolver once for a name, never for an address, and gives [] when it fails", async () => {
     const asked: string[] = [];
-    restore = setEndpointNetwork({ resolve: async (host) => (asked.push(host), host === "bad.test" ? Promise.reject(new Error("ENOTFOUND")) : ["93.184.216.34"]) });
+    restore = setEndpointNetwork({
+      resolve: async (host) => (asked.push(host), host === "bad.test" ? Promise.reject(new Error("ENOTFOUND")) : ["93.184.216.34"]),
+    });
     expect(await resolveEndpointHost("client.test")).toEqual(["93.184.216.34"]);
     expect(await resolveEndpointHost("::1")).toEqual(["::1"]);
     expect(await resolveEndpointHost("bad.test")).toEqual([]);

@@ -12,11 +12,17 @@ const LOOKUP_TIMEOUT_MS = 5_000;
 const nonPublicV4 = new BlockList();
 for (const [network, prefix] of [
   ["0.0.0.0", 8], // this network, unspecified
-  ["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], // private
+  ["10.0.0.0", 8],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16], // private
   ["100.64.0.0", 10], // CGNAT
-  ["127.0.0.0", 8], ["169.254.0.0", 16], // loopback, link-local
-  ["192.0.0.0", 24], ["192.88.99.0", 24], // IETF protocol assignments, 6to4 relay
-  ["192.0.2.0", 24], ["198.51.100.0", 24], ["203.0.113.0", 24], // documentation
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16], // loopback, link-local
+  ["192.0.0.0", 24],
+  ["192.88.99.0", 24], // IETF protocol assignments, 6to4 relay
+  ["192.0.2.0", 24],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24], // documentation
   ["198.18.0.0", 15], // benchmarking
   ["224.0.0.0", 3], // multicast, reserved, broadcast
 ] as const) {
@@ -30,7 +36,8 @@ globalUnicastV6.addSubnet("2000::", 3, "ipv6");
 const nonPublicV6 = new BlockList();
 for (const [network, prefix] of [
   ["2001::", 23], // IETF protocol assignments: Teredo, benchmarking, ORCHID
-  ["2001:db8::", 32], ["3fff::", 20], // documentation
+  ["2001:db8::", 32],
+  ["3fff::", 20], // documentation
   ["2002::", 16], // 6to4, which embeds any IPv4 address
 ] as const) {
   nonPublicV6.addSubnet(network, prefix, "ipv6");

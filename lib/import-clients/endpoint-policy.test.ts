@@ -8,19 +8,36 @@ const refusal = (endpointUrl: string, resolve?: (host: string) => Promise<string
 
 describe("assertEndpointAllowed where private addresses are not allowed", () => {
   test.each([
-    "http://127.0.0.1:8787/push", "http://2130706433/push", "http://0x7f.1/push", "http://[::1]/push", "http://[::ffff:127.0.0.1]/push",
-    "http://10.0.0.8/push", "https://192.168.3.4/push", "http://169.254.169.254/latest", "http://localhost:8787/push", "http://api.localhost/push",
+    "http://127.0.0.1:8787/push",
+    "http://2130706433/push",
+    "http://0x7f.1/push",
+    "http://[::1]/push",
+    "http://[::ffff:127.0.0.1]/push",
+    "http://10.0.0.8/push",
+    "https://192.168.3.4/push",
+    "http://169.254.169.254/latest",
+    "http://localhost:8787/push",
+    "http://api.localhost/push",
   ])("%s is refused with a field error", async (endpointUrl) => {
-    await expect(refusal(endpointUrl)).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { endpointUrl: expect.stringMatching(/本机|内网/) } });
+    await expect(refusal(endpointUrl)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { endpointUrl: expect.stringMatching(/本机|内网/) },
+    });
   });
 
   test("a name is judged by every address it resolves to", async () => {
-    await expect(refusal("https://client.example.com/push", async () => ["93.184.216.34", "10.0.0.5"])).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(refusal("https://client.example.com/push", async () => ["93.184.216.34", "10.0.0.5"])).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     await expect(refusal("https://client.example.com/push", async () => ["93.184.216.34"])).resolves.toBeUndefined();
   });
 
   test("a name that does not resolve is refused, saying so", async () => {
-    await expect(refusal("https://nowhere.invalid/push", async () => { throw new Error("ENOTFOUND"); })).rejects.toMatchObject({
+    await expect(
+      refusal("https://nowhere.invalid/push", async () => {
+        throw new Error("ENOTFOUND");
+      }),
+    ).rejects.toMatchObject({
       fieldErrors: { endpointUrl: "无法解析接收地址的主机名 nowhere.invalid，请检查地址" },
     });
   });
@@ -41,7 +58,12 @@ describe("assertEndpointAllowed where private addresses are not allowed", () => 
 });
 
 describe("privateEndpointsAllowed", () => {
-  const production = { APP_MODE: "production", AUTH_SECRET: "x".repeat(32), PLATFORM_SM2_PRIVATE_KEY: "1".repeat(64), DATABASE_URL: "postgresql://db/sw" };
+  const production = {
+    APP_MODE: "production",
+    AUTH_SECRET: "x".repeat(32),
+    PLATFORM_SM2_PRIVATE_KEY: "1".repeat(64),
+    DATABASE_URL: "postgresql://db/sw",
+  };
 
   test("outside production always; in production only with CLIENT_ENDPOINT_ALLOW_PRIVATE=true", () => {
     expect(privateEndpointsAllowed(parseConfig({ APP_MODE: "development" }))).toBe(true);

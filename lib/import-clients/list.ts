@@ -45,8 +45,16 @@ export async function listImportClients(options: {
     orderBy: { id: "desc" },
     take: pageSize + 1,
     select: {
-      id: true, clientId: true, name: true, boundCardNo: true, endpointUrl: true, status: true, pausedAt: true,
-      failingSince: true, lastDeliveredAt: true, nextProbeAt: true,
+      id: true,
+      clientId: true,
+      name: true,
+      boundCardNo: true,
+      endpointUrl: true,
+      status: true,
+      pausedAt: true,
+      failingSince: true,
+      lastDeliveredAt: true,
+      nextProbeAt: true,
       boundCard: { select: { kind: true } },
     },
   });
@@ -55,7 +63,11 @@ export async function listImportClients(options: {
   const since = new Date((options.now ?? new Date()).getTime() - RECENT_FAILURE_HOURS * 3_600_000);
   const [lastAttempts, failures, waiting] = await Promise.all([
     lastAttemptOf({ db, importClientIds: ids }),
-    db.deliveryAttempt.groupBy({ by: ["importClientId"], where: { importClientId: { in: ids }, delivered: false, startedAt: { gte: since } }, _count: { _all: true } }),
+    db.deliveryAttempt.groupBy({
+      by: ["importClientId"],
+      where: { importClientId: { in: ids }, delivered: false, startedAt: { gte: since } },
+      _count: { _all: true },
+    }),
     db.pushMessage.groupBy({ by: ["importClientId"], where: { importClientId: { in: ids }, dispatchStatus: "PENDING" }, _count: { _all: true } }),
   ]);
   const failuresOf = new Map(failures.map((f) => [f.importClientId, f._count._all]));

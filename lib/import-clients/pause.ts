@@ -46,7 +46,10 @@ export async function noteClientFailure(options: {
   });
   if (!paused) return false;
   await writeAudit(tx, {
-    action: "CLIENT_PAUSE", enterpriseId: paused.enterpriseId, targetType: "ImportClient", targetId: paused.clientId,
+    action: "CLIENT_PAUSE",
+    enterpriseId: paused.enterpriseId,
+    targetType: "ImportClient",
+    targetId: paused.clientId,
     detail: { failingSince: paused.failingSince!.toISOString(), pauseAfterHours },
   });
   return true;

@@ -18,7 +18,12 @@ import { reactivateClient } from "./resume";
 const PROBES_PER_RUN = 50;
 
 type ProbeResult = "NOT_DUE" | "STILL_FAILING" | "RESUMED";
-interface DueClient { id: number; clientId: string; enterpriseId: number; pausedAt: Date | null }
+interface DueClient {
+  id: number;
+  clientId: string;
+  enterpriseId: number;
+  pausedAt: Date | null;
+}
 
 export async function probePausedClients(options: { db: Db; now?: Date }): Promise<{ probed: number; resumed: number }> {
   const { db } = options;
@@ -46,13 +51,22 @@ async function probeClient(options: { db: Db; client: DueClient; now: Date }): P
   if (claimed.count === 0) return "NOT_DUE";
 
   const message = (await oldestWaiting({ db, importClientId: client.id })) ?? (await storeProbeMessage({ db, client, now }));
-  const outcome = await deliverPushMessage({ db, pushMessageId: message.id, resend: message.resent, afterAttempt: message.attemptCount, probe: true });
+  const outcome = await deliverPushMessage({
+    db,
+    pushMessageId: message.id,
+    resend: message.resent,
+    afterAttempt: message.attemptCount,
+    probe: true,
+  });
   if (outcome !== "DELIVERED") return "STILL_FAILING";
   return db.$transaction(async (tx) => {
     const resumed = await reactivateClient({ tx, importClientId: client.id });
     if (!resumed) return "STILL_FAILING"; // resumed by 恢复 meanwhile
     await writeAudit(tx, {
-      action: "CLIENT_AUTO_RESUME", enterpriseId: client.enterpriseId, targetType: "ImportClient", targetId: client.clientId,
+      action: "CLIENT_AUTO_RESUME",
+      enterpriseId: client.enterpriseId,
+      targetType: "ImportClient",
+      targetId: client.clientId,
       detail: { probeMessageId: message.messageId, waiting: resumed.waiting },
     });
     return "RESUMED";
@@ -79,11 +93,21 @@ async function storeProbeMessage(options: { db: Db; client: DueClient; now: Date
       tx,
       // Its delivery job only stands in should this worker stop before the probe is made (as in deliver-inline.ts).
       deliveryJobsAfterSeconds: DELIVERY_FALLBACK_SECONDS,
-      messages: [{
-        messageId, dedupeKey: `probe:${randomUUID()}`, enterpriseId: client.enterpriseId, subscriptionId: null, importClientId: client.id,
-        emsNo: null, type: "TEST", partNo: 1, partCount: 1, rowCount: 0,
-        body: buildTestMessageXml({ head, clientId: client.clientId, customsCode }),
-      }],
+      messages: [
+        {
+          messageId,
+          dedupeKey: `probe:${randomUUID()}`,
+          enterpriseId: client.enterpriseId,
+          subscriptionId: null,
+          importClientId: client.id,
+          emsNo: null,
+          type: "TEST",
+          partNo: 1,
+          partCount: 1,
+          rowCount: 0,
+          body: buildTestMessageXml({ head, clientId: client.clientId, customsCode }),
+        },
+      ],
     });
     return { id, messageId, attemptCount: 0, resent: false };
   });

@@ -33,14 +33,31 @@ export async function sendTestMessage(options: {
     const head = { messageId, type: "TEST" as const, emsNo: null, subscriptionId: null, partNo: 1, partCount: 1, createdAt: now };
     await storePushMessages({
       tx,
-      messages: [{
-        messageId, dedupeKey: `test:${randomUUID()}`, enterpriseId: scope.enterpriseId, subscriptionId: null, importClientId: client.id,
-        emsNo: null, type: "TEST", partNo: 1, partCount: 1, rowCount: 0, body: buildTestMessageXml({ head, clientId, customsCode }),
-      }],
+      messages: [
+        {
+          messageId,
+          dedupeKey: `test:${randomUUID()}`,
+          enterpriseId: scope.enterpriseId,
+          subscriptionId: null,
+          importClientId: client.id,
+          emsNo: null,
+          type: "TEST",
+          partNo: 1,
+          partCount: 1,
+          rowCount: 0,
+          body: buildTestMessageXml({ head, clientId, customsCode }),
+        },
+      ],
     });
     await writeAudit(tx, {
-      action: "CLIENT_TEST", actorUserId: actor.userId, actorAccount: actor.accountCode, enterpriseId: scope.enterpriseId,
-      targetType: "ImportClient", targetId: clientId, detail: { messageId }, ip: actor.ip,
+      action: "CLIENT_TEST",
+      actorUserId: actor.userId,
+      actorAccount: actor.accountCode,
+      enterpriseId: scope.enterpriseId,
+      targetType: "ImportClient",
+      targetId: clientId,
+      detail: { messageId },
+      ip: actor.ip,
     });
     return { messageId };
   });

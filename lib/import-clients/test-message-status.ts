@@ -8,7 +8,9 @@ export async function getTestMessageStatus(options: { db: Db; scope: EnterpriseS
   const message = await options.db.pushMessage.findFirst({
     where: { ...ownedBy(options.scope), messageId: options.messageId, type: "TEST" },
     select: {
-      messageId: true, dispatchStatus: true, deliveredAt: true,
+      messageId: true,
+      dispatchStatus: true,
+      deliveredAt: true,
       importClient: { select: { clientId: true, endpointUrl: true } },
       attempts: {
         orderBy: { startedAt: "asc" },

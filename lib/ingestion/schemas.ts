@@ -28,7 +28,10 @@ export const ZManualHeadInput = ZHeadChanges.required({ bizopEtpsNm: true, rcvgd
   bizopEtpsno: ZCustomsCode,
   // R1 compares it with the subscribing enterprise's 海关十位.
   rcvgdEtpsno: ZCustomsCode,
-  masterCuscd: z.string().trim().regex(/^\d{4}$/, "主管海关应为 4 位数字"),
+  masterCuscd: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, "主管海关应为 4 位数字"),
   chgTmsCnt: z.number().int().min(0).max(MAX_DB_INTEGER).default(0),
   putrecApprTime: ZShanghaiDateTime,
   chgApprTime: ZShanghaiDateTime.nullish(),
@@ -41,7 +44,11 @@ const ZProductRow = ZProductChange.options[0].omit({ modfMarkcd: true }).strict(
 function rowLimits(request: { materials: { gdsSeqno: number }[]; products: { gdsSeqno: number }[] }, ctx: z.RefinementCtx) {
   const total = request.materials.length + request.products.length;
   if (total > MAX_ROWS_PER_REQUEST) {
-    ctx.addIssue({ code: "custom", path: [], message: `每次请求最多 ${MAX_ROWS_PER_REQUEST} 条表体（料件与成品合计），本次 ${total} 条，请分批提交` });
+    ctx.addIssue({
+      code: "custom",
+      path: [],
+      message: `每次请求最多 ${MAX_ROWS_PER_REQUEST} 条表体（料件与成品合计），本次 ${total} 条，请分批提交`,
+    });
   }
   for (const table of ["materials", "products"] as const) {
     const seen = new Set<number>();

@@ -9,8 +9,15 @@ import type { TManualUpsertRequest } from "./schemas";
 
 /** Optional header fields a request leaves out are cleared: the request carries the whole header. */
 const clearedHead = {
-  seqNo: null, etpsPreentNo: null, emsTypecd: null, bizopEtpsSccd: null, rvsngdEtpsSccd: null, dclEtpsno: null, dclEtpsSccd: null,
-  dclEtpsNm: null, chgApprTime: null,
+  seqNo: null,
+  etpsPreentNo: null,
+  emsTypecd: null,
+  bizopEtpsSccd: null,
+  rvsngdEtpsSccd: null,
+  dclEtpsno: null,
+  dclEtpsSccd: null,
+  dclEtpsNm: null,
+  chgApprTime: null,
 };
 
 export async function upsertManual(options: {
@@ -37,7 +44,12 @@ export async function upsertManual(options: {
   await tx.manual.update({ where: { id: manual.id }, data: { mtpckItemCnt, endprdItemCnt } });
 
   const result = {
-    emsNo, created: !existing, materialsWritten: input.materials.length, productsWritten: input.products.length, mtpckItemCnt, endprdItemCnt,
+    emsNo,
+    created: !existing,
+    materialsWritten: input.materials.length,
+    productsWritten: input.products.length,
+    mtpckItemCnt,
+    endprdItemCnt,
   };
   await writeAudit(tx, {
     action: "INGEST_MANUAL",

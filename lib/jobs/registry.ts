@@ -10,5 +10,12 @@ import { pruneSigningChallengesJob } from "./definitions/prune-signing-challenge
 import { stockDispatchJob } from "./definitions/stock-dispatch";
 
 export const jobRegistry: JobDefinition[] = [
-  expireSubscriptionsJob, stockDispatchJob, changeApprovedJob, deliveryJob, deliverWaitingJob, pruneSignInThrottleJob, probeClientsJob, pruneSigningChallengesJob,
+  expireSubscriptionsJob,
+  stockDispatchJob,
+  changeApprovedJob,
+  deliveryJob,
+  deliverWaitingJob,
+  pruneSignInThrottleJob,
+  probeClientsJob,
+  pruneSigningChallengesJob,
 ];

@@ -29,19 +29,35 @@ describe("logs", () => {
   test("configured secrets, passwords, tokens and auth headers never reach the output, under any key", () => {
     const { log, output } = captureLogs(SECRETS);
     log.info({ env: { ...SECRETS } }, "configuration");
-    log.info({ user: { password: "Demo@2026", pin: "87654321" }, session: { sessionToken: "jwt.session.value", accessToken: "access-1" } }, "sign-in");
+    log.info(
+      { user: { password: "Demo@2026", pin: "87654321" }, session: { sessionToken: "jwt.session.value", accessToken: "access-1" } },
+      "sign-in",
+    );
     log.info({ req: { headers: { Authorization: "Bearer bearer-value-1", cookie: "authjs.session-token=cookie-value-1" } } }, "request");
     log.info({ res: { headers: { "set-cookie": "authjs.session-token=cookie-value-2; HttpOnly" } } }, "response");
     log.info({ a: { b: { c: { token: "deep-token-1", secret: "deep-secret-1" } } } }, "nested");
     // Under keys no redaction path names, and inside messages: caught by value.
-    log.error({ err: new Error(`connect failed: ${SECRETS.DATABASE_URL}`), detail: { key: SECRETS.PLATFORM_SM2_PRIVATE_KEY.toUpperCase() } }, "db down");
+    log.error(
+      { err: new Error(`connect failed: ${SECRETS.DATABASE_URL}`), detail: { key: SECRETS.PLATFORM_SM2_PRIVATE_KEY.toUpperCase() } },
+      "db down",
+    );
     log.warn(`metrics scraped with ${SECRETS.METRICS_TOKEN}; signing with ${SECRETS.AUTH_SECRET}`);
     log.warn("another server postgres://admin:short1@10.0.0.5/db refused");
 
     const text = output();
     const leaked = [
-      ...Object.values(SECRETS), "Db-pass-word-42", "Demo@2026", "87654321", "jwt.session.value", "access-1",
-      "bearer-value-1", "cookie-value-1", "cookie-value-2", "deep-token-1", "deep-secret-1", "short1",
+      ...Object.values(SECRETS),
+      "Db-pass-word-42",
+      "Demo@2026",
+      "87654321",
+      "jwt.session.value",
+      "access-1",
+      "bearer-value-1",
+      "cookie-value-1",
+      "cookie-value-2",
+      "deep-token-1",
+      "deep-secret-1",
+      "short1",
       SECRETS.PLATFORM_SM2_PRIVATE_KEY.toUpperCase(),
     ].filter((secret) => text.includes(secret));
     expect(leaked).toEqual([]);

@@ -8,9 +8,30 @@ import { currentRequestId } from "./request-context";
 import { scrubSecrets, secretValues } from "./secret-values";
 
 const REDACTED_KEYS = [
-  "password", "passwd", "pin", "privateKey", "signature", "body", "xml", "token", "accessToken", "refreshToken",
-  "sessionToken", "secret", "authorization", "Authorization", "cookie", "Cookie", '["set-cookie"]', '["Set-Cookie"]',
-  "AUTH_SECRET", "PLATFORM_SM2_PRIVATE_KEY", "METRICS_TOKEN", "DATABASE_URL", "databaseUrl", "connectionString",
+  "password",
+  "passwd",
+  "pin",
+  "privateKey",
+  "signature",
+  "body",
+  "xml",
+  "token",
+  "accessToken",
+  "refreshToken",
+  "sessionToken",
+  "secret",
+  "authorization",
+  "Authorization",
+  "cookie",
+  "Cookie",
+  '["set-cookie"]',
+  '["Set-Cookie"]',
+  "AUTH_SECRET",
+  "PLATFORM_SM2_PRIVATE_KEY",
+  "METRICS_TOKEN",
+  "DATABASE_URL",
+  "databaseUrl",
+  "connectionString",
 ];
 
 export const redactPaths = REDACTED_KEYS.flatMap((key) => {

@@ -6,9 +6,7 @@ import type { TMaterialChange, TProductChange } from "./change-schema";
 
 type TableChanges = { table: "materials"; changes: TMaterialChange[] } | { table: "products"; changes: TProductChange[] };
 
-export async function applyRowChanges(
-  options: { tx: Prisma.TransactionClient; manualId: number } & TableChanges,
-): Promise<ManualRowRecord[]> {
+export async function applyRowChanges(options: { tx: Prisma.TransactionClient; manualId: number } & TableChanges): Promise<ManualRowRecord[]> {
   const { tx, manualId, table } = options;
   if (options.changes.length === 0) return [];
   const deletedSeqnos = options.changes.filter((c) => c.modfMarkcd === "2").map((c) => c.gdsSeqno);

@@ -5,13 +5,38 @@ import { ZHeadChanges, ZMaterialChanges } from "./change-schema";
 import { manualRowFields } from "./row-fields";
 
 const stored = (gdsSeqno: number, extra: Partial<ManualRowRecord> = {}): ManualRowRecord => ({
-  gdsSeqno, gdsMtno: `M${gdsSeqno}`, gdecd: "8542319000", gdsNm: "集成电路", endprdGdsSpcfModelDesc: null, dclUnitcd: "007",
-  lawfUnitcd: "007", secdLawfUnitcd: null, dclUprcAmt: "1.25000", dclQty: "100.00000", dclCurrcd: "502", natcd: "142",
-  lvyrlfModecd: "3", adjmtrMarkcd: "1", modfMarkcd: "0", ...extra,
+  gdsSeqno,
+  gdsMtno: `M${gdsSeqno}`,
+  gdecd: "8542319000",
+  gdsNm: "集成电路",
+  endprdGdsSpcfModelDesc: null,
+  dclUnitcd: "007",
+  lawfUnitcd: "007",
+  secdLawfUnitcd: null,
+  dclUprcAmt: "1.25000",
+  dclQty: "100.00000",
+  dclCurrcd: "502",
+  natcd: "142",
+  lvyrlfModecd: "3",
+  adjmtrMarkcd: "1",
+  modfMarkcd: "0",
+  ...extra,
 });
 const submitted = (gdsSeqno: number, modfMarkcd: "1" | "3", extra: object = {}) => ({
-  modfMarkcd, gdsSeqno, gdsMtno: `M${gdsSeqno}`, gdecd: "8542319000", gdsNm: "集成电路", dclUnitcd: "007", lawfUnitcd: "007",
-  dclUprcAmt: "1.25", dclQty: 100, dclCurrcd: "502", natcd: "142", lvyrlfModecd: "3", adjmtrMarkcd: "1", ...extra,
+  modfMarkcd,
+  gdsSeqno,
+  gdsMtno: `M${gdsSeqno}`,
+  gdecd: "8542319000",
+  gdsNm: "集成电路",
+  dclUnitcd: "007",
+  lawfUnitcd: "007",
+  dclUprcAmt: "1.25",
+  dclQty: 100,
+  dclCurrcd: "502",
+  natcd: "142",
+  lvyrlfModecd: "3",
+  adjmtrMarkcd: "1",
+  ...extra,
 });
 
 describe("change diff", () => {

@@ -32,7 +32,14 @@ export function diffRows(options: {
   return options.changes.map((change) => {
     const before = current.get(change.gdsSeqno) ?? null;
     if (change.modfMarkcd === "2") {
-      return { gdsSeqno: change.gdsSeqno, modfMarkcd: "2", current: before, proposed: null, changedFields: [], warning: before ? null : "MISSING_ROW" };
+      return {
+        gdsSeqno: change.gdsSeqno,
+        modfMarkcd: "2",
+        current: before,
+        proposed: null,
+        changedFields: [],
+        warning: before ? null : "MISSING_ROW",
+      };
     }
     const proposed = rowValues(change, fields);
     const changedFields = fields.filter((field) => !before || before[field] !== proposed[field]);

@@ -12,8 +12,17 @@ export async function loadChangeReview(options: { db: Db; manualChangeId: number
   const change = await db.manualChange.findUnique({
     where: { id: options.manualChangeId },
     select: {
-      id: true, chgTmsCnt: true, status: true, headChanges: true, materialChanges: true, productChanges: true, requestId: true,
-      submittedAt: true, decidedAt: true, decidedById: true, rejectReason: true,
+      id: true,
+      chgTmsCnt: true,
+      status: true,
+      headChanges: true,
+      materialChanges: true,
+      productChanges: true,
+      requestId: true,
+      submittedAt: true,
+      decidedAt: true,
+      decidedById: true,
+      rejectReason: true,
       manual: { select: { id: true, ...manualHeadSelect } },
     },
   });
@@ -26,8 +35,16 @@ export async function loadChangeReview(options: { db: Db; manualChangeId: number
   const products = ZProductChanges.safeParse(change.productChanges, parse);
   // approveManualChange refuses such a change; the admin sees why, e.g. "materialChanges[3].gdecd: 必填".
   const contentError =
-    ([["headChanges", head], ["materialChanges", materials], ["productChanges", products]] as const)
-      .flatMap(([field, parsed]) => (parsed.error ? [`${issuePath([field, ...parsed.error.issues[0].path])}: ${parsed.error.issues[0].message}`] : []))
+    (
+      [
+        ["headChanges", head],
+        ["materialChanges", materials],
+        ["productChanges", products],
+      ] as const
+    )
+      .flatMap(([field, parsed]) =>
+        parsed.error ? [`${issuePath([field, ...parsed.error.issues[0].path])}: ${parsed.error.issues[0].message}`] : [],
+      )
       .at(0) ?? null;
 
   const rowDiff = async (table: "materials" | "products", changes: (TMaterialChange | TProductChange)[]) =>

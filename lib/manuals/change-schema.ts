@@ -26,7 +26,13 @@ const ZDecimal = z
 const MAX_TEXT = 512;
 const tooLong = (max: number) => `最多 ${max} 个字符`;
 const code = (max: number) => z.string().trim().min(1).max(max, tooLong(max));
-const optionalCode = (max: number) => z.string().trim().max(max, tooLong(max)).nullish().transform((v) => (v ? v : null));
+const optionalCode = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong(max))
+    .nullish()
+    .transform((v) => (v ? v : null));
 const text = code(MAX_TEXT);
 const optionalText = optionalCode(MAX_TEXT);
 
@@ -71,10 +77,7 @@ export const ZMaterialChange = z.discriminatedUnion("modfMarkcd", [
   z.object({ modfMarkcd: z.enum(["1", "3"]), ...rowFields, adjmtrMarkcd: optionalCode(1) }),
   ZDeletedRow,
 ]);
-export const ZProductChange = z.discriminatedUnion("modfMarkcd", [
-  z.object({ modfMarkcd: z.enum(["1", "3"]), ...rowFields }),
-  ZDeletedRow,
-]);
+export const ZProductChange = z.discriminatedUnion("modfMarkcd", [z.object({ modfMarkcd: z.enum(["1", "3"]), ...rowFields }), ZDeletedRow]);
 
 /** Header fields a change may set; EmsNo is fixed, ChgTmsCnt/ChgApprTime and the item counts follow from approval. */
 export const ZHeadChanges = z

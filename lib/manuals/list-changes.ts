@@ -39,12 +39,20 @@ export async function listManualChanges(options: {
     orderBy: { id: ascending ? "asc" : "desc" },
     take: pageSize + 1,
     select: {
-      id: true, chgTmsCnt: true, status: true, requestId: true, submittedAt: true, decidedAt: true,
+      id: true,
+      chgTmsCnt: true,
+      status: true,
+      requestId: true,
+      submittedAt: true,
+      decidedAt: true,
       manual: { select: { emsNo: true, rcvgdEtpsNm: true } },
     },
   });
   // Row counts from the database: a change may carry 10,000 rows, too many to load just to count them.
-  const sizes = await changeSizes(db, records.map((r) => r.id));
+  const sizes = await changeSizes(
+    db,
+    records.map((r) => r.id),
+  );
   return toPage(
     records,
     pageSize,

@@ -40,10 +40,23 @@ export async function listManuals(options: { db: Db; q?: string; after?: string 
     orderBy: { emsNo: "asc" },
     take: pageSize + 1,
     select: {
-      emsNo: true, rcvgdEtpsno: true, rcvgdEtpsNm: true, bizopEtpsno: true, bizopEtpsNm: true, masterCuscd: true, chgTmsCnt: true,
-      mtpckItemCnt: true, endprdItemCnt: true, finishValidDate: true,
+      emsNo: true,
+      rcvgdEtpsno: true,
+      rcvgdEtpsNm: true,
+      bizopEtpsno: true,
+      bizopEtpsNm: true,
+      masterCuscd: true,
+      chgTmsCnt: true,
+      mtpckItemCnt: true,
+      endprdItemCnt: true,
+      finishValidDate: true,
       _count: { select: { changes: { where: { status: "PENDING" } } } },
     },
   });
-  return toPage(records, pageSize, (r) => r.emsNo, ({ _count, ...r }) => ({ ...r, pendingChanges: _count.changes }));
+  return toPage(
+    records,
+    pageSize,
+    (r) => r.emsNo,
+    ({ _count, ...r }) => ({ ...r, pendingChanges: _count.changes }),
+  );
 }

@@ -4,8 +4,18 @@ import type { ManualTable } from "@/lib/pushes/manual-records";
 import { formatCalendarDate } from "@/lib/time/shanghai";
 
 const commonFields = [
-  "gdsMtno", "gdecd", "gdsNm", "endprdGdsSpcfModelDesc", "dclUnitcd", "lawfUnitcd", "secdLawfUnitcd", "dclUprcAmt", "dclQty",
-  "dclCurrcd", "natcd", "lvyrlfModecd",
+  "gdsMtno",
+  "gdecd",
+  "gdsNm",
+  "endprdGdsSpcfModelDesc",
+  "dclUnitcd",
+  "lawfUnitcd",
+  "secdLawfUnitcd",
+  "dclUprcAmt",
+  "dclQty",
+  "dclCurrcd",
+  "natcd",
+  "lvyrlfModecd",
 ] as const;
 
 export type ManualRowField = (typeof commonFields)[number] | "adjmtrMarkcd";

@@ -13,18 +13,41 @@ function createMetrics() {
   return {
     registry,
     messagesBuilt: new Counter({ name: "sw_messages_built_total", help: "Push messages built", labelNames: messageLabels, registers: [registry] }),
-    messagesDelivered: new Counter({ name: "sw_messages_delivered_total", help: "Push messages delivered (2xx)", labelNames: messageLabels, registers: [registry] }),
-    messagesFailed: new Counter({ name: "sw_messages_failed_total", help: "Push messages failed after the last attempt", labelNames: messageLabels, registers: [registry] }),
-    deliveryRetries: new Counter({ name: "sw_delivery_retries_total", help: "Delivery attempts that failed and were scheduled again", registers: [registry] }),
+    messagesDelivered: new Counter({
+      name: "sw_messages_delivered_total",
+      help: "Push messages delivered (2xx)",
+      labelNames: messageLabels,
+      registers: [registry],
+    }),
+    messagesFailed: new Counter({
+      name: "sw_messages_failed_total",
+      help: "Push messages failed after the last attempt",
+      labelNames: messageLabels,
+      registers: [registry],
+    }),
+    deliveryRetries: new Counter({
+      name: "sw_delivery_retries_total",
+      help: "Delivery attempts that failed and were scheduled again",
+      registers: [registry],
+    }),
     deliveryLatency: new Histogram({
       name: "sw_delivery_latency_seconds",
       help: "Duration of one delivery attempt (HTTP POST to the import client)",
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
       registers: [registry],
     }),
-    signatureRefusals: new Counter({ name: "sw_signature_refusals_total", help: "Card signatures refused", labelNames: ["action"] as const, registers: [registry] }),
+    signatureRefusals: new Counter({
+      name: "sw_signature_refusals_total",
+      help: "Card signatures refused",
+      labelNames: ["action"] as const,
+      registers: [registry],
+    }),
     expiryRuns: new Counter({ name: "sw_expiry_runs_total", help: "Runs of the subscription expiry job", registers: [registry] }),
-    subscriptionsExpired: new Counter({ name: "sw_subscriptions_expired_total", help: "Subscriptions audited as expired (R12)", registers: [registry] }),
+    subscriptionsExpired: new Counter({
+      name: "sw_subscriptions_expired_total",
+      help: "Subscriptions audited as expired (R12)",
+      registers: [registry],
+    }),
     queueDepth: new Gauge({
       name: "sw_queue_depth",
       help: "Jobs waiting (created or retry) per queue",

@@ -73,4 +73,3 @@ function slotOf(importClientId: number, state: ClientState): ClientSlot {
     },
   };
 }
-

@@ -109,13 +109,34 @@ export async function deliverBatch(options: { db: Db; jobs: DeliveryJobPayload[]
   const deferred = unposted.filter((d) => slowClients.has(d.importClientId));
   const requeued = unposted.filter((d) => !slowClients.has(d.importClientId));
   if (detached.length > 0 || unposted.length > 0) {
-    logger("pushes").debug({ detached: detached.length, deferred: deferred.length, requeued: requeued.length }, "delivery batch went on without some POSTs");
+    logger("pushes").debug(
+      { detached: detached.length, deferred: deferred.length, requeued: requeued.length },
+      "delivery batch went on without some POSTs",
+    );
   }
-  const again = (d: Ready, deferrals?: number): DeliveryJobPayload => ({ pushMessageId: d.pushMessageId, resend: d.request.resend, afterAttempt: d.attemptCount, deferrals });
+  const again = (d: Ready, deferrals?: number): DeliveryJobPayload => ({
+    pushMessageId: d.pushMessageId,
+    resend: d.request.resend,
+    afterAttempt: d.attemptCount,
+    deferrals,
+  });
   await Promise.all([
-    sendJobs(deliveryJob, detached.map((d) => again(d)), { startAfterSeconds: BACKSTOP_AFTER_SECONDS }),
-    ...deferralsByDelay(deferred).map(([seconds, jobs]) => sendJobs(deliveryJob, jobs.map((d) => again(d, (d.request.deferrals ?? 0) + 1)), { startAfterSeconds: seconds })),
-    sendJobs(deliveryJob, requeued.map((d) => again(d, d.request.deferrals))),
+    sendJobs(
+      deliveryJob,
+      detached.map((d) => again(d)),
+      { startAfterSeconds: BACKSTOP_AFTER_SECONDS },
+    ),
+    ...deferralsByDelay(deferred).map(([seconds, jobs]) =>
+      sendJobs(
+        deliveryJob,
+        jobs.map((d) => again(d, (d.request.deferrals ?? 0) + 1)),
+        { startAfterSeconds: seconds },
+      ),
+    ),
+    sendJobs(
+      deliveryJob,
+      requeued.map((d) => again(d, d.request.deferrals)),
+    ),
     recordPosted({ db, posted: finished }),
   ]);
 }

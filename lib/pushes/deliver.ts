@@ -64,8 +64,10 @@ export async function deliverPushMessages(options: { db: Db; requests: DeliveryR
  */
 export async function prepareDeliveries<R extends DeliveryRequest>(requests: R[]): Promise<Array<ReadyDelivery<R> | DeliveryOutcome>> {
   const { rows } = await pgPool().query<MessageRow>(READ_SQL, [
-    requests.map((r) => r.pushMessageId), requests.map((r) => r.afterAttempt ?? null),
-    requests.map((r) => r.resend ?? false), requests.map((r) => r.body === undefined),
+    requests.map((r) => r.pushMessageId),
+    requests.map((r) => r.afterAttempt ?? null),
+    requests.map((r) => r.resend ?? false),
+    requests.map((r) => r.body === undefined),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const taken = new Set<number>();
@@ -128,9 +130,16 @@ function guard(request: DeliveryRequest, message: MessageRow): DeliveryOutcome |
 
 function ready<R extends DeliveryRequest>(request: R, message: MessageRow): ReadyDelivery<R> {
   return {
-    request, pushMessageId: message.id, messageId: message.messageId, type: message.type, importClientId: message.importClientId,
-    endpointUrl: message.endpointUrl, attemptCount: message.attemptCount, body: request.body ?? message.body!,
-    seriesStart: latest(message.resentAt, message.resumedAt), failingSince: message.failingSince,
+    request,
+    pushMessageId: message.id,
+    messageId: message.messageId,
+    type: message.type,
+    importClientId: message.importClientId,
+    endpointUrl: message.endpointUrl,
+    attemptCount: message.attemptCount,
+    body: request.body ?? message.body!,
+    seriesStart: latest(message.resentAt, message.resumedAt),
+    failingSince: message.failingSince,
   };
 }
 
@@ -147,19 +156,30 @@ export async function recordPosted(options: {
 }): Promise<Map<ReadyDelivery, DeliveryOutcome>> {
   const { db, posted } = options;
   const attempt = ({ delivery, outcome }: (typeof posted)[number]): PostedAttempt => ({
-    pushMessageId: delivery.pushMessageId, importClientId: delivery.importClientId, resend: delivery.request.resend ?? false,
-    attemptCount: delivery.attemptCount, isData: delivery.type !== "TEST", outcome,
+    pushMessageId: delivery.pushMessageId,
+    importClientId: delivery.importClientId,
+    resend: delivery.request.resend ?? false,
+    attemptCount: delivery.attemptCount,
+    isData: delivery.type !== "TEST",
+    outcome,
   });
   const succeeded = posted.filter((p) => p.outcome.delivered);
   const failed = posted.filter((p) => !p.outcome.delivered);
   const [recorded, failures] = await Promise.all([
     recordDelivered(succeeded.map(attempt)),
-    Promise.all(failed.map((p) => recordFailed({
-      db, attempt: attempt(p), seriesStart: p.delivery.seriesStart, failingSince: p.delivery.failingSince,
-      // A test message reports the client's state now: one attempt, no retries hours later.
-      retrySchedule: p.delivery.type !== "TEST" ? deliveryRetryScheduleSeconds() : [],
-      keepWaiting: (p.delivery.request.probe ?? false) && p.delivery.type !== "TEST",
-    }))),
+    Promise.all(
+      failed.map((p) =>
+        recordFailed({
+          db,
+          attempt: attempt(p),
+          seriesStart: p.delivery.seriesStart,
+          failingSince: p.delivery.failingSince,
+          // A test message reports the client's state now: one attempt, no retries hours later.
+          retrySchedule: p.delivery.type !== "TEST" ? deliveryRetryScheduleSeconds() : [],
+          keepWaiting: (p.delivery.request.probe ?? false) && p.delivery.type !== "TEST",
+        }),
+      ),
+    ),
   ]);
   const outcomes = new Map<ReadyDelivery, DeliveryOutcome>();
   for (const p of succeeded) outcomes.set(p.delivery, recorded.has(p.delivery.pushMessageId) ? "DELIVERED" : "SKIPPED");

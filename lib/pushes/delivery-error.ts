@@ -6,8 +6,7 @@ export type DeliveryErrorCode = (typeof DELIVERY_ERROR_CODES)[number];
 
 const MAX_STORED = 240;
 
-export const formatDeliveryError = (code: DeliveryErrorCode, detail?: string): string =>
-  (detail ? `${code}: ${detail}` : code).slice(0, MAX_STORED);
+export const formatDeliveryError = (code: DeliveryErrorCode, detail?: string): string => (detail ? `${code}: ${detail}` : code).slice(0, MAX_STORED);
 
 /** The code and detail of a stored error; anything else (a record older than the codes) is OTHER with its text. */
 export function parseDeliveryError(stored: string): { code: DeliveryErrorCode; detail: string | null } {
@@ -16,7 +15,17 @@ export function parseDeliveryError(stored: string): { code: DeliveryErrorCode; d
   return code ? { code, detail: match?.[2] ?? null } : { code: "OTHER", detail: stored };
 }
 
-const UNREACHABLE = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN", "EADDRNOTAVAIL", "ERR_SOCKET_BAD_PORT", "ERR_INVALID_URL"]);
+const UNREACHABLE = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_FAIL",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EHOSTDOWN",
+  "EADDRNOTAVAIL",
+  "ERR_SOCKET_BAD_PORT",
+  "ERR_INVALID_URL",
+]);
 const RESET = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE", "ERR_HTTP_REQUEST_TIMEOUT"]);
 
 /** The code of a socket, DNS or TLS failure from node:http. */

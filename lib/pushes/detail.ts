@@ -29,8 +29,20 @@ export async function findPushMessageDetail(options: { db: Db; where: Prisma.Pus
   const message = await options.db.pushMessage.findFirst({
     where: options.where,
     select: {
-      messageId: true, emsNo: true, type: true, partNo: true, partCount: true, rowCount: true, dispatchStatus: true,
-      dispatchedAt: true, deliveredAt: true, attemptCount: true, lastError: true, resent: true, resentAt: true, body: true,
+      messageId: true,
+      emsNo: true,
+      type: true,
+      partNo: true,
+      partCount: true,
+      rowCount: true,
+      dispatchStatus: true,
+      dispatchedAt: true,
+      deliveredAt: true,
+      attemptCount: true,
+      lastError: true,
+      resent: true,
+      resentAt: true,
+      body: true,
       importClient: { select: { clientId: true, endpointUrl: true } },
       attempts: {
         orderBy: [{ startedAt: "asc" }, { id: "asc" }],

@@ -14,11 +14,7 @@ import { buildPushMessageXml } from "./xml";
 const changeDedupeKey = (options: { manualChangeId: number; subscriptionId: number; partNo: number }) =>
   `change:${options.manualChangeId}:${options.subscriptionId}:${options.partNo}`;
 
-export async function dispatchApprovedChange(options: {
-  db: Db;
-  manualChangeId: number;
-  now?: Date;
-}): Promise<{ messageIds: number[] }> {
+export async function dispatchApprovedChange(options: { db: Db; manualChangeId: number; now?: Date }): Promise<{ messageIds: number[] }> {
   const { db, manualChangeId } = options;
   const now = options.now ?? new Date();
   const change = await db.manualChange.findUnique({ where: { id: manualChangeId } });
@@ -53,32 +49,33 @@ export async function dispatchApprovedChange(options: {
   // Built lazily, as storePushMessages inserts them batch by batch: a change to many subscriptions never holds
   // all its messages' XML at once.
   const messages = (function* (): Generator<NewPushMessage> {
-    for (const [s, subscription] of receivers.entries()) for (const [p, part] of parts.entries()) {
-      const head = {
-        messageId: messageIds[s * parts.length + p],
-        type: "INCREMENT" as const,
-        emsNo: subscription.incrementalEmsNo ?? snapshot.head.emsNo,
-        subscriptionId: subscription.id,
-        chgTmsCnt: change.chgTmsCnt,
-        partNo: p + 1,
-        partCount: parts.length,
-        createdAt: now,
-      };
-      yield {
-        messageId: head.messageId,
-        dedupeKey: changeDedupeKey({ manualChangeId, subscriptionId: subscription.id, partNo: head.partNo }),
-        enterpriseId: subscription.enterpriseId,
-        subscriptionId: subscription.id,
-        importClientId: subscription.importClientId,
-        manualChangeId,
-        emsNo: head.emsNo,
-        type: head.type,
-        partNo: head.partNo,
-        partCount: head.partCount,
-        rowCount: part.materials.length + part.products.length,
-        body: buildPushMessageXml({ head, manualHead: snapshot.head, ...part }),
-      };
-    }
+    for (const [s, subscription] of receivers.entries())
+      for (const [p, part] of parts.entries()) {
+        const head = {
+          messageId: messageIds[s * parts.length + p],
+          type: "INCREMENT" as const,
+          emsNo: subscription.incrementalEmsNo ?? snapshot.head.emsNo,
+          subscriptionId: subscription.id,
+          chgTmsCnt: change.chgTmsCnt,
+          partNo: p + 1,
+          partCount: parts.length,
+          createdAt: now,
+        };
+        yield {
+          messageId: head.messageId,
+          dedupeKey: changeDedupeKey({ manualChangeId, subscriptionId: subscription.id, partNo: head.partNo }),
+          enterpriseId: subscription.enterpriseId,
+          subscriptionId: subscription.id,
+          importClientId: subscription.importClientId,
+          manualChangeId,
+          emsNo: head.emsNo,
+          type: head.type,
+          partNo: head.partNo,
+          partCount: head.partCount,
+          rowCount: part.materials.length + part.products.length,
+          body: buildPushMessageXml({ head, manualHead: snapshot.head, ...part }),
+        };
+      }
   })();
   const created = await inSqlTransaction((tx) => storePushMessages({ tx, messages }));
   metrics.messagesBuilt.inc({ type: "INCREMENT" }, created.length);

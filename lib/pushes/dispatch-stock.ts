@@ -14,8 +14,7 @@ import { storePushMessages } from "./store-messages";
 import { buildPushMessageXml } from "./xml";
 
 export type StockDispatchResult =
-  | { outcome: "dispatched"; messageIds: number[] }
-  | { outcome: "skipped"; reason: "NOT_STOCK" | "NOT_DISPATCHABLE" | "ALREADY_DISPATCHED" };
+  { outcome: "dispatched"; messageIds: number[] } | { outcome: "skipped"; reason: "NOT_STOCK" | "NOT_DISPATCHABLE" | "ALREADY_DISPATCHED" };
 
 const stockDedupeKey = (subscriptionId: number, partNo: number) => `stock:${subscriptionId}:${partNo}`;
 
@@ -35,8 +34,18 @@ export async function dispatchStockSubscription(options: {
   const subscription = await db.subscription.findUnique({
     where: { id: subscriptionId },
     select: {
-      status: true, validUntil: true, enterpriseId: true, importClientId: true, stockManualId: true, stockEmsNo: true,
-      pushMaterials: true, materialFrom: true, materialTo: true, pushProducts: true, productFrom: true, productTo: true,
+      status: true,
+      validUntil: true,
+      enterpriseId: true,
+      importClientId: true,
+      stockManualId: true,
+      stockEmsNo: true,
+      pushMaterials: true,
+      materialFrom: true,
+      materialTo: true,
+      pushProducts: true,
+      productFrom: true,
+      productTo: true,
     },
   });
   if (!subscription?.stockManualId || !subscription.stockEmsNo) return { outcome: "skipped", reason: "NOT_STOCK" };

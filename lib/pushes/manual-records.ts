@@ -50,12 +50,27 @@ export interface ManualRowRecord {
 }
 
 export const manualHeadSelect = {
-  seqNo: true, emsNo: true, etpsPreentNo: true, emsTypecd: true,
-  bizopEtpsno: true, bizopEtpsSccd: true, bizopEtpsNm: true,
-  rcvgdEtpsno: true, rvsngdEtpsSccd: true, rcvgdEtpsNm: true,
-  dclEtpsno: true, dclEtpsSccd: true, dclEtpsNm: true,
-  masterCuscd: true, dclTypecd: true, finishValidDate: true, chgTmsCnt: true,
-  mtpckItemCnt: true, endprdItemCnt: true, putrecApprTime: true, chgApprTime: true,
+  seqNo: true,
+  emsNo: true,
+  etpsPreentNo: true,
+  emsTypecd: true,
+  bizopEtpsno: true,
+  bizopEtpsSccd: true,
+  bizopEtpsNm: true,
+  rcvgdEtpsno: true,
+  rvsngdEtpsSccd: true,
+  rcvgdEtpsNm: true,
+  dclEtpsno: true,
+  dclEtpsSccd: true,
+  dclEtpsNm: true,
+  masterCuscd: true,
+  dclTypecd: true,
+  finishValidDate: true,
+  chgTmsCnt: true,
+  mtpckItemCnt: true,
+  endprdItemCnt: true,
+  putrecApprTime: true,
+  chgApprTime: true,
 } satisfies Prisma.ManualSelect;
 
 /** A stock dispatch reads its snapshot on pg (lib/db/sql.ts): 20,000 rows through Prisma cost twice the CPU. */

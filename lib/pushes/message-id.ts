@@ -18,11 +18,7 @@ export function formatMessageId(options: { year: number; sequence: bigint }): st
 }
 
 /** `count` fresh message ids in one round trip (a stock push of 10 parts asks once). */
-export async function nextMessageIds(options: {
-  db: Db | Prisma.TransactionClient;
-  count: number;
-  at: Date;
-}): Promise<string[]> {
+export async function nextMessageIds(options: { db: Db | Prisma.TransactionClient; count: number; at: Date }): Promise<string[]> {
   if (options.count === 0) return [];
   const rows = await options.db.$queryRaw<{ value: bigint }[]>`
     SELECT nextval('push_message_id_seq') AS value FROM generate_series(1, ${options.count}::int)`;

@@ -9,11 +9,7 @@ export interface MessagePart {
   products: ManualRowRecord[];
 }
 
-export function splitIntoParts(options: {
-  materials: ManualRowRecord[];
-  products: ManualRowRecord[];
-  maxRows?: number;
-}): MessagePart[] {
+export function splitIntoParts(options: { materials: ManualRowRecord[]; products: ManualRowRecord[]; maxRows?: number }): MessagePart[] {
   const maxRows = options.maxRows ?? MAX_ROWS_PER_PART;
   const { materials, products } = options;
   const total = materials.length + products.length;

@@ -41,7 +41,11 @@ export async function postPushMessage(options: { endpointUrl: string; messageId:
     const { status, answer } = await post({ url: new URL(options.endpointUrl), headers, body, signal, retryStale: true });
     if (status >= 200 && status < 300) return finish({ httpStatus: status, delivered: true, error: null });
     const detail = answer.slice(0, MAX_ERROR_DETAIL);
-    return finish({ httpStatus: status, delivered: false, error: formatDeliveryError("HTTP_STATUS", `HTTP ${status}${detail ? `: ${detail}` : ""}`) });
+    return finish({
+      httpStatus: status,
+      delivered: false,
+      error: formatDeliveryError("HTTP_STATUS", `HTTP ${status}${detail ? `: ${detail}` : ""}`),
+    });
   } catch (error) {
     const failure = signal.aborted ? formatDeliveryError("TIMEOUT", `no answer in ${DELIVERY_TIMEOUT_MS / 1000} s`) : describeFailure(error);
     return finish({ httpStatus: null, delivered: false, error: failure });
@@ -59,22 +63,26 @@ function post(options: {
   const protocol = url.protocol === "https:" ? "https:" : "http:";
   return new Promise((resolve, reject) => {
     let answered = false;
-    const request = (protocol === "https:" ? https : http).request(url, { method: "POST", headers, agent: endpointAgent(protocol), signal }, (response) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const done = () => resolve({ status: response.statusCode ?? 0, answer: Buffer.concat(chunks).toString("utf8") });
-      response.on("data", (chunk: Buffer) => {
-        chunks.push(chunk);
-        size += chunk.length;
-        if (size < MAX_ANSWER_BYTES) return;
-        done();
-        response.destroy();
-      });
-      response.on("end", done);
-      response.on("error", reject);
-      response.on("close", () => reject(new Error("answer cut off")));
-    });
+    const request = (protocol === "https:" ? https : http).request(
+      url,
+      { method: "POST", headers, agent: endpointAgent(protocol), signal },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const done = () => resolve({ status: response.statusCode ?? 0, answer: Buffer.concat(chunks).toString("utf8") });
+        response.on("data", (chunk: Buffer) => {
+          chunks.push(chunk);
+          size += chunk.length;
+          if (size < MAX_ANSWER_BYTES) return;
+          done();
+          response.destroy();
+        });
+        response.on("end", done);
+        response.on("error", reject);
+        response.on("close", () => reject(new Error("answer cut off")));
+      },
+    );
     request.on("error", (error: NodeJS.ErrnoException) => {
       // A kept-alive connection the client closed just as it was reused: posted once more on a new connection
       // (safe: the client keeps one file per message id).

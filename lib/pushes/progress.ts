@@ -12,11 +12,7 @@ export interface StockProgress {
   pending: number;
 }
 
-export async function getStockProgress(options: {
-  db: Db;
-  enterpriseId: number;
-  subscriptionIds: number[];
-}): Promise<Record<number, StockProgress>> {
+export async function getStockProgress(options: { db: Db; enterpriseId: number; subscriptionIds: number[] }): Promise<Record<number, StockProgress>> {
   const { db, enterpriseId, subscriptionIds } = options;
   const progress: Record<number, StockProgress> = {};
   for (const subscriptionId of subscriptionIds) {
@@ -42,5 +38,4 @@ export async function getStockProgress(options: {
 }
 
 /** Still moving: not yet built (待生成), or parts still to build or to deliver. */
-export const isInFlight = (progress: StockProgress): boolean =>
-  progress.total === null || progress.built < progress.total || progress.pending > 0;
+export const isInFlight = (progress: StockProgress): boolean => progress.total === null || progress.built < progress.total || progress.pending > 0;

@@ -32,8 +32,14 @@ export async function recordDelivered(attempts: PostedAttempt[]): Promise<Set<nu
   if (attempts.length === 0) return new Set();
   const column = <T>(pick: (a: PostedAttempt) => T) => attempts.map(pick);
   const { rows } = await pgPool().query<{ pushMessageId: number }>(RECORD_DELIVERED_SQL, [
-    column((a) => a.pushMessageId), column((a) => a.importClientId), column((a) => a.attemptCount), column((a) => a.resend),
-    column((a) => a.isData), column((a) => a.outcome.startedAt.toISOString()), column((a) => a.outcome.durationMs), column((a) => a.outcome.httpStatus),
+    column((a) => a.pushMessageId),
+    column((a) => a.importClientId),
+    column((a) => a.attemptCount),
+    column((a) => a.resend),
+    column((a) => a.isData),
+    column((a) => a.outcome.startedAt.toISOString()),
+    column((a) => a.outcome.durationMs),
+    column((a) => a.outcome.httpStatus),
   ]);
   return new Set(rows.map((r) => r.pushMessageId));
 }
@@ -86,8 +92,15 @@ export async function recordFailed(options: {
     if (claimed.count === 0) return "SKIPPED";
     await tx.deliveryAttempt.create({
       data: {
-        pushMessageId, importClientId, attemptNo, isResend: resend, startedAt: outcome.startedAt, durationMs: outcome.durationMs,
-        httpStatus: outcome.httpStatus, error: outcome.error, delivered: false,
+        pushMessageId,
+        importClientId,
+        attemptNo,
+        isResend: resend,
+        startedAt: outcome.startedAt,
+        durationMs: outcome.durationMs,
+        httpStatus: outcome.httpStatus,
+        error: outcome.error,
+        delivered: false,
       },
     });
     if (attempt.isData) await noteClientFailure({ tx, importClientId, failingSince: options.failingSince, failedAt: outcome.startedAt });

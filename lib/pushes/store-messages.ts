@@ -52,9 +52,10 @@ export async function storePushMessages(options: {
   deliveryJobsAfterSeconds?: number;
 }): Promise<number[]> {
   const { tx } = options;
-  const query = tx instanceof SqlTransaction
-    ? (values: unknown[]) => tx.query<{ id: number }>(INSERT_SQL, values)
-    : (values: unknown[]) => tx.$queryRawUnsafe<{ id: number }[]>(INSERT_SQL, ...values);
+  const query =
+    tx instanceof SqlTransaction
+      ? (values: unknown[]) => tx.query<{ id: number }>(INSERT_SQL, values)
+      : (values: unknown[]) => tx.$queryRawUnsafe<{ id: number }[]>(INSERT_SQL, ...values);
   const created: number[] = [];
   const insert = async (batch: NewPushMessage[]) => {
     for (const { id } of await query(columns(batch))) created.push(id);
@@ -65,9 +66,14 @@ export async function storePushMessages(options: {
     inserting = insert(batch);
   }
   await inserting;
-  await sendJobs(deliveryJob, created.map((pushMessageId) => ({ pushMessageId, afterAttempt: 0 })), {
-    tx, startAfterSeconds: options.deliveryJobsAfterSeconds,
-  });
+  await sendJobs(
+    deliveryJob,
+    created.map((pushMessageId) => ({ pushMessageId, afterAttempt: 0 })),
+    {
+      tx,
+      startAfterSeconds: options.deliveryJobsAfterSeconds,
+    },
+  );
   return created;
 }
 

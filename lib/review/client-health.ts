@@ -33,8 +33,15 @@ export interface ClientHealthRow {
 }
 
 export const clientHealthSelect = {
-  id: true, clientId: true, name: true, endpointUrl: true, status: true, pausedAt: true, nextProbeAt: true,
-  failingSince: true, lastDeliveredAt: true,
+  id: true,
+  clientId: true,
+  name: true,
+  endpointUrl: true,
+  status: true,
+  pausedAt: true,
+  nextProbeAt: true,
+  failingSince: true,
+  lastDeliveredAt: true,
   enterprise: { select: { customsCode: true, name: true } },
 } satisfies Prisma.ImportClientSelect;
 type ClientRecord = Prisma.ImportClientGetPayload<{ select: typeof clientHealthSelect }>;

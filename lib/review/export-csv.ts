@@ -32,11 +32,35 @@ const subscriptionExport: ExportSpec<typeof ZSubscriptionReviewFilters, ReviewSu
   schema: ZSubscriptionReviewFilters,
   title: (t) => t("adminReview.subscriptionsTitle"),
   columns: (t) =>
-    (["recordId", "customsCode", "enterpriseName", "clientId", "cardNo", "cardHolder", "content", "enteredBy", "createdAt", "validUntil", "status", "pushCount"] as const)
-      .map((c) => t(`adminReview.col.${c}`)),
+    (
+      [
+        "recordId",
+        "customsCode",
+        "enterpriseName",
+        "clientId",
+        "cardNo",
+        "cardHolder",
+        "content",
+        "enteredBy",
+        "createdAt",
+        "validUntil",
+        "status",
+        "pushCount",
+      ] as const
+    ).map((c) => t(`adminReview.col.${c}`)),
   values: (r, t) => [
-    r.id, r.customsCode, r.enterpriseName, r.clientId, r.cardNo, r.cardHolder, r.content, r.enteredBy, time(r.createdAt),
-    time(r.validUntil), t(`adminReview.status.${r.status}`), r.pushCount,
+    r.id,
+    r.customsCode,
+    r.enterpriseName,
+    r.clientId,
+    r.cardNo,
+    r.cardHolder,
+    r.content,
+    r.enteredBy,
+    time(r.createdAt),
+    time(r.validUntil),
+    t(`adminReview.status.${r.status}`),
+    r.pushCount,
   ],
   list: listSubscriptionsForReview,
 };
@@ -46,12 +70,43 @@ const pushMessageExport: ExportSpec<typeof ZPushMessageReviewFilters, ReviewPush
   schema: ZPushMessageReviewFilters,
   title: (t) => t("adminReview.pushMessagesTitle"),
   columns: (t) =>
-    (["messageId", "messageType", "emsNo", "customsCode", "enterpriseName", "clientId", "recordId", "part", "rowCount", "dispatchStatus", "dispatchedAt", "deliveredAt", "attemptCount", "resent", "resentAt", "lastError"] as const)
-      .map((c) => t(`adminReview.col.${c}`)),
+    (
+      [
+        "messageId",
+        "messageType",
+        "emsNo",
+        "customsCode",
+        "enterpriseName",
+        "clientId",
+        "recordId",
+        "part",
+        "rowCount",
+        "dispatchStatus",
+        "dispatchedAt",
+        "deliveredAt",
+        "attemptCount",
+        "resent",
+        "resentAt",
+        "lastError",
+      ] as const
+    ).map((c) => t(`adminReview.col.${c}`)),
   values: (r, t) => [
-    r.messageId, t(`adminReview.messageType.${r.type}`), r.emsNo, r.customsCode, r.enterpriseName, r.clientId, r.subscriptionId,
-    `${r.partNo}/${r.partCount}`, r.rowCount, t(`adminReview.dispatchStatus.${r.dispatchStatus}`), time(r.dispatchedAt),
-    time(r.deliveredAt), r.attemptCount, t(r.resent ? "adminReview.resent.yes" : "adminReview.resent.no"), time(r.resentAt), r.lastError,
+    r.messageId,
+    t(`adminReview.messageType.${r.type}`),
+    r.emsNo,
+    r.customsCode,
+    r.enterpriseName,
+    r.clientId,
+    r.subscriptionId,
+    `${r.partNo}/${r.partCount}`,
+    r.rowCount,
+    t(`adminReview.dispatchStatus.${r.dispatchStatus}`),
+    time(r.dispatchedAt),
+    time(r.deliveredAt),
+    r.attemptCount,
+    t(r.resent ? "adminReview.resent.yes" : "adminReview.resent.no"),
+    time(r.resentAt),
+    r.lastError,
   ],
   list: listPushMessagesForReview,
 };
@@ -79,15 +134,21 @@ async function csvResponse<TSchema extends z.ZodType, TRow>(spec: ExportSpec<TSc
   const filters = parsed.filters;
 
   await writeAudit(db, {
-    action: "EXPORT", actorUserId: admin.id, actorAccount: admin.accountCode, targetType: spec.kind,
-    detail: filters as Prisma.InputJsonValue, ip: requestIp(request),
+    action: "EXPORT",
+    actorUserId: admin.id,
+    actorAccount: admin.accountCode,
+    targetType: spec.kind,
+    detail: filters as Prisma.InputJsonValue,
+    ip: requestIp(request),
   });
   const t = await translatorFor(request);
   const pages = eachPage((after) => spec.list({ db, filters, after, pageSize: EXPORT_BATCH_SIZE }));
   async function* batches() {
     for await (const rows of pages) yield rows.map((row) => spec.values(row, t));
   }
-  const stamp = formatShanghaiDateTime(options.now ?? new Date()).replace(/\D/g, "").slice(0, 12);
+  const stamp = formatShanghaiDateTime(options.now ?? new Date())
+    .replace(/\D/g, "")
+    .slice(0, 12);
   return new Response(csvStream({ header: spec.columns(t), batches: batches() }), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

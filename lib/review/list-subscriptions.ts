@@ -10,7 +10,6 @@ import { countPushMessages } from "./push-counts";
 
 export const REVIEW_PAGE_SIZE = 20;
 
-
 export interface ReviewSubscriptionRow {
   id: number;
   customsCode: string;
@@ -55,8 +54,19 @@ export async function listSubscriptionsForReview(options: {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: pageSize + 1,
     select: {
-      id: true, enteredBy: true, createdAt: true, validUntil: true, status: true, stockEmsNo: true, pushMaterials: true,
-      pushProducts: true, materialFrom: true, materialTo: true, productFrom: true, productTo: true, incrementalEmsNo: true,
+      id: true,
+      enteredBy: true,
+      createdAt: true,
+      validUntil: true,
+      status: true,
+      stockEmsNo: true,
+      pushMaterials: true,
+      pushProducts: true,
+      materialFrom: true,
+      materialTo: true,
+      productFrom: true,
+      productTo: true,
+      incrementalEmsNo: true,
       enterprise: { select: { customsCode: true, name: true } },
       importClient: { select: { clientId: true } },
       signingCard: { select: { cardNo: true, holder: true } },

@@ -14,7 +14,8 @@ export async function loadPushMessageForReview(options: { db: Db; messageId: str
     db.pushMessage.findUnique({
       where: { messageId },
       select: {
-        subscriptionId: true, manualChangeId: true,
+        subscriptionId: true,
+        manualChangeId: true,
         enterprise: { select: { customsCode: true, name: true } },
         importClient: { select: clientHealthSelect },
       },

@@ -4,11 +4,18 @@ import { SIGNED_FORMAT, signingMessage } from "@/lib/signing/canonical";
 import { verifySignedEntry, type RegisteredCard, type SignedEntry } from "./verify-signed-entry";
 
 const keys = sm2KeyPair();
-const bytes = new TextEncoder().encode(signingMessage({ action: "RESEND", challengeId: "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d", payload: { messageIds: ["20260000000000000001"] } }));
+const bytes = new TextEncoder().encode(
+  signingMessage({ action: "RESEND", challengeId: "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d", payload: { messageIds: ["20260000000000000001"] } }),
+);
 const card: RegisteredCard = { cardNo: "8600000000012", publicKey: keys.publicKey, status: "ACTIVE", kind: "OPERATOR", enterpriseId: 7 };
 const entry = (overrides: Partial<SignedEntry> = {}): SignedEntry => ({
-  action: "RESEND", enterpriseId: 7, cardNo: card.cardNo, signature: sm2Sign(keys.privateKey, keys.publicKey, bytes),
-  signedMessage: bytes, signedFormat: SIGNED_FORMAT, ...overrides,
+  action: "RESEND",
+  enterpriseId: 7,
+  cardNo: card.cardNo,
+  signature: sm2Sign(keys.privateKey, keys.publicKey, bytes),
+  signedMessage: bytes,
+  signedFormat: SIGNED_FORMAT,
+  ...overrides,
 });
 
 describe("签名复验 of a signed audit entry", () => {
@@ -33,7 +40,11 @@ describe("签名复验 of a signed audit entry", () => {
   });
 
   test("an entry without stored bytes or with an unregistered card cannot be verified", () => {
-    expect(verifySignedEntry(entry({ signedMessage: null }), card)).toEqual({ valid: false, cardNo: card.cardNo, problems: [{ reason: "MESSAGE_MISSING" }] });
+    expect(verifySignedEntry(entry({ signedMessage: null }), card)).toEqual({
+      valid: false,
+      cardNo: card.cardNo,
+      problems: [{ reason: "MESSAGE_MISSING" }],
+    });
     expect(verifySignedEntry(entry(), null).problems).toEqual([{ reason: "CARD_UNKNOWN" }]);
   });
 

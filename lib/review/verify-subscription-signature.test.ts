@@ -5,8 +5,17 @@ import { verifySubscriptionSignature, type SignatureCheckInput } from "./verify-
 
 const keys = sm2KeyPair();
 const payload = {
-  clientId: "3201000001", stockEnabled: true, incrementalEnabled: true, stockEmsNo: "E32012500001", pushMaterials: true,
-  pushProducts: false, materialFrom: "1", materialTo: "100", productFrom: "", productTo: "", incrementalEmsNo: "E32012500001",
+  clientId: "3201000001",
+  stockEnabled: true,
+  incrementalEnabled: true,
+  stockEmsNo: "E32012500001",
+  pushMaterials: true,
+  pushProducts: false,
+  materialFrom: "1",
+  materialTo: "100",
+  productFrom: "",
+  productTo: "",
+  incrementalEmsNo: "E32012500001",
   validUntil: "2027-01-31",
 };
 const signedPayload = signingMessage({ action: "SUBSCRIBE", challengeId: "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d", payload });
@@ -27,7 +36,9 @@ describe("签名验证 of a subscription record", () => {
 
   test("another key, a changed text or a garbled signature fail SM2 verification", () => {
     const other = sm2KeyPair();
-    expect(verifySubscriptionSignature(input({ card: { ...input().card, publicKey: other.publicKey } })).problems).toEqual([{ reason: "SIGNATURE_MISMATCH" }]);
+    expect(verifySubscriptionSignature(input({ card: { ...input().card, publicKey: other.publicKey } })).problems).toEqual([
+      { reason: "SIGNATURE_MISMATCH" },
+    ]);
     const tampered = signedPayload.replace("3201000001", "3201000002");
     expect(verifySubscriptionSignature(input({ signedPayload: tampered })).problems).toContainEqual({ reason: "SIGNATURE_MISMATCH" });
     expect(verifySubscriptionSignature(input({ signature: "3045" })).problems).toEqual([{ reason: "SIGNATURE_MISMATCH" }]);

@@ -18,14 +18,20 @@ export interface SignatureCheckInput {
 export function verifySubscriptionSignature(input: SignatureCheckInput): { valid: boolean; cardNo: string; problems: SignatureProblem[] } {
   const entry = verifySignedEntry(
     {
-      action: "SUBSCRIBE", enterpriseId: input.enterpriseId, cardNo: input.card.cardNo, signature: input.signature,
-      signedMessage: new TextEncoder().encode(input.signedPayload), signedFormat: SIGNED_FORMAT,
+      action: "SUBSCRIBE",
+      enterpriseId: input.enterpriseId,
+      cardNo: input.card.cardNo,
+      signature: input.signature,
+      signedMessage: new TextEncoder().encode(input.signedPayload),
+      signedFormat: SIGNED_FORMAT,
     },
     input.card,
   );
   const payloadProblem = checkSignedRequest(input.signedPayload, input.record);
   // A text that is no subscription request at all is said once, as malformed.
-  const problems: SignatureProblem[] = entry.problems.filter((p) => !(payloadProblem?.reason === "PAYLOAD_MALFORMED" && p.reason === "ACTION_MISMATCH"));
+  const problems: SignatureProblem[] = entry.problems.filter(
+    (p) => !(payloadProblem?.reason === "PAYLOAD_MALFORMED" && p.reason === "ACTION_MISMATCH"),
+  );
   if (payloadProblem) problems.splice(problems[0]?.reason === "SIGNATURE_MISMATCH" ? 1 : 0, 0, payloadProblem);
   return { valid: problems.length === 0, cardNo: input.card.cardNo, problems };
 }

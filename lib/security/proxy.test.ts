@@ -43,7 +43,10 @@ describe("proxy.ts security headers", () => {
   });
 
   test("every request gets its own nonce", () => {
-    const nonces = Array.from({ length: 20 }, () => /'nonce-([^']+)'/.exec(headersFor({ APP_MODE: "production" }).get("content-security-policy")!)![1]);
+    const nonces = Array.from(
+      { length: 20 },
+      () => /'nonce-([^']+)'/.exec(headersFor({ APP_MODE: "production" }).get("content-security-policy")!)![1],
+    );
     expect(new Set(nonces).size).toBe(20);
   });
 });

@@ -12,5 +12,4 @@ export const signedActions = {
 } as const satisfies Record<string, readonly ("LEGAL_PERSON" | "OPERATOR")[]>;
 
 export type SignedAction = keyof typeof signedActions;
-export const isSignedAction = (value: unknown): value is SignedAction =>
-  typeof value === "string" && Object.hasOwn(signedActions, value);
+export const isSignedAction = (value: unknown): value is SignedAction => typeof value === "string" && Object.hasOwn(signedActions, value);

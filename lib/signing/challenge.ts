@@ -52,10 +52,7 @@ export async function pruneChallenges(options: { db: Db; now?: Date }): Promise<
   const now = options.now ?? new Date();
   const { count } = await options.db.signingChallenge.deleteMany({
     where: {
-      OR: [
-        { expiresAt: { lt: now } },
-        { consumedAt: { not: null }, createdAt: { lt: new Date(now.getTime() - RATE_WINDOW_MS) } },
-      ],
+      OR: [{ expiresAt: { lt: now } }, { consumedAt: { not: null }, createdAt: { lt: new Date(now.getTime() - RATE_WINDOW_MS) } }],
     },
   });
   return count;

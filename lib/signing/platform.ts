@@ -56,7 +56,9 @@ export function signPlatformHeaders(options: { messageId: string; body: string |
 export type PlatformSignatureVerifier = (options: PlatformSignatureHeaders & { body: Uint8Array | string }) => boolean;
 
 /** e = SM3(Z ‖ canonical string) of a delivery for one platform public key, or null when the headers are malformed. */
-export function createPlatformDigester(publicKeyHex: string): (options: Omit<PlatformSignatureHeaders, "signature"> & { body: Uint8Array | string }) => Buffer | null {
+export function createPlatformDigester(
+  publicKeyHex: string,
+): (options: Omit<PlatformSignatureHeaders, "signature"> & { body: Uint8Array | string }) => Buffer | null {
   const digestOf = sm2DigestFor(publicKeyHex);
   return ({ messageId, timestamp, body }) =>
     /^\d{1,16}$/.test(timestamp) ? digestOf(platformCanonicalString({ messageId, timestamp, bodySm3Hex: sm3BodyHex(body) })) : null;

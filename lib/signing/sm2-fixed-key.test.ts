@@ -9,8 +9,7 @@ import { createSm2DigestVerifier, createSm2Signer, sm2DigestFor } from "./sm2-fi
 
 // GM/T 0003.5-2012 Appendix A: the public key, message and e = SM3(Z ‖ M) with ID 1234567812345678.
 const standard = {
-  publicKey:
-    "0409f9df311e5421a150dd7d161e4bc5c672179fad1833fc076bb08ff356f35020ccea490ce26775a52dc6ea718cc1aa600aed05fbf35e084a6632f6072da9ad13",
+  publicKey: "0409f9df311e5421a150dd7d161e4bc5c672179fad1833fc076bb08ff356f35020ccea490ce26775a52dc6ea718cc1aa600aed05fbf35e084a6632f6072da9ad13",
   message: "message digest",
   e: "f0b43e94ba45accaace692ed534382eb17e6ab5a19ce7b31f4486fdfc0d28640",
 };
@@ -65,7 +64,22 @@ describe("fixed-key signer and verifier", () => {
       writeFileSync(path.join(dir, "sig.der"), Buffer.from(sign(message), "hex"));
       const result = execFileSync(
         "openssl",
-        ["pkeyutl", "-verify", "-pubin", "-inkey", "key.pem", "-rawin", "-in", "message.txt", "-sigfile", "sig.der", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678"],
+        [
+          "pkeyutl",
+          "-verify",
+          "-pubin",
+          "-inkey",
+          "key.pem",
+          "-rawin",
+          "-in",
+          "message.txt",
+          "-sigfile",
+          "sig.der",
+          "-digest",
+          "sm3",
+          "-pkeyopt",
+          "distid:1234567812345678",
+        ],
         { cwd: dir, encoding: "utf8" },
       );
       expect(result).toContain("Signature Verified Successfully");

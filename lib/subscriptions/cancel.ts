@@ -18,7 +18,11 @@ export async function cancelSubscription(options: {
     data: { status: "CANCELLED", cancelledAt: now },
   });
   await writeAudit(options.tx, {
-    action: "CANCEL", ...options.audit, enterpriseId: options.scope.enterpriseId, targetType: "Subscription", targetId: subscription.id,
+    action: "CANCEL",
+    ...options.audit,
+    enterpriseId: options.scope.enterpriseId,
+    targetType: "Subscription",
+    targetId: subscription.id,
   });
   return updated;
 }

@@ -9,8 +9,7 @@ import type { ZCancelRequest, ZExtendRequest } from "@/lib/validations/subscript
 import { findActiveIncremental, validUntilFromDay } from "./rules";
 
 export type TRecordRequest =
-  | { action: "CANCEL"; payload: z.infer<typeof ZCancelRequest> }
-  | { action: "EXTEND"; payload: z.infer<typeof ZExtendRequest> };
+  { action: "CANCEL"; payload: z.infer<typeof ZCancelRequest> } | { action: "EXTEND"; payload: z.infer<typeof ZExtendRequest> };
 
 export async function checkRecordRequest(options: { db: Db; scope: EnterpriseScope; request: TRecordRequest; now: Date }): Promise<void> {
   const { db, scope, request, now } = options;

@@ -47,8 +47,14 @@ export async function prepareSubscription(options: {
       ? await resolveRange(tx, { manualId: manual.id, table: "product", from: input.productFrom, to: input.productTo })
       : none;
     stock = {
-      stockManualId: manual.id, stockEmsNo: manual.emsNo, pushMaterials: input.pushMaterials, pushProducts: input.pushProducts,
-      materialFrom: materials.from, materialTo: materials.to, productFrom: products.from, productTo: products.to,
+      stockManualId: manual.id,
+      stockEmsNo: manual.emsNo,
+      pushMaterials: input.pushMaterials,
+      pushProducts: input.pushProducts,
+      materialFrom: materials.from,
+      materialTo: materials.to,
+      productFrom: products.from,
+      productTo: products.to,
     };
   }
 
@@ -116,7 +122,13 @@ export async function createSubscription(options: CreateSubscriptionOptions) {
     });
 
   if (stock) await sendJob(stockDispatchJob, { subscriptionId: subscription.id }, { tx });
-  await writeAudit(tx, { action: "SUBSCRIBE", ...options.audit, enterpriseId: scope.enterpriseId, targetType: "Subscription", targetId: subscription.id });
+  await writeAudit(tx, {
+    action: "SUBSCRIBE",
+    ...options.audit,
+    enterpriseId: scope.enterpriseId,
+    targetType: "Subscription",
+    targetId: subscription.id,
+  });
   return subscription;
 }
 

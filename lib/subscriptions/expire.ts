@@ -28,9 +28,10 @@ export async function expireSubscriptions(options: { db: Db; now?: Date }): Prom
  * a running job, which reads subscriptions without locking them, and refuse a record it has audited as expired.
  */
 export async function lockWatermark(tx: Prisma.TransactionClient, mode: "UPDATE" | "SHARE"): Promise<Date> {
-  const rows = mode === "UPDATE"
-    ? await tx.$queryRaw<{ auditedUntil: Date }[]>`SELECT "auditedUntil" FROM "ExpiryWatermark" WHERE id = 1 FOR UPDATE`
-    : await tx.$queryRaw<{ auditedUntil: Date }[]>`SELECT "auditedUntil" FROM "ExpiryWatermark" WHERE id = 1 FOR SHARE`;
+  const rows =
+    mode === "UPDATE"
+      ? await tx.$queryRaw<{ auditedUntil: Date }[]>`SELECT "auditedUntil" FROM "ExpiryWatermark" WHERE id = 1 FOR UPDATE`
+      : await tx.$queryRaw<{ auditedUntil: Date }[]>`SELECT "auditedUntil" FROM "ExpiryWatermark" WHERE id = 1 FOR SHARE`;
   if (rows.length === 0) throw new Error("ExpiryWatermark has no row (migration 20261202050000_expiry_watermark writes it)");
   return rows[0].auditedUntil;
 }

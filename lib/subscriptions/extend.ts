@@ -17,7 +17,11 @@ export async function extendSubscription(options: {
   const validUntil = validUntilFromDay(options.validUntil, now, { after: subscription.validUntil });
   const updated = await options.tx.subscription.update({ where: { id: subscription.id }, data: { validUntil } });
   await writeAudit(options.tx, {
-    action: "EXTEND", ...options.audit, enterpriseId: options.scope.enterpriseId, targetType: "Subscription", targetId: subscription.id,
+    action: "EXTEND",
+    ...options.audit,
+    enterpriseId: options.scope.enterpriseId,
+    targetType: "Subscription",
+    targetId: subscription.id,
     detail: { from: subscription.validUntil.toISOString(), to: validUntil.toISOString() },
   });
   return updated;

@@ -59,15 +59,29 @@ export async function listSubscriptions(options: {
     skip: (page - 1) * pageSize,
     take: pageSize,
     select: {
-      id: true, enteredBy: true, createdAt: true, validUntil: true, status: true, stockEmsNo: true, pushMaterials: true, pushProducts: true,
-      materialFrom: true, materialTo: true, productFrom: true, productTo: true, incrementalEmsNo: true,
+      id: true,
+      enteredBy: true,
+      createdAt: true,
+      validUntil: true,
+      status: true,
+      stockEmsNo: true,
+      pushMaterials: true,
+      pushProducts: true,
+      materialFrom: true,
+      materialTo: true,
+      productFrom: true,
+      productTo: true,
+      incrementalEmsNo: true,
       enterprise: { select: { customsCode: true } },
       importClient: { select: { clientId: true } },
       signingCard: { select: { cardNo: true } },
     },
   });
   return {
-    total, page, pageCount, pageSize,
+    total,
+    page,
+    pageCount,
+    pageSize,
     rows: records.map((r) => {
       const status = effectiveStatus(r, now);
       return {

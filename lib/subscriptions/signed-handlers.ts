@@ -27,6 +27,12 @@ export async function cancelHandler(input: z.infer<typeof ZCancelRequest>, actor
 }
 
 export async function extendHandler(input: z.infer<typeof ZExtendRequest>, actor: EnterpriseActor, signed: SignedContext) {
-  await extendSubscription({ tx: signed.tx, scope: actor.scope, audit: signed.audit, subscriptionId: input.subscriptionId, validUntil: input.validUntil });
+  await extendSubscription({
+    tx: signed.tx,
+    scope: actor.scope,
+    audit: signed.audit,
+    subscriptionId: input.subscriptionId,
+    validUntil: input.validUntil,
+  });
   return {};
 }

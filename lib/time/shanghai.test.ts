@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 import {
-  addDaysToDay, addYearsToDay, endOfShanghaiDay, formatShanghaiDateTime, isCalendarDay, parseShanghaiDateTime, shanghaiDay,
+  addDaysToDay,
+  addYearsToDay,
+  endOfShanghaiDay,
+  formatShanghaiDateTime,
+  isCalendarDay,
+  parseShanghaiDateTime,
+  shanghaiDay,
   startOfShanghaiDay,
 } from "./shanghai";
 

@@ -25,8 +25,13 @@ export async function setUserDisabled(options: {
       await tx.user.update({ where: { id: user.id }, data: { disabledAt: null } });
     }
     await writeAudit(tx, {
-      action: input.disabled ? "USER_DISABLE" : "USER_ENABLE", actorUserId: admin.userId, actorAccount: admin.accountCode,
-      enterpriseId: user.enterpriseId, targetType: "User", targetId: input.accountCode, ip: admin.ip,
+      action: input.disabled ? "USER_DISABLE" : "USER_ENABLE",
+      actorUserId: admin.userId,
+      actorAccount: admin.accountCode,
+      enterpriseId: user.enterpriseId,
+      targetType: "User",
+      targetId: input.accountCode,
+      ip: admin.ip,
     });
   });
 }

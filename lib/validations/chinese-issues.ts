@@ -4,7 +4,13 @@
 import type { z } from "zod";
 
 const typeNames: Record<string, string> = {
-  string: "字符串", number: "数字", int: "整数", boolean: "布尔值", object: "对象", array: "数组", date: "日期",
+  string: "字符串",
+  number: "数字",
+  int: "整数",
+  boolean: "布尔值",
+  object: "对象",
+  array: "数组",
+  date: "日期",
 };
 
 const sizeUnit = (origin: string) => (origin === "string" ? "个字符" : origin === "array" || origin === "set" ? "条" : "");

@@ -18,7 +18,13 @@ export async function createBenchEnterprise(options: { code: number; endpointUrl
     data: { accountCode: `SW${code}`, name: "压测用户", passwordHash: "-", role: "ENTERPRISE_USER", enterpriseId: enterprise.id },
   });
   const client = await db.importClient.create({
-    data: { clientId: `C${code}0`, enterpriseId: enterprise.id, name: "压测导入客户端", boundCardNo: legalCard.cardNo, endpointUrl: options.endpointUrl },
+    data: {
+      clientId: `C${code}0`,
+      enterpriseId: enterprise.id,
+      name: "压测导入客户端",
+      boundCardNo: legalCard.cardNo,
+      endpointUrl: options.endpointUrl,
+    },
   });
   return { enterprise, user, client, legalCard: { ...legalCard, privateKey: keys.privateKey } };
 }

@@ -40,7 +40,10 @@ export async function startImportClientProbe(options: { platformPublicKey: strin
     nextFilesDurable(emsNo: string, count: number, timeoutMs: number): Promise<number> {
       const target = (storedAt.get(emsNo)?.length ?? 0) + count;
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`only ${storedAt.get(emsNo)?.length ?? 0} of ${target} files of ${emsNo} arrived in ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`only ${storedAt.get(emsNo)?.length ?? 0} of ${target} files of ${emsNo} arrived in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiter = {
           emsNo,
           count: target,

@@ -40,10 +40,14 @@ interface ScenarioResult {
 export async function benchIsolation(options: { bench: BenchOptions; platformPublicKey: string; results: BenchResults }) {
   const { bench, results } = options;
   const count = bench.isolationMessages;
-  console.log(`[bench] ISO: ${count} INCREMENT messages over ${CLIENTS} import clients: all healthy, one slow (${SLOW_ANSWER_MS / 1000} s), one silent…`);
+  console.log(
+    `[bench] ISO: ${count} INCREMENT messages over ${CLIENTS} import clients: all healthy, one slow (${SLOW_ANSWER_MS / 1000} s), one silent…`,
+  );
   const inbox = mkdtempSync(path.join(tmpdir(), "sw-bench-iso-"));
   const clients = await Promise.all(
-    Array.from({ length: CLIENTS }, (_, i) => startImportClient({ port: 0, inbox: path.join(inbox, String(i)), platformPublicKey: options.platformPublicKey })),
+    Array.from({ length: CLIENTS }, (_, i) =>
+      startImportClient({ port: 0, inbox: path.join(inbox, String(i)), platformPublicKey: options.platformPublicKey }),
+    ),
   );
   try {
     const healthyUrls = clients.map((c) => c.url);
@@ -57,10 +61,21 @@ export async function benchIsolation(options: { bench: BenchOptions; platformPub
     const healthyRate = (before.healthyMessagesPerSecond + after.healthyMessagesPerSecond) / 2;
     const share = (run: ScenarioResult) => (100 * run.healthyMessagesPerSecond) / healthyRate;
     results.detail("ISO", runs);
-    results.add({ id: "ISO", what: `healthy clients' delivery with one of ${CLIENTS} answering after 14 s, share of all healthy`, value: share(slow), unit: "%", target: { limit: 80, kind: "min" } });
+    results.add({
+      id: "ISO",
+      what: `healthy clients' delivery with one of ${CLIENTS} answering after 14 s, share of all healthy`,
+      value: share(slow),
+      unit: "%",
+      target: { limit: 80, kind: "min" },
+    });
     results.add({ id: "ISO", what: `… with one of ${CLIENTS} never answering`, value: share(silent), unit: "%", target: { limit: 80, kind: "min" } });
-    if (bench.quick) results.note("ISO --quick: a bad client's first batches wait out DELIVERY_BATCH_WAIT_MS (2 s) once, about as long as a whole quick run takes, so its share says little");
-    results.note(`ISO healthy clients' msg/s (p50 / p95 stored → delivered): ${runs.map((r) => `${r.scenario} ${Math.round(r.healthyMessagesPerSecond)} (${r.p50Seconds.toFixed(1)} / ${r.p95Seconds.toFixed(1)} s)`).join(", ")}`);
+    if (bench.quick)
+      results.note(
+        "ISO --quick: a bad client's first batches wait out DELIVERY_BATCH_WAIT_MS (2 s) once, about as long as a whole quick run takes, so its share says little",
+      );
+    results.note(
+      `ISO healthy clients' msg/s (p50 / p95 stored → delivered): ${runs.map((r) => `${r.scenario} ${Math.round(r.healthyMessagesPerSecond)} (${r.p50Seconds.toFixed(1)} / ${r.p95Seconds.toFixed(1)} s)`).join(", ")}`,
+    );
   } finally {
     await Promise.all(clients.map((c) => c.close()));
     rmSync(inbox, { recursive: true, force: true });
@@ -84,7 +99,8 @@ async function runScenario(options: { scenario: Scenario; count: number; healthy
       const [{ delivered }] = await db.$queryRaw<{ delivered: bigint }[]>`
         SELECT count(*) AS delivered FROM "PushMessage" WHERE "importClientId" = ANY(${healthyIds}::int[]) AND "dispatchStatus" = 'DELIVERED'`;
       if (Number(delivered) >= healthyCount) break;
-      if (performance.now() - start > 600_000) throw new Error(`ISO ${scenario}: only ${delivered} of ${healthyCount} healthy messages delivered in 600 s`);
+      if (performance.now() - start > 600_000)
+        throw new Error(`ISO ${scenario}: only ${delivered} of ${healthyCount} healthy messages delivered in 600 s`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seconds = (performance.now() - start) / 1000;
@@ -92,7 +108,14 @@ async function runScenario(options: { scenario: Scenario; count: number; healthy
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "deliveredAt" - ${storedAt}::timestamptz)) AS p50,
              percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM "deliveredAt" - ${storedAt}::timestamptz)) AS p95
       FROM "PushMessage" WHERE "importClientId" = ANY(${healthyIds}::int[])`;
-    return { scenario, healthyMessages: healthyCount, seconds, healthyMessagesPerSecond: healthyCount / seconds, p50Seconds: Number(latency.p50), p95Seconds: Number(latency.p95) };
+    return {
+      scenario,
+      healthyMessages: healthyCount,
+      seconds,
+      healthyMessagesPerSecond: healthyCount / seconds,
+      p50Seconds: Number(latency.p50),
+      p95Seconds: Number(latency.p95),
+    };
   } finally {
     if (bad) {
       // Its messages wait as 待下发 from now on, so that they do not run into the next scenario's.
@@ -104,19 +127,32 @@ async function runScenario(options: { scenario: Scenario; count: number; healthy
 
 /** One one-row INCREMENT message after another for each client in turn, as a change approved for all of them. */
 async function roundRobinMessages(fixtures: Awaited<ReturnType<typeof createBenchEnterprise>>[], count: number): Promise<NewPushMessage[]> {
-  const perClient = await Promise.all(fixtures.map(async (fixture, i) => {
-    const manual = await createBenchManual({ customsCode: fixture.enterprise.customsCode, emsNo: `E${fixture.enterprise.customsCode}9`, materials: 1, products: 0 });
-    const subscription = await db.subscription.create({
-      data: {
-        enterpriseId: fixture.enterprise.id, importClientId: fixture.client.id, signingCardId: fixture.legalCard.id,
-        enteredBy: fixture.user.accountCode, validUntil: new Date(Date.now() + 30 * 86_400_000),
-        incrementalManualId: manual.id, incrementalEmsNo: manual.emsNo, signedPayload: "{}", signature: "00",
-      },
-    });
-    const manualHead = await loadManualHead({ db, manualId: manual.id });
-    const [row] = await loadManualRows({ db, manualId: manual.id, table: "materials" });
-    return { fixture, manual, subscription, manualHead, row, count: Math.floor(count / fixtures.length) + (i < count % fixtures.length ? 1 : 0) };
-  }));
+  const perClient = await Promise.all(
+    fixtures.map(async (fixture, i) => {
+      const manual = await createBenchManual({
+        customsCode: fixture.enterprise.customsCode,
+        emsNo: `E${fixture.enterprise.customsCode}9`,
+        materials: 1,
+        products: 0,
+      });
+      const subscription = await db.subscription.create({
+        data: {
+          enterpriseId: fixture.enterprise.id,
+          importClientId: fixture.client.id,
+          signingCardId: fixture.legalCard.id,
+          enteredBy: fixture.user.accountCode,
+          validUntil: new Date(Date.now() + 30 * 86_400_000),
+          incrementalManualId: manual.id,
+          incrementalEmsNo: manual.emsNo,
+          signedPayload: "{}",
+          signature: "00",
+        },
+      });
+      const manualHead = await loadManualHead({ db, manualId: manual.id });
+      const [row] = await loadManualRows({ db, manualId: manual.id, table: "materials" });
+      return { fixture, manual, subscription, manualHead, row, count: Math.floor(count / fixtures.length) + (i < count % fixtures.length ? 1 : 0) };
+    }),
+  );
   const now = new Date();
   const messageIds = await nextMessageIds({ db, count, at: now });
   const messages: NewPushMessage[] = [];
@@ -124,11 +160,33 @@ async function roundRobinMessages(fixtures: Awaited<ReturnType<typeof createBenc
     for (const { fixture, manual, subscription, manualHead, row, count: own } of perClient) {
       if (round >= own) continue;
       const messageId = messageIds[messages.length];
-      const head = { messageId, type: "INCREMENT" as const, emsNo: manual.emsNo, subscriptionId: subscription.id, chgTmsCnt: round + 1, partNo: 1, partCount: 1, createdAt: now };
+      const head = {
+        messageId,
+        type: "INCREMENT" as const,
+        emsNo: manual.emsNo,
+        subscriptionId: subscription.id,
+        chgTmsCnt: round + 1,
+        partNo: 1,
+        partCount: 1,
+        createdAt: now,
+      };
       messages.push({
-        messageId, dedupeKey: `bench-iso:${messageId}`, enterpriseId: fixture.enterprise.id, subscriptionId: subscription.id,
-        importClientId: fixture.client.id, emsNo: manual.emsNo, type: head.type, partNo: 1, partCount: 1, rowCount: 1,
-        body: buildPushMessageXml({ head, manualHead: { ...manualHead, chgTmsCnt: round + 1 }, materials: [{ ...row, modfMarkcd: "1" }], products: [] }),
+        messageId,
+        dedupeKey: `bench-iso:${messageId}`,
+        enterpriseId: fixture.enterprise.id,
+        subscriptionId: subscription.id,
+        importClientId: fixture.client.id,
+        emsNo: manual.emsNo,
+        type: head.type,
+        partNo: 1,
+        partCount: 1,
+        rowCount: 1,
+        body: buildPushMessageXml({
+          head,
+          manualHead: { ...manualHead, chgTmsCnt: round + 1 },
+          materials: [{ ...row, modfMarkcd: "1" }],
+          products: [],
+        }),
       });
     }
   }
@@ -150,10 +208,11 @@ async function startBadClient(answerAfterMs: number | null) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/push`,
-    close: () => new Promise<void>((resolve) => {
-      for (const timer of timers) clearTimeout(timer);
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -47,8 +47,12 @@ export async function generateLargeData(options: {
     const foreignKeyChecksSkipped = await skipForeignKeyChecks(client);
     const base = async (table: string) => Number((await client.query(`SELECT COALESCE(max(id), 0) AS max FROM "${table}"`)).rows[0].max);
     const ids = {
-      enterprise: await base("Enterprise"), card: await base("Card"), client: await base("ImportClient"),
-      manual: await base("Manual"), subscription: await base("Subscription"), message: await base("PushMessage"),
+      enterprise: await base("Enterprise"),
+      card: await base("Card"),
+      client: await base("ImportClient"),
+      manual: await base("Manual"),
+      subscription: await base("Subscription"),
+      message: await base("PushMessage"),
     };
     await client.query(enterprisesSql(ids, E));
     await withIndexesRebuilt(options.databaseUrl, "Subscription", () =>
@@ -63,9 +67,14 @@ export async function generateLargeData(options: {
     // As autovacuum would have left a table that has lived a year: visibility map set, statistics fresh.
     await client.query(`VACUUM (ANALYZE) "Subscription", "PushMessage", "Enterprise", "ImportClient", "Card", "Manual"`);
     return {
-      enterprises: E, subscriptions: S, pushMessages: M,
-      enterpriseIdBase: ids.enterprise, subscriptionIdBase: ids.subscription, pushMessageIdBase: ids.message,
-      seconds: (performance.now() - start) / 1000, foreignKeyChecksSkipped,
+      enterprises: E,
+      subscriptions: S,
+      pushMessages: M,
+      enterpriseIdBase: ids.enterprise,
+      subscriptionIdBase: ids.subscription,
+      pushMessageIdBase: ids.message,
+      seconds: (performance.now() - start) / 1000,
+      foreignKeyChecksSkipped,
     };
   } finally {
     await client.end();

@@ -25,8 +25,26 @@ export interface BenchOptions {
   workerNodeOptions: string;
 }
 
-const FULL = { stockRows: 10_000, stockRuns: 5, messages: 20_000, isolationMessages: 2_000, enterprises: 5_000, subscriptions: 1_000_000, pushMessages: 10_000_000, querySamples: 200 };
-const QUICK = { stockRows: 2_000, stockRuns: 3, messages: 1_000, isolationMessages: 200, enterprises: 200, subscriptions: 20_000, pushMessages: 200_000, querySamples: 40 };
+const FULL = {
+  stockRows: 10_000,
+  stockRuns: 5,
+  messages: 20_000,
+  isolationMessages: 2_000,
+  enterprises: 5_000,
+  subscriptions: 1_000_000,
+  pushMessages: 10_000_000,
+  querySamples: 200,
+};
+const QUICK = {
+  stockRows: 2_000,
+  stockRuns: 3,
+  messages: 1_000,
+  isolationMessages: 200,
+  enterprises: 200,
+  subscriptions: 20_000,
+  pushMessages: 200_000,
+  querySamples: 40,
+};
 
 const USAGE = `npm run bench -- [--quick] [--only P1,P3,ISO] [--output bench-results/latest.json]
   [--stock-rows 10000] [--stock-runs 5] [--messages 20000] [--isolation-messages 2000]

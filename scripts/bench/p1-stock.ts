@@ -29,12 +29,21 @@ export async function benchStockPushes(options: { bench: BenchOptions; probe: Im
   const stock = await measureStockPushes({ fixture, emsNo: manual.emsNo, rows, runs: bench.stockRuns, probe });
   results.detail("P1", stock);
   results.add({
-    id: "P1", what: `stock ${rows}+${rows} rows → last file durable (median of ${bench.stockRuns})`,
-    value: stock.medianMs / 1000, unit: "s", target: { limit: 1, kind: "max" },
+    id: "P1",
+    what: `stock ${rows}+${rows} rows → last file durable (median of ${bench.stockRuns})`,
+    value: stock.medianMs / 1000,
+    unit: "s",
+    target: { limit: 1, kind: "max" },
   });
   const peakRssBytes = worker.peakRssBytes();
   results.detail("P5", { peakRssBytes, workerNodeOptions: bench.workerNodeOptions });
-  results.add({ id: "P5", what: "worker peak RSS during P1 (VmHWM, startup included)", value: peakRssBytes / MB, unit: "MB", target: { limit: 300, kind: "max" } });
+  results.add({
+    id: "P5",
+    what: "worker peak RSS during P1 (VmHWM, startup included)",
+    value: peakRssBytes / MB,
+    unit: "MB",
+    target: { limit: 300, kind: "max" },
+  });
 }
 
 interface StockRunsResult {
@@ -54,16 +63,30 @@ async function measureStockPushes(options: {
   const partsPerRun = Math.ceil((2 * rows) / MAX_ROWS_PER_PART);
   const actor = {
     user: {
-      id: fixture.user.id, accountCode: fixture.user.accountCode, name: fixture.user.name, role: "ENTERPRISE_USER" as const,
-      enterpriseId: fixture.enterprise.id, enterpriseName: fixture.enterprise.name, customsCode: fixture.enterprise.customsCode,
+      id: fixture.user.id,
+      accountCode: fixture.user.accountCode,
+      name: fixture.user.name,
+      role: "ENTERPRISE_USER" as const,
+      enterpriseId: fixture.enterprise.id,
+      enterpriseName: fixture.enterprise.name,
+      customsCode: fixture.enterprise.customsCode,
     },
     scope: { enterpriseId: fixture.enterprise.id },
     ip: "127.0.0.1",
   };
   const payload = ZSubscribeForm.parse({
-    clientId: fixture.client.clientId, stockEnabled: true, incrementalEnabled: false, stockEmsNo: emsNo,
-    pushMaterials: true, pushProducts: true, materialFrom: "1", materialTo: String(rows), productFrom: "1", productTo: String(rows),
-    incrementalEmsNo: "", validUntil: addDaysToDay(shanghaiDay(), 30),
+    clientId: fixture.client.clientId,
+    stockEnabled: true,
+    incrementalEnabled: false,
+    stockEmsNo: emsNo,
+    pushMaterials: true,
+    pushProducts: true,
+    materialFrom: "1",
+    materialTo: String(rows),
+    productFrom: "1",
+    productTo: String(rows),
+    incrementalEmsNo: "",
+    validUntil: addDaysToDay(shanghaiDay(), 30),
   });
 
   const runsMs: number[] = [];
@@ -74,7 +97,13 @@ async function measureStockPushes(options: {
     const lastFile = probe.nextFilesDurable(emsNo, partsPerRun, 120_000);
 
     const start = performance.now();
-    const result = await runSignedAction({ actor, action: "SUBSCRIBE", schema: ZSubscribeForm, request: { payload, proof }, handler: subscribeHandler });
+    const result = await runSignedAction({
+      actor,
+      action: "SUBSCRIBE",
+      schema: ZSubscribeForm,
+      request: { payload, proof },
+      handler: subscribeHandler,
+    });
     if (!result.ok) throw new Error(`subscribing failed: ${result.error}`);
     runsMs.push((await lastFile) - start);
   }

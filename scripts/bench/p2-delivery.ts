@@ -39,14 +39,37 @@ export interface CountedProcesses {
   postmasterPid: number | null;
 }
 
-export async function benchDelivery(options: { bench: BenchOptions; probe: ImportClientProbe; databaseUrl: string; results: BenchResults; processes: CountedProcesses }) {
+export async function benchDelivery(options: {
+  bench: BenchOptions;
+  probe: ImportClientProbe;
+  databaseUrl: string;
+  results: BenchResults;
+  processes: CountedProcesses;
+}) {
   const { bench, results } = options;
   const fixture = await createBenchEnterprise({ code: 2, endpointUrl: options.probe.url });
   console.log(`[bench] P2: ${bench.messages} INCREMENT messages end to end, then as many empty pg-boss jobs…`);
-  const delivery = await measureDelivery({ fixture, count: bench.messages, databaseUrl: options.databaseUrl, processes: { ...options.processes, clientPid: options.probe.pid } });
+  const delivery = await measureDelivery({
+    fixture,
+    count: bench.messages,
+    databaseUrl: options.databaseUrl,
+    processes: { ...options.processes, clientPid: options.probe.pid },
+  });
   results.detail("P2", delivery);
-  results.add({ id: "P2", what: `end-to-end delivery of ${bench.messages} signed INCREMENT messages`, value: delivery.messagesPerSecond, unit: "msg/s", target: { limit: 1_000, kind: "min" } });
-  results.add({ id: "P2", what: "… as a share of raw pg-boss send+work of empty jobs", value: delivery.shareOfRawPercent, unit: "%", target: { limit: 50, kind: "min" } });
+  results.add({
+    id: "P2",
+    what: `end-to-end delivery of ${bench.messages} signed INCREMENT messages`,
+    value: delivery.messagesPerSecond,
+    unit: "msg/s",
+    target: { limit: 1_000, kind: "min" },
+  });
+  results.add({
+    id: "P2",
+    what: "… as a share of raw pg-boss send+work of empty jobs",
+    value: delivery.shareOfRawPercent,
+    unit: "%",
+    target: { limit: 50, kind: "min" },
+  });
   results.note(`P2 raw pg-boss: ${Math.round(delivery.raw.jobsPerSecond)} empty jobs/s with the delivery queue's work options`);
   reportCpu({ delivery, results, verifyThreads: options.probe.verifyThreads });
 }
@@ -65,7 +88,9 @@ function reportCpu(options: { delivery: DeliveryResult; results: BenchResults; v
   } else {
     results.note("P2 PostgreSQL CPU: not counted on DATABASE_URL's server (only the embedded cluster's processes are visible)");
   }
-  results.note(`P2 CPU: the benchmark process itself (stores the messages, polls) ${cpu.bench.toFixed(2)} ms per message; raw pg-boss job: Node ${raw.cpuMsPerJob.node.toFixed(3)} ms, PostgreSQL ${raw.cpuMsPerJob.postgres?.toFixed(3) ?? "not counted"} ms`);
+  results.note(
+    `P2 CPU: the benchmark process itself (stores the messages, polls) ${cpu.bench.toFixed(2)} ms per message; raw pg-boss job: Node ${raw.cpuMsPerJob.node.toFixed(3)} ms, PostgreSQL ${raw.cpuMsPerJob.postgres?.toFixed(3) ?? "not counted"} ms`,
+  );
   const opensslMs = opensslSm2SignMs();
   if (opensslMs === null) results.note("openssl speed sm2: not available (no openssl, or one without SM2)");
   else add("one SM2 signature, openssl speed sm2", opensslMs);
@@ -109,7 +134,10 @@ async function measureDelivery(options: {
     raw,
     shareOfRawPercent: (100 * messagesPerSecond) / raw.jobsPerSecond,
     cpuMsPerMessage: {
-      worker: cpu.worker / count, client: cpu.client / count, postgres: postmasterPid === null ? null : cpu.postgres / count, bench: cpu.bench / count,
+      worker: cpu.worker / count,
+      client: cpu.client / count,
+      postgres: postmasterPid === null ? null : cpu.postgres / count,
+      bench: cpu.bench / count,
     },
   };
 }
@@ -119,9 +147,15 @@ export async function buildIncrementMessages(fixture: BenchEnterprise, count: nu
   const manual = await createBenchManual({ customsCode: fixture.enterprise.customsCode, emsNo: "E32012590002", materials: 1, products: 0 });
   const subscription = await db.subscription.create({
     data: {
-      enterpriseId: fixture.enterprise.id, importClientId: fixture.client.id, signingCardId: fixture.legalCard.id,
-      enteredBy: fixture.user.accountCode, validUntil: new Date(Date.now() + 30 * 86_400_000),
-      incrementalManualId: manual.id, incrementalEmsNo: manual.emsNo, signedPayload: "{}", signature: "00",
+      enterpriseId: fixture.enterprise.id,
+      importClientId: fixture.client.id,
+      signingCardId: fixture.legalCard.id,
+      enteredBy: fixture.user.accountCode,
+      validUntil: new Date(Date.now() + 30 * 86_400_000),
+      incrementalManualId: manual.id,
+      incrementalEmsNo: manual.emsNo,
+      signedPayload: "{}",
+      signature: "00",
     },
   });
   const manualHead = await loadManualHead({ db, manualId: manual.id });
@@ -130,13 +164,32 @@ export async function buildIncrementMessages(fixture: BenchEnterprise, count: nu
   const messageIds = await nextMessageIds({ db, count, at: now });
   return messageIds.map((messageId, index) => {
     const head = {
-      messageId, type: "INCREMENT" as const, emsNo: manual.emsNo, subscriptionId: subscription.id, chgTmsCnt: index + 1,
-      partNo: 1, partCount: 1, createdAt: now,
+      messageId,
+      type: "INCREMENT" as const,
+      emsNo: manual.emsNo,
+      subscriptionId: subscription.id,
+      chgTmsCnt: index + 1,
+      partNo: 1,
+      partCount: 1,
+      createdAt: now,
     };
     return {
-      messageId, dedupeKey: `bench:${messageId}`, enterpriseId: fixture.enterprise.id, subscriptionId: subscription.id,
-      importClientId: fixture.client.id, emsNo: manual.emsNo, type: head.type, partNo: 1, partCount: 1, rowCount: 1,
-      body: buildPushMessageXml({ head, manualHead: { ...manualHead, chgTmsCnt: index + 1 }, materials: [{ ...row, modfMarkcd: "1" }], products: [] }),
+      messageId,
+      dedupeKey: `bench:${messageId}`,
+      enterpriseId: fixture.enterprise.id,
+      subscriptionId: subscription.id,
+      importClientId: fixture.client.id,
+      emsNo: manual.emsNo,
+      type: head.type,
+      partNo: 1,
+      partCount: 1,
+      rowCount: 1,
+      body: buildPushMessageXml({
+        head,
+        manualHead: { ...manualHead, chgTmsCnt: index + 1 },
+        materials: [{ ...row, modfMarkcd: "1" }],
+        products: [],
+      }),
     };
   });
 }
@@ -151,7 +204,10 @@ async function measureRawPgBoss(databaseUrl: string, count: number, postmasterPi
     await boss.work(EMPTY_QUEUE, workOptionsOf(deliveryJob), async () => undefined);
     const countCpu = startCpuCount({ node: ownCpuMs, postgres: () => (postmasterPid === null ? 0 : processTreeCpuMs(postmasterPid)) });
     const start = performance.now();
-    await boss.insert(EMPTY_QUEUE, Array.from({ length: count }, () => ({ data: {} })));
+    await boss.insert(
+      EMPTY_QUEUE,
+      Array.from({ length: count }, () => ({ data: {} })),
+    );
     await waitUntil(async () => {
       const [{ completed }] = await db.$queryRawUnsafe<{ completed: bigint }[]>(
         `SELECT count(*) AS completed FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state = 'completed'`,

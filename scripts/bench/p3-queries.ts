@@ -48,10 +48,34 @@ export async function benchQueries(options: { bench: BenchOptions; databaseUrl: 
   const { bench, data, results } = options;
   const queries = await measureQueries({ databaseUrl: options.databaseUrl, data, samples: bench.querySamples });
   results.detail("P3", queries);
-  results.add({ id: "P3", what: `records query (R9) p95, server side, ${data.subscriptions} subscriptions`, value: queries.records.serverP95Ms, unit: "ms", target: { limit: 50, kind: "max" } });
-  results.add({ id: "P3", what: `push-log query (R16) p95, server side, ${data.pushMessages} messages`, value: queries.pushLog.serverP95Ms, unit: "ms", target: { limit: 50, kind: "max" } });
-  results.add({ id: "P3", what: `admin review of subscriptions (R18) p95, server side (not in the issue)`, value: queries.reviewSubscriptions.serverP95Ms, unit: "ms", target: { limit: 50, kind: "max" } });
-  results.add({ id: "P3", what: `admin review of push messages (R18) p95, server side (not in the issue)`, value: queries.reviewPushMessages.serverP95Ms, unit: "ms", target: { limit: 50, kind: "max" } });
+  results.add({
+    id: "P3",
+    what: `records query (R9) p95, server side, ${data.subscriptions} subscriptions`,
+    value: queries.records.serverP95Ms,
+    unit: "ms",
+    target: { limit: 50, kind: "max" },
+  });
+  results.add({
+    id: "P3",
+    what: `push-log query (R16) p95, server side, ${data.pushMessages} messages`,
+    value: queries.pushLog.serverP95Ms,
+    unit: "ms",
+    target: { limit: 50, kind: "max" },
+  });
+  results.add({
+    id: "P3",
+    what: `admin review of subscriptions (R18) p95, server side (not in the issue)`,
+    value: queries.reviewSubscriptions.serverP95Ms,
+    unit: "ms",
+    target: { limit: 50, kind: "max" },
+  });
+  results.add({
+    id: "P3",
+    what: `admin review of push messages (R18) p95, server side (not in the issue)`,
+    value: queries.reviewPushMessages.serverP95Ms,
+    unit: "ms",
+    target: { limit: 50, kind: "max" },
+  });
   results.note(
     `P3 as the web server sees it (p95 of the whole call): records ${queries.records.callP95Ms.toFixed(1)} ms, push log ${queries.pushLog.callP95Ms.toFixed(1)} ms, ` +
       `admin review ${queries.reviewSubscriptions.callP95Ms.toFixed(1)} / ${queries.reviewPushMessages.callP95Ms.toFixed(1)} ms`,
@@ -60,12 +84,16 @@ export async function benchQueries(options: { bench: BenchOptions; databaseUrl: 
 
 async function measureQueries(options: { databaseUrl: string; data: LargeData; samples: number }) {
   const captured: Statement[] = [];
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl, max: 4 }), log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: options.databaseUrl, max: 4 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   prisma.$on("query", (event) => captured.push({ sql: event.query, params: JSON.parse(event.params) }));
   const explainer = new pg.Client({ connectionString: options.databaseUrl });
   await explainer.connect();
   try {
-    const measure = (variants: Variant[]) => measureVariants({ db: prisma as unknown as Db, captured, explainer, data: options.data, samples: options.samples, variants });
+    const measure = (variants: Variant[]) =>
+      measureVariants({ db: prisma as unknown as Db, captured, explainer, data: options.data, samples: options.samples, variants });
     return {
       records: await measure(recordsVariants(options.data)),
       pushLog: await measure(pushLogVariants(options.data)),
@@ -92,7 +120,10 @@ function recordsVariants(data: LargeData): Variant[] {
 function pushLogVariants(data: LargeData): Variant[] {
   const today = shanghaiDay();
   const query = (n: number, days: number, status?: "FAILED") => ({
-    emsNo: bulkEmsNo(n, 1 + (n % MANUALS_PER_ENTERPRISE)), from: addDaysToDay(today, -(days - 1)), to: today, ...(status ? { status } : {}),
+    emsNo: bulkEmsNo(n, 1 + (n % MANUALS_PER_ENTERPRISE)),
+    from: addDaysToDay(today, -(days - 1)),
+    to: today,
+    ...(status ? { status } : {}),
   });
   return [
     variant({ name: "push log, last 7 days (the page's default)", run: (db, n) => listPushLog({ db, scope: scopeOf(data, n), query: query(n, 7) }) }),
@@ -103,7 +134,10 @@ function pushLogVariants(data: LargeData): Variant[] {
       prepare: async (db, n) => (await listPushLog({ db, scope: scopeOf(data, n), query: query(n, 366) })).nextCursor ?? undefined,
       run: (db, n, after) => listPushLog({ db, scope: scopeOf(data, n), query: query(n, 366), after }),
     }),
-    variant({ name: "push log, one year, 下发失败 only", run: (db, n) => listPushLog({ db, scope: scopeOf(data, n), query: query(n, 366, "FAILED") }) }),
+    variant({
+      name: "push log, one year, 下发失败 only",
+      run: (db, n) => listPushLog({ db, scope: scopeOf(data, n), query: query(n, 366, "FAILED") }),
+    }),
   ];
 }
 
@@ -122,12 +156,24 @@ function reviewSubscriptionsVariants(data: LargeData): Variant[] {
       },
       run: (db, _n, after) => listSubscriptionsForReview({ db, filters: {}, after }),
     }),
-    variant({ name: "review subscriptions, one enterprise (海关十位)", run: (db, n) => listSubscriptionsForReview({ db, filters: { customsCode: customsCodeOf(n) } }) }),
-    variant({ name: "review subscriptions, one manual (账册号)", run: (db, n) => listSubscriptionsForReview({ db, filters: { emsNo: bulkEmsNo(n, 2) } }) }),
-    variant({ name: "review subscriptions, incremental, 生效", run: (db) => listSubscriptionsForReview({ db, filters: { kind: "INCREMENTAL", status: "ACTIVE" } }) }),
+    variant({
+      name: "review subscriptions, one enterprise (海关十位)",
+      run: (db, n) => listSubscriptionsForReview({ db, filters: { customsCode: customsCodeOf(n) } }),
+    }),
+    variant({
+      name: "review subscriptions, one manual (账册号)",
+      run: (db, n) => listSubscriptionsForReview({ db, filters: { emsNo: bulkEmsNo(n, 2) } }),
+    }),
+    variant({
+      name: "review subscriptions, incremental, 生效",
+      run: (db) => listSubscriptionsForReview({ db, filters: { kind: "INCREMENTAL", status: "ACTIVE" } }),
+    }),
     variant({
       name: "review subscriptions, one day",
-      run: (db, n) => { const day = addDaysToDay(today, -(n % 300)); return listSubscriptionsForReview({ db, filters: { dateFrom: day, dateTo: day } }); },
+      run: (db, n) => {
+        const day = addDaysToDay(today, -(n % 300));
+        return listSubscriptionsForReview({ db, filters: { dateFrom: day, dateTo: day } });
+      },
     }),
   ];
 }
@@ -136,8 +182,14 @@ function reviewPushMessagesVariants(data: LargeData): Variant[] {
   const today = shanghaiDay();
   return [
     variant({ name: "review push messages, first page", run: (db) => listPushMessagesForReview({ db, filters: {} }) }),
-    variant({ name: "review push messages, one enterprise (海关十位)", run: (db, n) => listPushMessagesForReview({ db, filters: { customsCode: customsCodeOf(n) } }) }),
-    variant({ name: "review push messages, one manual (账册号)", run: (db, n) => listPushMessagesForReview({ db, filters: { emsNo: bulkEmsNo(n, 1 + (n % MANUALS_PER_ENTERPRISE)) } }) }),
+    variant({
+      name: "review push messages, one enterprise (海关十位)",
+      run: (db, n) => listPushMessagesForReview({ db, filters: { customsCode: customsCodeOf(n) } }),
+    }),
+    variant({
+      name: "review push messages, one manual (账册号)",
+      run: (db, n) => listPushMessagesForReview({ db, filters: { emsNo: bulkEmsNo(n, 1 + (n % MANUALS_PER_ENTERPRISE)) } }),
+    }),
     variant({ name: "review push messages, 下发失败", run: (db) => listPushMessagesForReview({ db, filters: { status: "FAILED" } }) }),
     variant({
       name: "review push messages, one message (报文编号)",
@@ -147,10 +199,16 @@ function reviewPushMessagesVariants(data: LargeData): Variant[] {
       },
       run: (db, _n, messageId) => listPushMessagesForReview({ db, filters: { messageId } }),
     }),
-    variant({ name: "review push messages, one enterprise's subscription", run: (db, n) => listPushMessagesForReview({ db, filters: { subscriptionId: data.subscriptionIdBase + n } }) }),
+    variant({
+      name: "review push messages, one enterprise's subscription",
+      run: (db, n) => listPushMessagesForReview({ db, filters: { subscriptionId: data.subscriptionIdBase + n } }),
+    }),
     variant({
       name: "review push messages, one day, 增量",
-      run: (db, n) => { const day = addDaysToDay(today, -(n % 360)); return listPushMessagesForReview({ db, filters: { type: "INCREMENT", dateFrom: day, dateTo: day } }); },
+      run: (db, n) => {
+        const day = addDaysToDay(today, -(n % 360));
+        return listPushMessagesForReview({ db, filters: { type: "INCREMENT", dateFrom: day, dateTo: day } });
+      },
     }),
   ];
 }
@@ -191,7 +249,10 @@ async function measureVariants(options: {
     }
   }
   return {
-    samples: options.samples, serverP95Ms: percentile(serverMs, 95), serverMedianMs: percentile(serverMs, 50), callP95Ms: percentile(callMs, 95),
+    samples: options.samples,
+    serverP95Ms: percentile(serverMs, 95),
+    serverMedianMs: percentile(serverMs, 50),
+    callP95Ms: percentile(callMs, 95),
     variants: [...serverMsByVariant].map(([variant, ms]) => ({ variant, serverMaxMs: Math.max(...ms), serverMedianMs: percentile(ms, 50) })),
     plans,
   };

@@ -11,7 +11,13 @@ import type { BenchResults } from "./report";
 export async function benchExpiry(options: { data: LargeData; results: BenchResults; postmasterPid: number | null }) {
   const expiry = await measureExpiry({ expected: options.data.subscriptions, postmasterPid: options.postmasterPid });
   options.results.detail("P4", expiry);
-  options.results.add({ id: "P4", what: `one expiry run over ${expiry.expired} subscriptions`, value: expiry.seconds, unit: "s", target: { limit: 10, kind: "max" } });
+  options.results.add({
+    id: "P4",
+    what: `one expiry run over ${expiry.expired} subscriptions`,
+    value: expiry.seconds,
+    unit: "s",
+    target: { limit: 10, kind: "max" },
+  });
   if (expiry.postgresCpuSeconds !== null) options.results.note(`P4: PostgreSQL CPU for the run ${expiry.postgresCpuSeconds.toFixed(1)} s`);
 }
 

@@ -22,4 +22,3 @@ export function resolveAuthSecret(): string {
   }
   return readFileSync(file, "utf8").trim();
 }
-

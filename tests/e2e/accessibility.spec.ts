@@ -12,7 +12,13 @@ async function expectAccessible(page: Page, what: string, include?: string) {
   const { violations } = await builder.analyze();
   const serious = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
   expect(serious, what).toEqual([]);
 }
 
@@ -94,7 +100,15 @@ test("the customs pages and dialogs", async ({ page }) => {
   // A manual with a subscription and a pending change, so that every detail page has something to show.
   runSeedScript("tests/e2e/seed-admin-change.ts");
   await signIn(page, "SW90000001", PASSWORD);
-  for (const path of ["/admin/dashboard", "/admin", "/admin/subscriptions", "/admin/push-messages", "/admin/changes", "/admin/manuals", "/admin/audit"]) {
+  for (const path of [
+    "/admin/dashboard",
+    "/admin",
+    "/admin/subscriptions",
+    "/admin/push-messages",
+    "/admin/changes",
+    "/admin/manuals",
+    "/admin/audit",
+  ]) {
     await page.goto(path);
     await expectAccessible(page, path);
   }
@@ -105,7 +119,9 @@ test("the customs pages and dialogs", async ({ page }) => {
     ["/admin/changes", /^\/admin\/changes\/\d+$/],
   ] as const) {
     await page.goto(list);
-    const href = await page.locator("a[href]").evaluateAll((links, pattern) => links.map((a) => a.getAttribute("href")!).find((h) => new RegExp(pattern).test(h)), link.source);
+    const href = await page
+      .locator("a[href]")
+      .evaluateAll((links, pattern) => links.map((a) => a.getAttribute("href")!).find((h) => new RegExp(pattern).test(h)), link.source);
     expect(href, `a detail link on ${list}`).toBeTruthy();
     await page.goto(href!);
     await expectAccessible(page, href!);

@@ -11,7 +11,10 @@ const PASSWORD = "Demo@2026";
 /** No serious or critical axe violation, as accessibility.spec.ts asks of every page. */
 async function expectAccessible(page: Page, what: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`), what).toEqual([]);
+  expect(
+    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
+    what,
+  ).toEqual([]);
 }
 
 interface Seeded {

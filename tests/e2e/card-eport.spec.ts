@@ -3,15 +3,7 @@
 // window.__SW_EPORT_URL__ (honoured only where the virtual card is allowed; components/card/eport-url.ts).
 import { demoCards } from "@/lib/demo/cards";
 import { type EportServer, startEportServer } from "@/tests/support/eport-server";
-import {
-  DEMO_PIN,
-  LEGAL_PERSON_CARD,
-  OTHER_ENTERPRISE_CARD,
-  openCancelCardDialog,
-  readCard,
-  seedActiveSubscription,
-  signWithPin,
-} from "./card-flow";
+import { DEMO_PIN, LEGAL_PERSON_CARD, OTHER_ENTERPRISE_CARD, openCancelCardDialog, readCard, seedActiveSubscription, signWithPin } from "./card-flow";
 import { expect, test } from "./fixtures";
 
 const EPORT = /电子口岸/;

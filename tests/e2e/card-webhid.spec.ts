@@ -2,15 +2,7 @@
 // esbuild and injected before the page's own scripts) whose tokens are virtual cards speaking the HID framing.
 import { build } from "esbuild";
 import type { FakeNavigatorHid } from "@/lib/card/virtual-hid";
-import {
-  DEMO_PIN,
-  LEGAL_PERSON_CARD,
-  OPERATOR_CARD,
-  openCancelCardDialog,
-  readCard,
-  seedActiveSubscription,
-  signWithPin,
-} from "./card-flow";
+import { DEMO_PIN, LEGAL_PERSON_CARD, OPERATOR_CARD, openCancelCardDialog, readCard, seedActiveSubscription, signWithPin } from "./card-flow";
 import { expect, test } from "./fixtures";
 
 declare global {

@@ -21,10 +21,12 @@ function expectSecurityHeaders(headers: Record<string, string>) {
 
 function cspDirectives(header: string | undefined): Map<string, string> {
   expect(header, "Content-Security-Policy header").toBeTruthy();
-  return new Map(header!.split(";").map((part) => {
-    const [name, ...values] = part.trim().split(/\s+/);
-    return [name, values.join(" ")];
-  }));
+  return new Map(
+    header!.split(";").map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name, values.join(" ")];
+    }),
+  );
 }
 
 /** Collects CSP violations: the browser's console reports and the page's securitypolicyviolation events. */
@@ -146,7 +148,11 @@ test.describe("server actions and the session cookie", () => {
   const sessionCookieHeader = (setCookie: string | undefined) => setCookie?.split("\n").find((line) => /authjs\.session-token=/.test(line));
   const signInRecord = () => runSeedScript<{ logins: number; lastSignedInAt: string | null }>("tests/e2e/sign-in-record.ts", [ACCOUNT]);
 
-  test("a server action posted from a foreign Origin is refused and changes nothing; from this origin it works", async ({ page, request, baseURL }) => {
+  test("a server action posted from a foreign Origin is refused and changes nothing; from this origin it works", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const action = await signInActionRequest(page);
     const before = signInRecord();
 
@@ -173,7 +179,11 @@ test.describe("server actions and the session cookie", () => {
     expect((await postAction(request, action, { Origin: origin })).status()).toBe(200);
   });
 
-  test("the session cookie is HttpOnly, SameSite=Lax, lasts 8 hours, and is Secure with the __Secure- prefix over https", async ({ page, request, baseURL }) => {
+  test("the session cookie is HttpOnly, SameSite=Lax, lasts 8 hours, and is Secure with the __Secure- prefix over https", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const action = await signInActionRequest(page);
     const cookie = (await page.context().cookies()).find((c) => c.name === "authjs.session-token");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", secure: false });
@@ -196,12 +206,24 @@ test.describe("request body limits", () => {
   const manualRequest = (rows: number, nameLength: number) => {
     const emsNo = `E9${String(Date.now()).slice(-10)}`;
     const head = {
-      emsNo, bizopEtpsno: "3201931234", bizopEtpsNm: "苏州华芯电子科技有限公司", rcvgdEtpsno: "3201931234", rcvgdEtpsNm: "苏州华芯电子科技有限公司",
-      masterCuscd: "3201", dclTypecd: "1", finishValidDate: "20281231", putrecApprTime: "2025-03-05 14:02:11",
+      emsNo,
+      bizopEtpsno: "3201931234",
+      bizopEtpsNm: "苏州华芯电子科技有限公司",
+      rcvgdEtpsno: "3201931234",
+      rcvgdEtpsNm: "苏州华芯电子科技有限公司",
+      masterCuscd: "3201",
+      dclTypecd: "1",
+      finishValidDate: "20281231",
+      putrecApprTime: "2025-03-05 14:02:11",
     };
     const materials = Array.from({ length: rows }, (_, i) => ({
-      gdsSeqno: i + 1, gdsMtno: `M${i + 1}`, gdecd: "8542319000", gdsNm: "芯".repeat(nameLength), endprdGdsSpcfModelDesc: "规".repeat(nameLength),
-      dclUnitcd: "007", lawfUnitcd: "007",
+      gdsSeqno: i + 1,
+      gdsMtno: `M${i + 1}`,
+      gdecd: "8542319000",
+      gdsNm: "芯".repeat(nameLength),
+      endprdGdsSpcfModelDesc: "规".repeat(nameLength),
+      dclUnitcd: "007",
+      lawfUnitcd: "007",
     }));
     return JSON.stringify({ requestId: `e2e-${emsNo}`, head, materials });
   };

@@ -10,16 +10,35 @@ const LEGAL_PERSON_CARD = "8600000100001";
 async function main() {
   const enterprise = await db.enterprise.findUniqueOrThrow({ where: { customsCode: DEMO_ENTERPRISE }, select: { id: true } });
   const card = await db.card.findUniqueOrThrow({ where: { cardNo: LEGAL_PERSON_CARD }, select: { id: true } });
-  const client = await db.importClient.findFirstOrThrow({ where: { enterpriseId: enterprise.id, boundCardNo: LEGAL_PERSON_CARD }, select: { id: true } });
+  const client = await db.importClient.findFirstOrThrow({
+    where: { enterpriseId: enterprise.id, boundCardNo: LEGAL_PERSON_CARD },
+    select: { id: true },
+  });
   const manual = await createManual(db, { processingUnitCode: DEMO_ENTERPRISE, materials: 5 });
   await db.subscription.create({
     data: {
-      enterpriseId: enterprise.id, importClientId: client.id, signingCardId: card.id, enteredBy: "SW10000001",
-      validUntil: new Date(Date.now() + 30 * 86_400_000), incrementalManualId: manual.id, incrementalEmsNo: manual.emsNo,
-      signedPayload: "{}", signature: "00",
+      enterpriseId: enterprise.id,
+      importClientId: client.id,
+      signingCardId: card.id,
+      enteredBy: "SW10000001",
+      validUntil: new Date(Date.now() + 30 * 86_400_000),
+      incrementalManualId: manual.id,
+      incrementalEmsNo: manual.emsNo,
+      signedPayload: "{}",
+      signature: "00",
     },
   });
-  const row = { gdecd: "8542319000", dclUnitcd: "007", lawfUnitcd: "007", dclUprcAmt: "1.25", dclQty: "100", dclCurrcd: "502", natcd: "142", lvyrlfModecd: "3", adjmtrMarkcd: "1" };
+  const row = {
+    gdecd: "8542319000",
+    dclUnitcd: "007",
+    lawfUnitcd: "007",
+    dclUprcAmt: "1.25",
+    dclQty: "100",
+    dclCurrcd: "502",
+    natcd: "142",
+    lvyrlfModecd: "3",
+    adjmtrMarkcd: "1",
+  };
   const change = await createManualChange(db, manual, {
     chgTmsCnt: 1,
     materialChanges: [

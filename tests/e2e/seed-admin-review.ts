@@ -17,24 +17,46 @@ async function main() {
   const failingSince = new Date(now - 120 * MINUTE);
   const failing = await db.importClient.create({ data: { ...common, clientId: `ZF${suffix}`, name: "持续失败的客户端", failingSince } });
   const recovered = await db.importClient.create({
-    data: { ...common, clientId: `ZQ${suffix}`, name: "已恢复的客户端", pausedAt: new Date(now - 3 * 86_400_000), resumedAt: new Date(now - 2 * 86_400_000), lastDeliveredAt: new Date(now - 5 * MINUTE) },
+    data: {
+      ...common,
+      clientId: `ZQ${suffix}`,
+      name: "已恢复的客户端",
+      pausedAt: new Date(now - 3 * 86_400_000),
+      resumedAt: new Date(now - 2 * 86_400_000),
+      lastDeliveredAt: new Date(now - 5 * MINUTE),
+    },
   });
   const manual = await createManual(db, { processingUnitCode: DEMO_ENTERPRISE });
   let n = 0;
-  const message = (importClientId: number, data: { type?: "INCREMENT" | "TEST"; dispatchStatus: "DELIVERED" | "FAILED"; attemptCount: number; lastError?: string; deliveredAt?: Date }) => {
+  const message = (
+    importClientId: number,
+    data: { type?: "INCREMENT" | "TEST"; dispatchStatus: "DELIVERED" | "FAILED"; attemptCount: number; lastError?: string; deliveredAt?: Date },
+  ) => {
     const messageId = `9${suffix}${String((now + ++n) % 1e11).padStart(11, "0")}`;
     const { type = "INCREMENT", ...rest } = data;
     return db.pushMessage.create({
       data: {
-        messageId, dedupeKey: `seed:${randomUUID()}`, enterpriseId: enterprise.id, importClientId, type, emsNo: type === "TEST" ? null : manual.emsNo,
+        messageId,
+        dedupeKey: `seed:${randomUUID()}`,
+        enterpriseId: enterprise.id,
+        importClientId,
+        type,
+        emsNo: type === "TEST" ? null : manual.emsNo,
         body: `<?xml version="1.0" encoding="UTF-8"?><EmsPushMessage><Head><MessageId>${messageId}</MessageId></Head></EmsPushMessage>`,
-        dispatchedAt: new Date(now - 130 * MINUTE), ...rest,
+        dispatchedAt: new Date(now - 130 * MINUTE),
+        ...rest,
       },
     });
   };
   const attempt = (pushMessageId: number, importClientId: number, attemptNo: number, startedAt: number, delivered: boolean) => ({
-    pushMessageId, importClientId, attemptNo, startedAt: new Date(startedAt), durationMs: 7,
-    httpStatus: delivered ? 200 : 503, error: delivered ? null : "HTTP_STATUS: HTTP 503: busy", delivered,
+    pushMessageId,
+    importClientId,
+    attemptNo,
+    startedAt: new Date(startedAt),
+    durationMs: 7,
+    httpStatus: delivered ? 200 : 503,
+    error: delivered ? null : "HTTP_STATUS: HTTP 503: busy",
+    delivered,
   });
 
   const failed = await message(failing.id, { dispatchStatus: "FAILED", attemptCount: 3, lastError: "HTTP_STATUS: HTTP 503: busy" });
@@ -51,9 +73,15 @@ async function main() {
       attempt(deliveredLate.id, recovered.id, 3, now - 5 * MINUTE, true),
     ],
   });
-  process.stdout.write(JSON.stringify({
-    failing: failing.clientId, recovered: recovered.clientId, failedMessage: failed.messageId, oldFailedMessage: oldFailed.messageId, deliveredLate: deliveredLate.messageId,
-  }));
+  process.stdout.write(
+    JSON.stringify({
+      failing: failing.clientId,
+      recovered: recovered.clientId,
+      failedMessage: failed.messageId,
+      oldFailedMessage: oldFailed.messageId,
+      deliveredLate: deliveredLate.messageId,
+    }),
+  );
 }
 
 main()

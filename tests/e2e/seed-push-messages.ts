@@ -11,13 +11,25 @@ const LEGAL_PERSON_CARD = "8600000100001";
 async function main() {
   const enterprise = await db.enterprise.findUniqueOrThrow({ where: { customsCode: DEMO_ENTERPRISE }, select: { id: true } });
   const card = await db.card.findUniqueOrThrow({ where: { cardNo: LEGAL_PERSON_CARD }, select: { id: true } });
-  const client = await db.importClient.findFirstOrThrow({ where: { enterpriseId: enterprise.id, boundCardNo: LEGAL_PERSON_CARD }, select: { id: true } });
+  const client = await db.importClient.findFirstOrThrow({
+    where: { enterpriseId: enterprise.id, boundCardNo: LEGAL_PERSON_CARD },
+    select: { id: true },
+  });
   const manual = await createManual(db, { processingUnitCode: DEMO_ENTERPRISE, materials: 4_500 });
   const subscription = await db.subscription.create({
     data: {
-      enterpriseId: enterprise.id, importClientId: client.id, signingCardId: card.id, enteredBy: "SW10000001",
-      validUntil: new Date(Date.now() + 86_400_000), stockManualId: manual.id, stockEmsNo: manual.emsNo,
-      pushMaterials: true, materialFrom: 1, materialTo: 4_500, signedPayload: "{}", signature: "00",
+      enterpriseId: enterprise.id,
+      importClientId: client.id,
+      signingCardId: card.id,
+      enteredBy: "SW10000001",
+      validUntil: new Date(Date.now() + 86_400_000),
+      stockManualId: manual.id,
+      stockEmsNo: manual.emsNo,
+      pushMaterials: true,
+      materialFrom: 1,
+      materialTo: 4_500,
+      signedPayload: "{}",
+      signature: "00",
     },
   });
   await dispatchStockSubscription({ db, subscriptionId: subscription.id });

@@ -59,7 +59,12 @@ async function main() {
     { name: "worker", command: tsx, args: ["scripts/worker.ts"], env },
   ];
   if (existsSync("scripts/import-client.ts")) {
-    children.push({ name: "import-client", command: tsx, args: ["scripts/import-client.ts", "--port", importClientPort, "--inbox", env.IMPORT_CLIENT_INBOX], env });
+    children.push({
+      name: "import-client",
+      command: tsx,
+      args: ["scripts/import-client.ts", "--port", importClientPort, "--inbox", env.IMPORT_CLIENT_INBOX],
+      env,
+    });
   }
   runTogether(children, async () => {
     if (!local) await dropDatabase(databaseUrl);

@@ -10,18 +10,33 @@ import { cancelHandler } from "@/lib/subscriptions/signed-handlers";
 import { ZRegisterCard, type TRegisterCard } from "@/lib/validations/card-registration";
 import { ZCancelRequest } from "@/lib/validations/subscription";
 import { createCustomsAdmin, createEnterprise, createManual, createSubscription } from "../support/factories";
-import { DATED_SM2_CERTIFICATES_KEY, EXPIRED_SM2_CERTIFICATE, FUTURE_SM2_CERTIFICATE, P256_CERTIFICATE, SM2_CERTIFICATE, SM2_CERTIFICATE_KEY } from "../support/certificates";
+import {
+  DATED_SM2_CERTIFICATES_KEY,
+  EXPIRED_SM2_CERTIFICATE,
+  FUTURE_SM2_CERTIFICATE,
+  P256_CERTIFICATE,
+  SM2_CERTIFICATE,
+  SM2_CERTIFICATE_KEY,
+} from "../support/certificates";
 import { adminSession } from "../support/sessions";
 import { actorFor, signRequest } from "../support/signing";
 
 let serial = 0;
-const newCardNo = () => `87${String(process.pid % 100_000).padStart(5, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${++serial % 100}`.slice(0, 13).padEnd(13, "0");
+const newCardNo = () =>
+  `87${String(process.pid % 100_000).padStart(5, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${++serial % 100}`.slice(0, 13).padEnd(13, "0");
 
 async function register(input: TRegisterCard, now?: Date) {
   const admin = await createCustomsAdmin(db);
   return runAdminAction({
-    name: "REGISTER_CARD", loadUser: async () => adminSession(admin), ip: "127.0.0.1", schema: ZRegisterCard, input,
-    handler: (parsed, actor) => registerCard({ db, admin: { userId: actor.user.id, accountCode: actor.user.accountCode }, input: parsed, now }).then((card) => ({ cardNo: card.cardNo })),
+    name: "REGISTER_CARD",
+    loadUser: async () => adminSession(admin),
+    ip: "127.0.0.1",
+    schema: ZRegisterCard,
+    input,
+    handler: (parsed, actor) =>
+      registerCard({ db, admin: { userId: actor.user.id, accountCode: actor.user.accountCode }, input: parsed, now }).then((card) => ({
+        cardNo: card.cardNo,
+      })),
   });
 }
 
@@ -31,7 +46,10 @@ describe("card registration", () => {
     const keys = sm2KeyPair();
     const cardNo = newCardNo();
     const result = await register({
-      customsCode: fixture.enterprise.customsCode, cardNo, kind: "LEGAL_PERSON", holder: "新法人",
+      customsCode: fixture.enterprise.customsCode,
+      cardNo,
+      kind: "LEGAL_PERSON",
+      holder: "新法人",
       publicKey: toPem("PUBLIC KEY", sm2PublicKeyToSpki(keys.publicKey)),
     });
     expect(result).toMatchObject({ ok: true, cardNo });
@@ -42,17 +60,32 @@ describe("card registration", () => {
     const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode });
     const subscription = await createSubscription(db, fixture, manual);
     const newCard = { cardNo, publicKey: keys.publicKey, privateKey: keys.privateKey };
-    const request = await signRequest({ fixture, action: "CANCEL", schema: ZCancelRequest, payload: { subscriptionId: subscription.id }, card: newCard });
+    const request = await signRequest({
+      fixture,
+      action: "CANCEL",
+      schema: ZCancelRequest,
+      payload: { subscriptionId: subscription.id },
+      card: newCard,
+    });
     const cancelled = await runSignedAction({ actor: actorFor(fixture), action: "CANCEL", schema: ZCancelRequest, request, handler: cancelHandler });
     expect(cancelled.ok).toBe(true);
   });
 
   test("bad key, taken card number and unknown enterprise are refused and nothing is written", async () => {
     const fixture = await createEnterprise(db);
-    const base = { customsCode: fixture.enterprise.customsCode, cardNo: newCardNo(), kind: "OPERATOR" as const, holder: "操作员", publicKey: sm2KeyPair().publicKey };
+    const base = {
+      customsCode: fixture.enterprise.customsCode,
+      cardNo: newCardNo(),
+      kind: "OPERATOR" as const,
+      holder: "操作员",
+      publicKey: sm2KeyPair().publicKey,
+    };
     const before = await db.card.count();
     expect(await register({ ...base, publicKey: "04abc" })).toMatchObject({ ok: false, fieldErrors: { publicKey: expect.any(String) } });
-    expect(await register({ ...base, publicKey: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----" })).toMatchObject({ ok: false, fieldErrors: { publicKey: expect.stringContaining("SM2") } });
+    expect(await register({ ...base, publicKey: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----" })).toMatchObject({
+      ok: false,
+      fieldErrors: { publicKey: expect.stringContaining("SM2") },
+    });
     expect(await register({ ...base, cardNo: fixture.legalCard.cardNo })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await register({ ...base, customsCode: "9999999999" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await register({ ...base, cardNo: "12" })).toMatchObject({ ok: false, code: "INVALID_INPUT" });
@@ -86,16 +119,28 @@ describe("card registration", () => {
     const withCertificate = newCardNo();
     expect(await register({ ...base, cardNo: withCertificate, publicKey: SM2_CERTIFICATE })).toMatchObject({ ok: true });
     expect(await db.card.findUniqueOrThrow({ where: { cardNo: withCertificate } })).toMatchObject({
-      publicKey: SM2_CERTIFICATE_KEY, certificatePem: SM2_CERTIFICATE,
-      certificateNotBefore: new Date("2026-11-27T22:28:07Z"), certificateNotAfter: new Date("2036-11-24T22:28:07Z"),
+      publicKey: SM2_CERTIFICATE_KEY,
+      certificatePem: SM2_CERTIFICATE,
+      certificateNotBefore: new Date("2026-11-27T22:28:07Z"),
+      certificateNotAfter: new Date("2036-11-24T22:28:07Z"),
     });
     // The certificate that is refused today is accepted while it was valid: the dates decide, nothing else.
     const inItsYear = newCardNo();
-    expect(await register({ ...base, cardNo: inItsYear, publicKey: EXPIRED_SM2_CERTIFICATE }, new Date("2020-06-01T00:00:00Z"))).toMatchObject({ ok: true });
-    expect(await db.card.findUniqueOrThrow({ where: { cardNo: inItsYear } })).toMatchObject({ publicKey: DATED_SM2_CERTIFICATES_KEY, certificateNotAfter: new Date("2021-01-01T00:00:00Z") });
+    expect(await register({ ...base, cardNo: inItsYear, publicKey: EXPIRED_SM2_CERTIFICATE }, new Date("2020-06-01T00:00:00Z"))).toMatchObject({
+      ok: true,
+    });
+    expect(await db.card.findUniqueOrThrow({ where: { cardNo: inItsYear } })).toMatchObject({
+      publicKey: DATED_SM2_CERTIFICATES_KEY,
+      certificateNotAfter: new Date("2021-01-01T00:00:00Z"),
+    });
     const bare = newCardNo();
     const keys = sm2KeyPair();
     expect(await register({ ...base, cardNo: bare, publicKey: keys.publicKey.toUpperCase() })).toMatchObject({ ok: true });
-    expect(await db.card.findUniqueOrThrow({ where: { cardNo: bare } })).toMatchObject({ publicKey: keys.publicKey, certificatePem: null, certificateNotBefore: null, certificateNotAfter: null });
+    expect(await db.card.findUniqueOrThrow({ where: { cardNo: bare } })).toMatchObject({
+      publicKey: keys.publicKey,
+      certificatePem: null,
+      certificateNotBefore: null,
+      certificateNotAfter: null,
+    });
   });
 });

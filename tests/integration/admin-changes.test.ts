@@ -24,8 +24,19 @@ beforeAll(async () => {
 });
 
 const addedRow = (gdsSeqno: number) => ({
-  modfMarkcd: "3", gdsSeqno, gdsMtno: `NEW${gdsSeqno}`, gdecd: "8541401000", gdsNm: `新料件${gdsSeqno}`, dclUnitcd: "035",
-  lawfUnitcd: "035", dclUprcAmt: "2.5", dclQty: "10", dclCurrcd: "142", natcd: "142", lvyrlfModecd: "3", adjmtrMarkcd: "1",
+  modfMarkcd: "3",
+  gdsSeqno,
+  gdsMtno: `NEW${gdsSeqno}`,
+  gdecd: "8541401000",
+  gdsNm: `新料件${gdsSeqno}`,
+  dclUnitcd: "035",
+  lawfUnitcd: "035",
+  dclUprcAmt: "2.5",
+  dclQty: "10",
+  dclCurrcd: "142",
+  natcd: "142",
+  lvyrlfModecd: "3",
+  adjmtrMarkcd: "1",
 });
 
 describe("审批通过", () => {
@@ -37,7 +48,10 @@ describe("审批通过", () => {
     const change = await createManualChange(db, manual, { chgTmsCnt: 1, materialChanges: [addedRow(4), { modfMarkcd: "2", gdsSeqno: 2 }] });
 
     const review = await loadChangeReview({ db, manualChangeId: change.id });
-    expect(review?.materials.map((row) => [row.gdsSeqno, row.modfMarkcd, row.warning])).toEqual([[4, "3", null], [2, "2", null]]);
+    expect(review?.materials.map((row) => [row.gdsSeqno, row.modfMarkcd, row.warning])).toEqual([
+      [4, "3", null],
+      [2, "2", null],
+    ]);
 
     const result = await approveManualChangeAction({ manualChangeId: change.id });
     expect(result).toMatchObject({ ok: true });
@@ -50,7 +64,11 @@ describe("审批通过", () => {
     expect(messages).toMatchObject([{ type: "INCREMENT", subscriptionId: subscription.id, dispatchStatus: "DELIVERED" }]);
     expect(harness.files(manual.emsNo)).toEqual([`${messages[0].messageId}.xml`]);
 
-    expect(await approveManualChangeAction({ manualChangeId: change.id })).toMatchObject({ ok: false, code: "CONFLICT", error: "该变更已审批，不能重复处理" });
+    expect(await approveManualChangeAction({ manualChangeId: change.id })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      error: "该变更已审批，不能重复处理",
+    });
   });
 });
 
@@ -64,13 +82,17 @@ describe("退回", () => {
     const result = await rejectManualChangeAction({ manualChangeId: change.id, reason: "  料件序号 1 仍在使用，不予删除 " });
     expect(result).toMatchObject({ ok: true });
     expect(await db.manualChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({
-      status: "REJECTED", rejectReason: "料件序号 1 仍在使用，不予删除", decidedById: admin.id,
+      status: "REJECTED",
+      rejectReason: "料件序号 1 仍在使用，不予删除",
+      decidedById: admin.id,
     });
     expect(await db.manualMaterial.count({ where: { manualId: manual.id } })).toBe(3);
     expect((await db.manual.findUniqueOrThrow({ where: { id: manual.id } })).chgTmsCnt).toBe(0);
     expect(await db.pushMessage.count({ where: { manualChangeId: change.id } })).toBe(0);
     expect(await db.auditLog.findFirst({ where: { action: "REJECT", targetId: String(change.id) } })).toMatchObject({
-      actorUserId: admin.id, actorAccount: admin.accountCode, detail: { emsNo: manual.emsNo, chgTmsCnt: 1, reason: "料件序号 1 仍在使用，不予删除" },
+      actorUserId: admin.id,
+      actorAccount: admin.accountCode,
+      detail: { emsNo: manual.emsNo, chgTmsCnt: 1, reason: "料件序号 1 仍在使用，不予删除" },
     });
 
     expect(await rejectManualChangeAction({ manualChangeId: change.id, reason: "再次退回" })).toMatchObject({ ok: false, code: "CONFLICT" });

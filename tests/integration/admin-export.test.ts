@@ -48,8 +48,14 @@ describe("CSV export", () => {
     const lapsedFixture = await createEnterprise(db);
     const lapsed = await createSubscription(db, lapsedFixture, manual, { validUntil: new Date(Date.now() - 1_000) });
     const exported = async (query: Record<string, string>) => {
-      const response = await exportSubscriptions(new Request(exportUrl("subscriptions", { customsCode: lapsedFixture.enterprise.customsCode, ...query })));
-      return new TextDecoder().decode(await response.arrayBuffer()).split("\r\n").slice(1, -1).map((line) => line.split(","));
+      const response = await exportSubscriptions(
+        new Request(exportUrl("subscriptions", { customsCode: lapsedFixture.enterprise.customsCode, ...query })),
+      );
+      return new TextDecoder()
+        .decode(await response.arrayBuffer())
+        .split("\r\n")
+        .slice(1, -1)
+        .map((line) => line.split(","));
     };
     expect((await exported({})).map((cells) => [cells[0], cells[10]])).toEqual([[String(lapsed.id), "已失效"]]);
     expect((await exported({ status: "EXPIRED" })).map((cells) => cells[0])).toEqual([String(lapsed.id)]);

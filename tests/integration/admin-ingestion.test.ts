@@ -24,17 +24,37 @@ function post(handler: (request: Request) => Promise<Response>, body: unknown, o
   const headers = new Headers({ "content-type": options.contentType ?? "application/json" });
   const bearer = options.token === undefined ? token : options.token;
   if (bearer) headers.set("authorization", `Bearer ${bearer}`);
-  return handler(new Request("http://localhost/api/ingest", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  return handler(
+    new Request("http://localhost/api/ingest", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }),
+  );
 }
 
 const head = (emsNo: string, extra: object = {}) => ({
-  emsNo, seqNo: "202500000000123456", bizopEtpsno: "3201931234", bizopEtpsNm: "苏州华芯电子科技有限公司", rcvgdEtpsno: "3201931234",
-  rcvgdEtpsNm: "苏州华芯电子科技有限公司", masterCuscd: "3201", dclTypecd: "1", finishValidDate: "20281231",
-  putrecApprTime: "2025-03-05 14:02:11", ...extra,
+  emsNo,
+  seqNo: "202500000000123456",
+  bizopEtpsno: "3201931234",
+  bizopEtpsNm: "苏州华芯电子科技有限公司",
+  rcvgdEtpsno: "3201931234",
+  rcvgdEtpsNm: "苏州华芯电子科技有限公司",
+  masterCuscd: "3201",
+  dclTypecd: "1",
+  finishValidDate: "20281231",
+  putrecApprTime: "2025-03-05 14:02:11",
+  ...extra,
 });
 const row = (gdsSeqno: number, extra: object = {}) => ({
-  gdsSeqno, gdsMtno: `M${gdsSeqno}`, gdecd: "8542319000", gdsNm: "集成电路", dclUnitcd: "007", lawfUnitcd: "007", dclUprcAmt: "1.5",
-  dclQty: 10, dclCurrcd: "502", natcd: "142", lvyrlfModecd: "3", ...extra,
+  gdsSeqno,
+  gdsMtno: `M${gdsSeqno}`,
+  gdecd: "8542319000",
+  gdsNm: "集成电路",
+  dclUnitcd: "007",
+  lawfUnitcd: "007",
+  dclUprcAmt: "1.5",
+  dclQty: 10,
+  dclCurrcd: "502",
+  natcd: "142",
+  lvyrlfModecd: "3",
+  ...extra,
 });
 
 describe("bearer token", () => {
@@ -63,13 +83,22 @@ describe("manual upsert", () => {
     const created = await post(postManual, first);
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({
-      replayed: false, result: { emsNo, created: true, materialsWritten: 2, productsWritten: 1, mtpckItemCnt: 2, endprdItemCnt: 1 },
+      replayed: false,
+      result: { emsNo, created: true, materialsWritten: 2, productsWritten: 1, mtpckItemCnt: 2, endprdItemCnt: 1 },
     });
     const manual = await db.manual.findUniqueOrThrow({ where: { emsNo } });
-    expect(manual).toMatchObject({ rcvgdEtpsno: "3201931234", putrecApprTime: new Date("2025-03-05T06:02:11Z"), finishValidDate: new Date("2028-12-31T00:00:00Z") });
+    expect(manual).toMatchObject({
+      rcvgdEtpsno: "3201931234",
+      putrecApprTime: new Date("2025-03-05T06:02:11Z"),
+      finishValidDate: new Date("2028-12-31T00:00:00Z"),
+    });
     expect((await db.manualMaterial.findFirstOrThrow({ where: { manualId: manual.id, gdsSeqno: 2 } })).dclUprcAmt?.toFixed(5)).toBe("1.50000");
 
-    const second = await post(postManual, { requestId: requestId(), head: head(emsNo, { etpsPreentNo: "NB-1" }), materials: [row(2, { gdsNm: "改名" }), row(3)] });
+    const second = await post(postManual, {
+      requestId: requestId(),
+      head: head(emsNo, { etpsPreentNo: "NB-1" }),
+      materials: [row(2, { gdsNm: "改名" }), row(3)],
+    });
     expect(second.status).toBe(201);
     expect((await second.json()).result).toMatchObject({ created: false, mtpckItemCnt: 3, endprdItemCnt: 1 });
     expect((await db.manualMaterial.findFirstOrThrow({ where: { manualId: manual.id, gdsSeqno: 2 } })).gdsNm).toBe("改名");
@@ -122,7 +151,10 @@ describe("manual upsert", () => {
   test("accepts a full request of 10,000 rows in one transaction", async () => {
     const emsNo = newEmsNo();
     const response = await post(postManual, {
-      requestId: requestId(), head: head(emsNo), materials: Array.from({ length: 7_000 }, (_, i) => row(i + 1)), products: Array.from({ length: 3_000 }, (_, i) => row(i + 1)),
+      requestId: requestId(),
+      head: head(emsNo),
+      materials: Array.from({ length: 7_000 }, (_, i) => row(i + 1)),
+      products: Array.from({ length: 3_000 }, (_, i) => row(i + 1)),
     });
     expect(response.status).toBe(201);
     expect((await response.json()).result).toMatchObject({ mtpckItemCnt: 7_000, endprdItemCnt: 3_000 });
@@ -131,10 +163,15 @@ describe("manual upsert", () => {
   test("refuses more than 10,000 rows, non-JSON, and data older than the manual", async () => {
     const emsNo = newEmsNo();
     const tooMany = await post(postManual, {
-      requestId: requestId(), head: head(emsNo), materials: Array.from({ length: 6_000 }, (_, i) => row(i + 1)), products: Array.from({ length: 4_001 }, (_, i) => row(i + 1)),
+      requestId: requestId(),
+      head: head(emsNo),
+      materials: Array.from({ length: 6_000 }, (_, i) => row(i + 1)),
+      products: Array.from({ length: 4_001 }, (_, i) => row(i + 1)),
     });
     expect(tooMany.status).toBe(422);
-    expect((await tooMany.json()).error.fields).toEqual([{ field: "(请求体)", message: "每次请求最多 10000 条表体（料件与成品合计），本次 10001 条，请分批提交" }]);
+    expect((await tooMany.json()).error.fields).toEqual([
+      { field: "(请求体)", message: "每次请求最多 10000 条表体（料件与成品合计），本次 10001 条，请分批提交" },
+    ]);
 
     expect((await post(postManual, "{ not json")).status).toBe(400);
     expect((await post(postManual, "a=1", { contentType: "application/x-www-form-urlencoded" })).status).toBe(415);
@@ -151,15 +188,23 @@ describe("change submission", () => {
     const emsNo = newEmsNo();
     await post(postManual, { requestId: requestId(), head: head(emsNo), materials: [row(1), row(2)] });
     const change = {
-      requestId: requestId(), emsNo, chgTmsCnt: 1,
+      requestId: requestId(),
+      emsNo,
+      chgTmsCnt: 1,
       headChanges: { finishValidDate: "20291231" },
-      materialChanges: [{ modfMarkcd: "1", ...row(1, { gdsNm: "集成电路（改）" }) }, { modfMarkcd: "2", gdsSeqno: 2 }],
+      materialChanges: [
+        { modfMarkcd: "1", ...row(1, { gdsNm: "集成电路（改）" }) },
+        { modfMarkcd: "2", gdsSeqno: 2 },
+      ],
     };
     const submitted = await post(postChange, change);
     expect(submitted.status).toBe(201);
     const { result } = await submitted.json();
     expect(result).toMatchObject({ emsNo, chgTmsCnt: 1, status: "PENDING" });
-    expect(await db.manualChange.findUniqueOrThrow({ where: { id: result.manualChangeId } })).toMatchObject({ status: "PENDING", requestId: change.requestId });
+    expect(await db.manualChange.findUniqueOrThrow({ where: { id: result.manualChangeId } })).toMatchObject({
+      status: "PENDING",
+      requestId: change.requestId,
+    });
 
     expect((await post(postChange, change)).status).toBe(200);
     const duplicate = await post(postChange, { ...change, requestId: requestId() });
@@ -253,7 +298,10 @@ describe("body size and field lengths", () => {
     // 512 characters is allowed; a change carries the same rule.
     expect((await post(postManual, { requestId: requestId(), head: head(emsNo, { bizopEtpsNm: "苏".repeat(512) }) })).status).toBe(201);
     const change = await post(postChange, {
-      requestId: requestId(), emsNo, chgTmsCnt: 1, headChanges: { rcvgdEtpsNm: "华".repeat(513) },
+      requestId: requestId(),
+      emsNo,
+      chgTmsCnt: 1,
+      headChanges: { rcvgdEtpsNm: "华".repeat(513) },
       materialChanges: [{ modfMarkcd: "3", ...row(1, { gdsNm: "芯".repeat(100_000) }) }],
     });
     expect(change.status).toBe(422);

@@ -45,14 +45,24 @@ afterAll(async () => {
 let counter = 0;
 async function message(
   fixture: Fixture,
-  data: { importClientId?: number; type?: "STOCK" | "INCREMENT" | "TEST"; dispatchStatus?: "PENDING" | "DELIVERED" | "FAILED"; dispatchedAt?: Date } = {},
+  data: {
+    importClientId?: number;
+    type?: "STOCK" | "INCREMENT" | "TEST";
+    dispatchStatus?: "PENDING" | "DELIVERED" | "FAILED";
+    dispatchedAt?: Date;
+  } = {},
 ) {
   const messageId = `2026${String(process.pid).padStart(8, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${String(++counter).padStart(4, "0")}`;
   const { importClientId = fixture.client.id, type = "INCREMENT", ...rest } = data;
   return db.pushMessage.create({
     data: {
-      messageId, dedupeKey: `admin-review:${messageId}`, enterpriseId: fixture.enterprise.id, importClientId, type,
-      emsNo: type === "TEST" ? null : "E32012500001", body: `<?xml version="1.0" encoding="UTF-8"?><EmsPushMessage><Head><MessageId>${messageId}</MessageId></Head></EmsPushMessage>`,
+      messageId,
+      dedupeKey: `admin-review:${messageId}`,
+      enterpriseId: fixture.enterprise.id,
+      importClientId,
+      type,
+      emsNo: type === "TEST" ? null : "E32012500001",
+      body: `<?xml version="1.0" encoding="UTF-8"?><EmsPushMessage><Head><MessageId>${messageId}</MessageId></Head></EmsPushMessage>`,
       ...rest,
     },
   });
@@ -80,8 +90,17 @@ describe("a push message a reviewer can inspect", () => {
 
     const review = await loadPushMessageForReview({ db, messageId: pushed.messageId });
     expect(review).not.toBeNull();
-    expect(review!.attempts.map((a) => [a.attemptNo, a.delivered, a.httpStatus])).toEqual([[1, false, 503], [2, false, 503], [3, true, 200]]);
-    expect(review!).toMatchObject({ attemptCount: 3, failedAttempts: 2, enterprise: { customsCode: fixture.enterprise.customsCode }, signatureOfAttempt: 3 });
+    expect(review!.attempts.map((a) => [a.attemptNo, a.delivered, a.httpStatus])).toEqual([
+      [1, false, 503],
+      [2, false, 503],
+      [3, true, 200],
+    ]);
+    expect(review!).toMatchObject({
+      attemptCount: 3,
+      failedAttempts: 2,
+      enterprise: { customsCode: fixture.enterprise.customsCode },
+      signatureOfAttempt: 3,
+    });
     expect(review!.lastError).toMatch(/HTTP 503/);
     expect(review!.xml).toContain(`<MessageId>${pushed.messageId}</MessageId>`);
 
@@ -100,7 +119,12 @@ describe("a push message a reviewer can inspect", () => {
   test("filters the list (and so its CSV export) by import client and by data messages; a client id is checked and upper-cased", async () => {
     const fixture = await createEnterprise(db);
     const other = await db.importClient.create({
-      data: { clientId: `D${fixture.client.clientId.slice(1)}`, enterpriseId: fixture.enterprise.id, name: "备用", endpointUrl: "http://127.0.0.1:9/push" },
+      data: {
+        clientId: `D${fixture.client.clientId.slice(1)}`,
+        enterpriseId: fixture.enterprise.id,
+        name: "备用",
+        endpointUrl: "http://127.0.0.1:9/push",
+      },
     });
     const mine = await message(fixture);
     const theirs = await message(fixture, { importClientId: other.id });
@@ -114,7 +138,10 @@ describe("a push message a reviewer can inspect", () => {
     const data = await listPushMessagesForReview({ db, filters: { clientId: fixture.client.clientId, type: "DATA" } });
     expect(data.rows.map((r) => r.messageId)).toEqual([mine.messageId]);
 
-    expect(parseFilters(ZPushMessageReviewFilters, { clientId: other.clientId.toLowerCase() })).toEqual({ ok: true, filters: { clientId: other.clientId } });
+    expect(parseFilters(ZPushMessageReviewFilters, { clientId: other.clientId.toLowerCase() })).toEqual({
+      ok: true,
+      filters: { clientId: other.clientId },
+    });
     expect(parseFilters(ZPushMessageReviewFilters, { clientId: "12" }).ok).toBe(false);
     expect(parseFilters(ZClientHealthFilters, { health: "SICK" }).ok).toBe(false);
   });
@@ -127,23 +154,48 @@ describe("client health and the dashboard agree on who is failing now", () => {
     const failingSince = new Date("2021-03-10T04:05:00Z");
     const newClient = (suffix: string, data: object) =>
       db.importClient.create({
-        data: { clientId: `${suffix}${fixture.client.clientId.slice(1)}`, enterpriseId: fixture.enterprise.id, name: suffix, endpointUrl: "http://127.0.0.1:9/push", ...data },
+        data: {
+          clientId: `${suffix}${fixture.client.clientId.slice(1)}`,
+          enterpriseId: fixture.enterprise.id,
+          name: suffix,
+          endpointUrl: "http://127.0.0.1:9/push",
+          ...data,
+        },
       });
     // Failing: one data message 下发失败 after 3 failed attempts, one test message 下发失败 that counts nowhere.
     const failing = await newClient("F", { failingSince });
     const failed = await message(fixture, { importClientId: failing.id, dispatchStatus: "FAILED", dispatchedAt: day });
     for (const n of [1, 2, 3]) {
-      await failedAttempt({ pushMessageId: failed.id, importClientId: failing.id, attemptNo: n, startedAt: new Date(failingSince.getTime() + n * 60_000), error: `HTTP 503 #${n}` });
+      await failedAttempt({
+        pushMessageId: failed.id,
+        importClientId: failing.id,
+        attemptNo: n,
+        startedAt: new Date(failingSince.getTime() + n * 60_000),
+        error: `HTTP 503 #${n}`,
+      });
     }
     const testMessage = await message(fixture, { importClientId: failing.id, type: "TEST", dispatchStatus: "FAILED", dispatchedAt: day });
-    await failedAttempt({ pushMessageId: testMessage.id, importClientId: failing.id, attemptNo: 1, startedAt: new Date(failingSince.getTime() + 10 * 60_000), error: "test" });
+    await failedAttempt({
+      pushMessageId: testMessage.id,
+      importClientId: failing.id,
+      attemptNo: 1,
+      startedAt: new Date(failingSince.getTime() + 10 * 60_000),
+      error: "test",
+    });
     // Paused: its data messages wait.
     const paused = await newClient("P", {
-      status: "PAUSED", failingSince: new Date("2021-03-11T00:00:00Z"), pausedAt: new Date("2021-03-12T00:00:00Z"), nextProbeAt: new Date("2021-03-12T00:05:00Z"),
+      status: "PAUSED",
+      failingSince: new Date("2021-03-11T00:00:00Z"),
+      pausedAt: new Date("2021-03-12T00:00:00Z"),
+      nextProbeAt: new Date("2021-03-12T00:05:00Z"),
     });
     for (let i = 0; i < 2; i++) await message(fixture, { importClientId: paused.id, dispatchStatus: "PENDING", dispatchedAt: day });
     // Recovered: an old pause and an old 下发失败 message, delivering again since.
-    const recovered = await newClient("R", { pausedAt: new Date("2021-03-01T00:00:00Z"), resumedAt: new Date("2021-03-02T00:00:00Z"), lastDeliveredAt: new Date("2021-03-09T00:00:00Z") });
+    const recovered = await newClient("R", {
+      pausedAt: new Date("2021-03-01T00:00:00Z"),
+      resumedAt: new Date("2021-03-02T00:00:00Z"),
+      lastDeliveredAt: new Date("2021-03-09T00:00:00Z"),
+    });
     await message(fixture, { importClientId: recovered.id, dispatchStatus: "FAILED", dispatchedAt: day });
 
     const dashboard = await listFailingClients({ db, limit: 1_000 });
@@ -159,11 +211,26 @@ describe("client health and the dashboard agree on who is failing now", () => {
     expect(failingRow).toMatchObject({ failingNow: true, status: "ACTIVE", pausedAt: null, failingSince, failuresSince: 3, failed: 1, pending: 0 });
     expect(failingRow.lastFailure).toMatchObject({ error: "HTTP 503 #3", httpStatus: 503 });
     expect(dashboard.find((c) => c.clientId === failing.clientId)).toEqual(failingRow);
-    expect(await rowOf(paused.clientId)).toMatchObject({ failingNow: true, status: "PAUSED", pausedAt: new Date("2021-03-12T00:00:00Z"), nextProbeAt: new Date("2021-03-12T00:05:00Z"), pending: 2 });
-    expect(await rowOf(recovered.clientId)).toMatchObject({ failingNow: false, pausedAt: null, failingSince: null, failuresSince: 0, lastFailure: null, failed: 1 });
+    expect(await rowOf(paused.clientId)).toMatchObject({
+      failingNow: true,
+      status: "PAUSED",
+      pausedAt: new Date("2021-03-12T00:00:00Z"),
+      nextProbeAt: new Date("2021-03-12T00:05:00Z"),
+      pending: 2,
+    });
+    expect(await rowOf(recovered.clientId)).toMatchObject({
+      failingNow: false,
+      pausedAt: null,
+      failingSince: null,
+      failuresSince: 0,
+      lastFailure: null,
+      failed: 1,
+    });
 
     const byHealth = async (health: "FAILING" | "PAUSED" | "HEALTHY") =>
-      (await listClientHealth({ db, filters: { customsCode: fixture.enterprise.customsCode, health }, pageSize: 100 })).rows.map((r) => r.clientId).sort();
+      (await listClientHealth({ db, filters: { customsCode: fixture.enterprise.customsCode, health }, pageSize: 100 })).rows
+        .map((r) => r.clientId)
+        .sort();
     expect(await byHealth("FAILING")).toEqual([failing.clientId, paused.clientId].sort());
     expect(await byHealth("PAUSED")).toEqual([paused.clientId]);
     expect(await byHealth("HEALTHY")).toEqual([fixture.client.clientId, recovered.clientId].sort());
@@ -178,12 +245,24 @@ describe("client health and the dashboard agree on who is failing now", () => {
   test("pages every client without gaps or repeats", async () => {
     const fixture = await createEnterprise(db);
     for (const suffix of ["A", "B", "E"]) {
-      await db.importClient.create({ data: { clientId: `${suffix}${fixture.client.clientId.slice(1)}`, enterpriseId: fixture.enterprise.id, name: suffix, endpointUrl: "http://127.0.0.1:9/push" } });
+      await db.importClient.create({
+        data: {
+          clientId: `${suffix}${fixture.client.clientId.slice(1)}`,
+          enterpriseId: fixture.enterprise.id,
+          name: suffix,
+          endpointUrl: "http://127.0.0.1:9/push",
+        },
+      });
     }
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listClientHealth>> = await listClientHealth({ db, filters: { customsCode: fixture.enterprise.customsCode }, after, pageSize: 2 });
+      const page: Awaited<ReturnType<typeof listClientHealth>> = await listClientHealth({
+        db,
+        filters: { customsCode: fixture.enterprise.customsCode },
+        after,
+        pageSize: 2,
+      });
       seen.push(...page.rows.map((r) => r.clientId));
       after = page.nextCursor;
     } while (after);

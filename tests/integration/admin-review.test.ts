@@ -32,12 +32,28 @@ beforeAll(async () => {
 });
 
 let messageCounter = 0;
-async function pushMessage(fixture: Fixture, manual: { emsNo: string }, data: { dispatchStatus: "PENDING" | "DELIVERED" | "FAILED"; dispatchedAt?: Date; attemptCount?: number; lastError?: string; subscriptionId?: number }) {
+async function pushMessage(
+  fixture: Fixture,
+  manual: { emsNo: string },
+  data: {
+    dispatchStatus: "PENDING" | "DELIVERED" | "FAILED";
+    dispatchedAt?: Date;
+    attemptCount?: number;
+    lastError?: string;
+    subscriptionId?: number;
+  },
+) {
   const messageId = `2026${String(process.pid).padStart(8, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${String(++messageCounter).padStart(4, "0")}`;
   return db.pushMessage.create({
     data: {
-      messageId, dedupeKey: `review:${messageId}`, enterpriseId: fixture.enterprise.id, importClientId: fixture.client.id, emsNo: manual.emsNo,
-      type: "INCREMENT", body: "<EmsPushMessage/>", ...data,
+      messageId,
+      dedupeKey: `review:${messageId}`,
+      enterpriseId: fixture.enterprise.id,
+      importClientId: fixture.client.id,
+      emsNo: manual.emsNo,
+      type: "INCREMENT",
+      body: "<EmsPushMessage/>",
+      ...data,
     },
   });
 }
@@ -68,7 +84,9 @@ describe("subscription review", () => {
     const lapsed = await createSubscription(db, b, manualB, { validUntil: new Date(Date.now() - 1_000) });
 
     const all = [];
-    for await (const rows of eachPage((after) => listSubscriptionsForReview({ db, filters: { customsCode: a.enterprise.customsCode }, after, pageSize: 2 }))) {
+    for await (const rows of eachPage((after) =>
+      listSubscriptionsForReview({ db, filters: { customsCode: a.enterprise.customsCode }, after, pageSize: 2 }),
+    )) {
       expect(rows.length).toBeLessThanOrEqual(2);
       all.push(...rows.map((r) => r.id));
     }
@@ -84,13 +102,29 @@ describe("subscription review", () => {
     expect(await only({ emsNo: manualA.emsNo, dateTo: "2020-01-01" })).toEqual([]);
 
     const [row] = (await listSubscriptionsForReview({ db, filters: { customsCode: b.enterprise.customsCode } })).rows;
-    expect(row).toMatchObject({ customsCode: b.enterprise.customsCode, cardNo: b.legalCard.cardNo, cardHolder: "法人", status: "EXPIRED", content: `账册增量数据订阅: 账册号[${manualB.emsNo}]` });
+    expect(row).toMatchObject({
+      customsCode: b.enterprise.customsCode,
+      cardNo: b.legalCard.cardNo,
+      cardHolder: "法人",
+      status: "EXPIRED",
+      content: `账册增量数据订阅: 账册号[${manualB.emsNo}]`,
+    });
   });
 
   test("a record opened verifies its stored signature against the card's registered key", async () => {
     const payload = {
-      clientId: a.client.clientId, stockEnabled: false, incrementalEnabled: true, stockEmsNo: "", pushMaterials: false, pushProducts: false,
-      materialFrom: "", materialTo: "", productFrom: "", productTo: "", incrementalEmsNo: manualA.emsNo, validUntil: "2030-01-01",
+      clientId: a.client.clientId,
+      stockEnabled: false,
+      incrementalEnabled: true,
+      stockEmsNo: "",
+      pushMaterials: false,
+      pushProducts: false,
+      materialFrom: "",
+      materialTo: "",
+      productFrom: "",
+      productTo: "",
+      incrementalEmsNo: manualA.emsNo,
+      validUntil: "2030-01-01",
     };
     const signedPayload = signingMessage({ action: "SUBSCRIBE", challengeId: "7d3c2b1a-0000-4000-8000-000000000001", payload });
     const signature = sm2Sign(a.legalCard.privateKey, a.legalCard.publicKey, signedPayload);
@@ -103,7 +137,11 @@ describe("subscription review", () => {
 
     await db.card.update({ where: { id: a.legalCard.id }, data: { status: "REVOKED" } });
     try {
-      expect((await loadSubscriptionRecord({ db, subscriptionId: record.id }))?.signatureCheck).toEqual({ valid: false, cardNo: a.legalCard.cardNo, problems: [{ reason: "CARD_REVOKED" }] });
+      expect((await loadSubscriptionRecord({ db, subscriptionId: record.id }))?.signatureCheck).toEqual({
+        valid: false,
+        cardNo: a.legalCard.cardNo,
+        problems: [{ reason: "CARD_REVOKED" }],
+      });
     } finally {
       await db.card.update({ where: { id: a.legalCard.id }, data: { status: "ACTIVE" } });
     }
@@ -157,7 +195,9 @@ describe("manuals", () => {
     const second = await listManualRows({ db, manualId: manualA.id, table: "materials", after: Number(first.nextCursor) });
     expect(second.rows[0].gdsSeqno).toBe(51);
     expect((await listManualRows({ db, manualId: manualA.id, table: "materials", q: "12" })).rows.map((r) => r.gdsSeqno)).toEqual([12]);
-    expect((await listManualRows({ db, manualId: manualA.id, table: "materials", q: "p11" })).rows.map((r) => r.gdsSeqno)).toEqual([11, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119]);
+    expect((await listManualRows({ db, manualId: manualA.id, table: "materials", q: "p11" })).rows.map((r) => r.gdsSeqno)).toEqual([
+      11, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119,
+    ]);
     expect((await listManualRows({ db, manualId: manualA.id, table: "products" })).rows[0].values).not.toHaveProperty("adjmtrMarkcd");
   });
 });
@@ -165,18 +205,31 @@ describe("manuals", () => {
 describe("audit log viewer", () => {
   test("filters by action, outcome, enterprise and account, and pages newest first", async () => {
     for (let i = 0; i < 3; i++) {
-      await writeAudit(db, { action: "RESEND", actorUserId: a.user.id, actorAccount: a.user.accountCode, enterpriseId: a.enterprise.id, targetId: i });
+      await writeAudit(db, {
+        action: "RESEND",
+        actorUserId: a.user.id,
+        actorAccount: a.user.accountCode,
+        enterpriseId: a.enterprise.id,
+        targetId: i,
+      });
     }
     await writeAudit(db, { action: "SIGNATURE_REFUSED", outcome: "REFUSED", actorAccount: a.user.accountCode, enterpriseId: a.enterprise.id });
 
     const byEnterprise = await listAuditEntries({ db, filters: { customsCode: a.enterprise.customsCode, action: "RESEND" }, pageSize: 2 });
     expect(byEnterprise.rows.map((r) => r.targetId)).toEqual(["2", "1"]);
     expect(byEnterprise.rows[0]).toMatchObject({ customsCode: a.enterprise.customsCode, actorAccount: a.user.accountCode });
-    const next = await listAuditEntries({ db, filters: { customsCode: a.enterprise.customsCode, action: "RESEND" }, pageSize: 2, after: byEnterprise.nextCursor });
+    const next = await listAuditEntries({
+      db,
+      filters: { customsCode: a.enterprise.customsCode, action: "RESEND" },
+      pageSize: 2,
+      after: byEnterprise.nextCursor,
+    });
     expect(next.rows.map((r) => r.targetId)).toEqual(["0"]);
     expect(next.nextCursor).toBeNull();
 
-    expect((await listAuditEntries({ db, filters: { account: a.user.accountCode, outcome: "REFUSED" } })).rows.map((r) => r.action)).toEqual(["SIGNATURE_REFUSED"]);
+    expect((await listAuditEntries({ db, filters: { account: a.user.accountCode, outcome: "REFUSED" } })).rows.map((r) => r.action)).toEqual([
+      "SIGNATURE_REFUSED",
+    ]);
     expect((await listAuditEntries({ db, filters: { customsCode: "ZZZZZZZZZZ" } })).rows).toEqual([]);
   });
 });

@@ -56,10 +56,13 @@ async function startHoldingClient() {
     held.push(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => new Promise((resolve) => {
-    server.close(resolve);
-    server.closeAllConnections();
-  }));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
+  );
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/push`,
     get requests() {
@@ -102,7 +105,10 @@ describe("one slow client costs only its own messages", () => {
     // Interleaved, so that every batch of the delivery queue holds some of both.
     await storeMessages(db, healthyMessages.map((message, i) => (i % 20 === 0 ? [silentMessages[i / 20], message] : [message])).flat());
 
-    const delivered = await waitFor(() => messagesOf(healthy), (all) => all.every((m) => m.dispatchStatus === "DELIVERED"));
+    const delivered = await waitFor(
+      () => messagesOf(healthy),
+      (all) => all.every((m) => m.dispatchStatus === "DELIVERED"),
+    );
     expect(delivered.map((m) => m.dispatchStatus)).toEqual(Array(60).fill("DELIVERED"));
     expect(delivered.every((m) => m.attempts.length === 1 && m.attempts[0].delivered)).toBe(true);
     expect(readdirSync(path.join(inbox, healthyMessages[0].emsNo!))).toHaveLength(60);
@@ -116,17 +122,31 @@ describe("one slow client costs only its own messages", () => {
     const fixture = await enterpriseAt(slow.url);
     const [id] = await storeMessages(db, await buildIncrementMessages(db, fixture, 1));
 
-    await waitFor(() => slow.requests, (n) => n === 1);
-    const [backstop] = await waitFor(() => waitingJobs([id]), (jobs) => jobs.length === 1);
+    await waitFor(
+      () => slow.requests,
+      (n) => n === 1,
+    );
+    const [backstop] = await waitFor(
+      () => waitingJobs([id]),
+      (jobs) => jobs.length === 1,
+    );
     expect(backstop.data).toMatchObject({ pushMessageId: id, afterAttempt: 0 });
     expect(backstop.startsInSeconds).toBeGreaterThan(BACKSTOP_AFTER_SECONDS - 10);
 
     // The client answers: the detached POST records the delivery.
     slow.answer();
-    await waitFor(() => db.pushMessage.findUniqueOrThrow({ where: { id } }), (m) => m.dispatchStatus === "DELIVERED");
+    await waitFor(
+      () => db.pushMessage.findUniqueOrThrow({ where: { id } }),
+      (m) => m.dispatchStatus === "DELIVERED",
+    );
     // The backstop runs (made due now), finds the attempt recorded and posts nothing.
     await db.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET start_after = now() WHERE id = $1::uuid`, backstop.id);
-    expect(await waitFor(() => jobState(db, backstop.id), (state) => state === "completed")).toBe("completed");
+    expect(
+      await waitFor(
+        () => jobState(db, backstop.id),
+        (state) => state === "completed",
+      ),
+    ).toBe("completed");
     const [message] = await messagesOf(fixture);
     expect(message).toMatchObject({ dispatchStatus: "DELIVERED", attemptCount: 1 });
     expect(message.attempts).toMatchObject([{ attemptNo: 1, delivered: true, httpStatus: 200 }]);
@@ -140,7 +160,10 @@ describe("one slow client costs only its own messages", () => {
     const ids = await storeMessages(db, await buildIncrementMessages(db, fixture, 5));
 
     // Deferred twice: once when the batch stopped waiting, then at once, the client's two slots being held by detached POSTs.
-    const jobs = await waitFor(() => waitingJobs(ids), (all) => all.some((job) => (job.data.deferrals ?? 0) >= 2));
+    const jobs = await waitFor(
+      () => waitingJobs(ids),
+      (all) => all.some((job) => (job.data.deferrals ?? 0) >= 2),
+    );
     const deferred = jobs.filter((job) => job.data.deferrals !== undefined);
     expect(deferred.length).toBe(3);
     expect(deferred.every((job) => job.data.afterAttempt === 0)).toBe(true);
@@ -156,8 +179,14 @@ describe("graceful stop", () => {
     const slow = await startHoldingClient();
     const fixture = await enterpriseAt(slow.url);
     const [id] = await storeMessages(db, await buildIncrementMessages(db, fixture, 1));
-    await waitFor(() => slow.requests, (n) => n === 1);
-    await waitFor(() => waitingJobs([id]), (jobs) => jobs.length === 1); // detached: its batch has returned
+    await waitFor(
+      () => slow.requests,
+      (n) => n === 1,
+    );
+    await waitFor(
+      () => waitingJobs([id]),
+      (jobs) => jobs.length === 1,
+    ); // detached: its batch has returned
 
     let stopped = false;
     const stopping = worker.stop(20_000).then(() => (stopped = true));

@@ -34,7 +34,13 @@ async function startLocalService() {
   });
   server.on("connection", (socket) => connections.push({ localAddress: socket.localAddress, remotePort: socket.remotePort }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
+  );
   return { port: (server.address() as AddressInfo).port, requests, connections, dropConnections: () => server.closeAllConnections() };
 }
 
@@ -46,8 +52,16 @@ function useResolver(initial: string) {
 }
 
 function useProduction(options: { allowPrivate?: boolean } = {}) {
-  const saved = { APP_MODE: process.env.APP_MODE, CLIENT_ENDPOINT_ALLOW_PRIVATE: process.env.CLIENT_ENDPOINT_ALLOW_PRIVATE, AUTH_SECRET: process.env.AUTH_SECRET };
-  Object.assign(process.env, { APP_MODE: "production", CLIENT_ENDPOINT_ALLOW_PRIVATE: String(options.allowPrivate ?? false), AUTH_SECRET: saved.AUTH_SECRET ?? "s".repeat(32) });
+  const saved = {
+    APP_MODE: process.env.APP_MODE,
+    CLIENT_ENDPOINT_ALLOW_PRIVATE: process.env.CLIENT_ENDPOINT_ALLOW_PRIVATE,
+    AUTH_SECRET: process.env.AUTH_SECRET,
+  };
+  Object.assign(process.env, {
+    APP_MODE: "production",
+    CLIENT_ENDPOINT_ALLOW_PRIVATE: String(options.allowPrivate ?? false),
+    AUTH_SECRET: saved.AUTH_SECRET ?? "s".repeat(32),
+  });
   cleanups.push(() => {
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
@@ -58,8 +72,16 @@ function useProduction(options: { allowPrivate?: boolean } = {}) {
 
 async function testMessageResult(fixture: Fixture) {
   const scope = { enterpriseId: fixture.enterprise.id };
-  const { messageId } = await sendTestMessage({ db, scope, actor: { userId: fixture.user.id, accountCode: fixture.user.accountCode }, clientId: fixture.client.clientId });
-  return waitFor(() => getTestMessageStatus({ db, scope, messageId }), (m) => m.dispatchStatus !== "PENDING");
+  const { messageId } = await sendTestMessage({
+    db,
+    scope,
+    actor: { userId: fixture.user.id, accountCode: fixture.user.accountCode },
+    clientId: fixture.client.clientId,
+  });
+  return waitFor(
+    () => getTestMessageStatus({ db, scope, messageId }),
+    (m) => m.dispatchStatus !== "PENDING",
+  );
 }
 
 /** A one-part stock push (delivered by the worker's dispatch itself); resolves after its first attempt. */

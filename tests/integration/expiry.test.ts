@@ -25,8 +25,13 @@ const sinceLastRun = async () => (await db.expiryWatermark.findUniqueOrThrow({ w
 
 /** The audit part of a signed cancel or extend, for calling the domain function without a card. */
 const testAudit = (fixture: Awaited<ReturnType<typeof createEnterprise>>) => ({
-  actorUserId: fixture.user.id, actorAccount: fixture.user.accountCode, ip: null, cardNo: fixture.legalCard.cardNo,
-  signature: "00", signedMessage: new Uint8Array(), signedFormat: "test",
+  actorUserId: fixture.user.id,
+  actorAccount: fixture.user.accountCode,
+  ip: null,
+  cardNo: fixture.legalCard.cardNo,
+  signature: "00",
+  signedMessage: new Uint8Array(),
+  signedFormat: "test",
 });
 
 const expireAudits = (subscriptionIds: number[]) =>
@@ -54,15 +59,24 @@ describe("R12 expiry", () => {
     const worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });
     try {
       await sendJob(expireSubscriptionsJob, {});
-      const audit = await waitFor(() => expireAudits([past.id]), (rows) => rows.length > 0);
+      const audit = await waitFor(
+        () => expireAudits([past.id]),
+        (rows) => rows.length > 0,
+      );
       expect(audit).toHaveLength(1);
     } finally {
       await worker.stop(5_000);
     }
     const audit = await expireAudits([past.id, future.id, cancelled.id]);
-    expect(audit.map((a) => [a.targetId, a.enterpriseId, new Date((a.detail as { validUntil: string }).validUntil)])).toEqual([[String(past.id), fixture.enterprise.id, lapsed]]);
+    expect(audit.map((a) => [a.targetId, a.enterpriseId, new Date((a.detail as { validUntil: string }).validUntil)])).toEqual([
+      [String(past.id), fixture.enterprise.id, lapsed],
+    ]);
     const { rows } = await listSubscriptions({ db, scope: { enterpriseId: fixture.enterprise.id } });
-    expect(rows.map((r) => [r.id, r.status])).toEqual([[cancelled.id, "CANCELLED"], [future.id, "ACTIVE"], [past.id, "EXPIRED"]]);
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      [cancelled.id, "CANCELLED"],
+      [future.id, "ACTIVE"],
+      [past.id, "EXPIRED"],
+    ]);
   });
 
   test("after the job a past subscription reads and filters as EXPIRED everywhere and is not dispatched; its status is not written", async () => {
@@ -73,11 +87,17 @@ describe("R12 expiry", () => {
     const stock = await createStockSubscription(db, fixture, manual, { validUntil: lapsed });
     await expireSubscriptions({ db });
     expect(await expireAudits([incremental.id, stock.id])).toHaveLength(2);
-    expect((await db.subscription.findMany({ where: { id: { in: [incremental.id, stock.id] } } })).map((s) => s.status)).toEqual(["ACTIVE", "ACTIVE"]);
+    expect((await db.subscription.findMany({ where: { id: { in: [incremental.id, stock.id] } } })).map((s) => s.status)).toEqual([
+      "ACTIVE",
+      "ACTIVE",
+    ]);
 
     const scope = { enterpriseId: fixture.enterprise.id };
     const records = (status?: "ACTIVE" | "EXPIRED") => listSubscriptions({ db, scope, filters: { status } }).then((page) => page.rows);
-    expect((await records()).map((r) => [r.id, r.status, r.canCancelOrExtend])).toEqual([[stock.id, "EXPIRED", false], [incremental.id, "EXPIRED", false]]);
+    expect((await records()).map((r) => [r.id, r.status, r.canCancelOrExtend])).toEqual([
+      [stock.id, "EXPIRED", false],
+      [incremental.id, "EXPIRED", false],
+    ]);
     expect((await records("EXPIRED")).map((r) => r.id)).toEqual([stock.id, incremental.id]);
     expect(await records("ACTIVE")).toEqual([]);
     const review = (status?: "ACTIVE" | "EXPIRED") =>
@@ -99,7 +119,10 @@ describe("R12 expiry", () => {
     // Extended a minute before its validUntil passed (R11), as the enterprise would have.
     await db.$transaction((tx) =>
       extendSubscription({
-        tx, scope: { enterpriseId: fixture.enterprise.id }, subscriptionId: extended.id, validUntil: addDaysToDay(shanghaiDay(), 1),
+        tx,
+        scope: { enterpriseId: fixture.enterprise.id },
+        subscriptionId: extended.id,
+        validUntil: addDaysToDay(shanghaiDay(), 1),
         now: new Date(lapsed.getTime() - 60_000),
         audit: testAudit(fixture),
       }),
@@ -153,7 +176,9 @@ describe("R12 expiry", () => {
     ).rejects.toThrow("abort");
     const committed = await db.$transaction(async (tx) => sendJob(expireSubscriptionsJob, { marker: `${marker}-ok` }, { tx }));
     const rows = await db.$queryRawUnsafe<{ data: { marker: string } }[]>(
-      `SELECT data FROM pgboss.job WHERE name = $1 AND data->>'marker' LIKE $2`, expireSubscriptionsJob.name, `${marker}%`,
+      `SELECT data FROM pgboss.job WHERE name = $1 AND data->>'marker' LIKE $2`,
+      expireSubscriptionsJob.name,
+      `${marker}%`,
     );
     expect(committed).toBeTruthy();
     expect(rows.map((r) => r.data.marker)).toEqual([`${marker}-ok`]);

@@ -32,14 +32,20 @@ const actorOf = (fixture: Fixture) => ({ userId: fixture.user.id, accountCode: f
 
 async function testMessageResult(fixture: Fixture) {
   const { messageId } = await sendTestMessage({ db, scope: scopeOf(fixture), actor: actorOf(fixture), clientId: fixture.client.clientId });
-  return waitFor(() => getTestMessageStatus({ db, scope: scopeOf(fixture), messageId }), (m) => m.dispatchStatus !== "PENDING");
+  return waitFor(
+    () => getTestMessageStatus({ db, scope: scopeOf(fixture), messageId }),
+    (m) => m.dispatchStatus !== "PENDING",
+  );
 }
 
 /** A one-part stock push of `fixture`'s manual; resolves once the message is stored. */
 async function pushStock(fixture: Fixture, manual: { id: number; emsNo: string }) {
   const subscription = await createStockSubscription(db, fixture, manual, { materials: { from: 1, to: 3 } });
   await sendJob(stockDispatchJob, { subscriptionId: subscription.id });
-  const [message] = await waitFor(() => db.pushMessage.findMany({ where: { subscriptionId: subscription.id } }), (all) => all.length === 1);
+  const [message] = await waitFor(
+    () => db.pushMessage.findMany({ where: { subscriptionId: subscription.id } }),
+    (all) => all.length === 1,
+  );
   return message;
 }
 
@@ -48,7 +54,8 @@ describe("发送测试报文", () => {
     const fixture = await createEnterprise(db);
     await harness.routeTo(db, fixture.client.id);
     // Jobs left queued by earlier test files may build data messages meanwhile: compare with those.
-    const dataMessagesToday = () => db.pushMessage.count({ where: { type: { not: "TEST" }, dispatchedAt: { gte: startOfShanghaiDay(shanghaiDay()) } } });
+    const dataMessagesToday = () =>
+      db.pushMessage.count({ where: { type: { not: "TEST" }, dispatchedAt: { gte: startOfShanghaiDay(shanghaiDay()) } } });
     const countedToday = async () => {
       const today = (await pushDailyCounts({ db })).at(-1)!;
       return today.delivered + today.failed + today.pending - (await dataMessagesToday());
@@ -59,7 +66,13 @@ describe("发送测试报文", () => {
     expect(result.attempts).toMatchObject([{ attemptNo: 1, delivered: true, httpStatus: 200, error: null }]);
 
     const message = await db.pushMessage.findUniqueOrThrow({ where: { messageId: result.messageId } });
-    expect(message).toMatchObject({ type: "TEST", emsNo: null, subscriptionId: null, rowCount: 0, dedupeKey: expect.stringMatching(/^test:[0-9a-f-]{36}$/) });
+    expect(message).toMatchObject({
+      type: "TEST",
+      emsNo: null,
+      subscriptionId: null,
+      rowCount: 0,
+      dedupeKey: expect.stringMatching(/^test:[0-9a-f-]{36}$/),
+    });
     const stored = readFileSync(path.join(harness.inbox, "TEST", `${result.messageId}.xml`), "utf8");
     expect(stored).toBe(message.body);
     expect(stored).toContain(`<MessageType>TEST</MessageType>`);
@@ -76,7 +89,9 @@ describe("发送测试报文", () => {
     await db.importClient.update({ where: { id: fixture.client.id }, data: { endpointUrl: harness.client.url.replace("/push", "/elsewhere") } });
     const result = await testMessageResult(fixture);
     expect(result.dispatchStatus).toBe("FAILED");
-    expect(result.attempts).toMatchObject([{ attemptNo: 1, delivered: false, httpStatus: 404, error: expect.stringMatching(/^HTTP_STATUS: HTTP 404/) }]);
+    expect(result.attempts).toMatchObject([
+      { attemptNo: 1, delivered: false, httpStatus: 404, error: expect.stringMatching(/^HTTP_STATUS: HTTP 404/) },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await db.deliveryAttempt.count({ where: { pushMessage: { messageId: result.messageId } } })).toBe(1);
   });
@@ -92,13 +107,18 @@ describe("pausing a failing client, resuming it", () => {
     await harness.stopClient();
 
     const first = await pushStock(fixture, manual);
-    await waitFor(() => db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } }), (c) => c.status === "PAUSED");
+    await waitFor(
+      () => db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } }),
+      (c) => c.status === "PAUSED",
+    );
     const paused = await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } });
     expect(paused.pausedAt).toBeInstanceOf(Date);
     expect(paused.pausedAt!.getTime() - paused.failingSince!.getTime()).toBeGreaterThanOrEqual(1_800);
     expect(paused.nextProbeAt!.getTime()).toBeGreaterThan(paused.pausedAt!.getTime());
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_PAUSE", targetId: fixture.client.clientId } }))
-      .toMatchObject({ enterpriseId: fixture.enterprise.id, detail: { failingSince: paused.failingSince!.toISOString(), pauseAfterHours: 0.0005 } });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_PAUSE", targetId: fixture.client.clientId } })).toMatchObject({
+      enterpriseId: fixture.enterprise.id,
+      detail: { failingSince: paused.failingSince!.toISOString(), pauseAfterHours: 0.0005 },
+    });
 
     // Its retries are no longer used up, and later messages are not attempted at all.
     const attemptsAtPause = (await db.pushMessage.findUniqueOrThrow({ where: { id: first.id } })).attemptCount;
@@ -117,7 +137,9 @@ describe("pausing a failing client, resuming it", () => {
     await harness.restartClient();
     const resumed = await resumeClient(fixture, fixture.client.clientId);
     expect(resumed).toEqual({ ok: true, waiting: 3 });
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_RESUME", targetId: fixture.client.clientId } })).toMatchObject({ cardNo: fixture.legalCard.cardNo });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_RESUME", targetId: fixture.client.clientId } })).toMatchObject({
+      cardNo: fixture.legalCard.cardNo,
+    });
     const ids = [first.id, ...later.map((m) => m.id)];
     const delivered = await waitFor(
       () => db.pushMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, include: { attempts: { where: { delivered: true } } } }),
@@ -154,7 +176,10 @@ describe("pausing a failing client, resuming it", () => {
     await harness.routeTo(db, fixture.client.id);
     const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode, materials: 3 });
     const pausedAt = new Date(Date.now() - 10 * 60_000);
-    await db.importClient.update({ where: { id: fixture.client.id }, data: { status: "PAUSED", pausedAt, failingSince: new Date(pausedAt.getTime() - 86_400_000), nextProbeAt: new Date(Date.now() - 1_000) } });
+    await db.importClient.update({
+      where: { id: fixture.client.id },
+      data: { status: "PAUSED", pausedAt, failingSince: new Date(pausedAt.getTime() - 86_400_000), nextProbeAt: new Date(Date.now() - 1_000) },
+    });
     const waiting = [await pushStock(fixture, manual), await pushStock(fixture, manual)];
     for (const message of waiting) expect((await db.pushMessage.findUniqueOrThrow({ where: { id: message.id } })).attemptCount).toBe(0);
 
@@ -171,13 +196,24 @@ describe("pausing a failing client, resuming it", () => {
     await harness.restartClient();
     await db.importClient.update({ where: { id: fixture.client.id }, data: { nextProbeAt: new Date(Date.now() - 1_000) } });
     expect(await probePausedClients({ db })).toMatchObject({ probed: 1, resumed: 1 });
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_AUTO_RESUME", targetId: fixture.client.clientId } })).toMatchObject({ enterpriseId: fixture.enterprise.id });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_AUTO_RESUME", targetId: fixture.client.clientId } })).toMatchObject({
+      enterpriseId: fixture.enterprise.id,
+    });
     const delivered = await waitFor(
-      () => db.pushMessage.findMany({ where: { id: { in: waiting.map((m) => m.id) } }, orderBy: { id: "asc" }, include: { attempts: { where: { delivered: true } } } }),
+      () =>
+        db.pushMessage.findMany({
+          where: { id: { in: waiting.map((m) => m.id) } },
+          orderBy: { id: "asc" },
+          include: { attempts: { where: { delivered: true } } },
+        }),
       (all) => all.every((m) => m.dispatchStatus === "DELIVERED"),
     );
     expect(delivered[0].attempts[0].startedAt.getTime()).toBeLessThanOrEqual(delivered[1].attempts[0].startedAt.getTime());
-    expect(await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } })).toMatchObject({ status: "ACTIVE", failingSince: null, nextProbeAt: null });
+    expect(await db.importClient.findUniqueOrThrow({ where: { id: fixture.client.id } })).toMatchObject({
+      status: "ACTIVE",
+      failingSince: null,
+      nextProbeAt: null,
+    });
   });
 
   test("a test message reaches a paused client, so the enterprise can check it before resuming", async () => {

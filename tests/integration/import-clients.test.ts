@@ -33,7 +33,13 @@ describe("register", () => {
     expect(result).toMatchObject({ ok: true, clientId: expect.stringMatching(new RegExp(`^${a.enterprise.customsCode.slice(0, 4)}\\d{6}$`)) });
     const clientId = (result as { clientId: string }).clientId;
     const client = await db.importClient.findUniqueOrThrow({ where: { clientId } });
-    expect(client).toMatchObject({ enterpriseId: a.enterprise.id, name: "生产系统二号", endpointUrl: "https://client.example.com/push", boundCardNo: null, status: "ACTIVE" });
+    expect(client).toMatchObject({
+      enterpriseId: a.enterprise.id,
+      name: "生产系统二号",
+      endpointUrl: "https://client.example.com/push",
+      boundCardNo: null,
+      status: "ACTIVE",
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_REGISTER", targetId: clientId } });
     expect(audit).toMatchObject({ cardNo: a.legalCard.cardNo, actorAccount: a.user.accountCode, enterpriseId: a.enterprise.id });
     expect(audit.signature).toMatch(/^[0-9a-f]+$/);
@@ -77,9 +83,19 @@ describe("card medium", () => {
     const foreign = await bindCard(a, { clientId: client.clientId, cardNo: b.legalCard.cardNo });
     expect(foreign).toMatchObject({ ok: false, fieldErrors: { cardNo: "只能绑定本企业在用的卡" } });
     const revoked = await db.card.create({
-      data: { cardNo: `${a.legalCard.cardNo.slice(0, 12)}9`, kind: "OPERATOR", enterpriseId: a.enterprise.id, holder: "离职员工", publicKey: a.operatorCard.publicKey, status: "REVOKED" },
+      data: {
+        cardNo: `${a.legalCard.cardNo.slice(0, 12)}9`,
+        kind: "OPERATOR",
+        enterpriseId: a.enterprise.id,
+        holder: "离职员工",
+        publicKey: a.operatorCard.publicKey,
+        status: "REVOKED",
+      },
     });
-    expect(await bindCard(a, { clientId: client.clientId, cardNo: revoked.cardNo })).toMatchObject({ ok: false, fieldErrors: { cardNo: "只能绑定本企业在用的卡" } });
+    expect(await bindCard(a, { clientId: client.clientId, cardNo: revoked.cardNo })).toMatchObject({
+      ok: false,
+      fieldErrors: { cardNo: "只能绑定本企业在用的卡" },
+    });
     expect((await clientRow(client.id)).boundCardNo).toBeNull();
   });
 
@@ -93,7 +109,9 @@ describe("card medium", () => {
     expect(await unbindCard(a, client.clientId)).toEqual({ ok: true });
     expect(await picker()).not.toContain(client.clientId);
     expect((await clientRow(client.id)).boundCardNo).toBeNull();
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_UNBIND", targetId: client.clientId } })).toMatchObject({ detail: { cardNo: a.legalCard.cardNo } });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "CLIENT_UNBIND", targetId: client.clientId } })).toMatchObject({
+      detail: { cardNo: a.legalCard.cardNo },
+    });
     expect(await unbindCard(a, client.clientId)).toMatchObject({ ok: false, error: "该客户端未绑定卡介质" });
   });
 });
@@ -137,7 +155,11 @@ describe("only the owning enterprise sees or changes a client", () => {
     const client = await registered(a);
     expect(await bindCard(a, { clientId: client.clientId, cardNo: a.legalCard.cardNo })).toEqual({ ok: true });
     await db.importClient.update({ where: { id: client.id }, data: { status: "PAUSED", pausedAt: new Date() } });
-    const before = { row: await clientRow(client.id), auditsA: await auditCount(a.enterprise.id), messages: await db.pushMessage.count({ where: { importClientId: client.id } }) };
+    const before = {
+      row: await clientRow(client.id),
+      auditsA: await auditCount(a.enterprise.id),
+      messages: await db.pushMessage.count({ where: { importClientId: client.id } }),
+    };
 
     const attempts = [
       await bindCard(b, { clientId: client.clientId, cardNo: b.legalCard.cardNo }),
@@ -147,7 +169,12 @@ describe("only the owning enterprise sees or changes a client", () => {
     ];
     for (const result of attempts) expect(result).toMatchObject({ ok: false, code: "NOT_FOUND", error: "导入客户端不存在或不属于本企业" });
     await expect(
-      sendTestMessage({ db, scope: { enterpriseId: b.enterprise.id }, actor: { userId: b.user.id, accountCode: b.user.accountCode }, clientId: client.clientId }),
+      sendTestMessage({
+        db,
+        scope: { enterpriseId: b.enterprise.id },
+        actor: { userId: b.user.id, accountCode: b.user.accountCode },
+        clientId: client.clientId,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     expect(await clientRow(client.id)).toEqual(before.row);
@@ -166,6 +193,13 @@ describe("only the owning enterprise sees or changes a client", () => {
     const second = await listImportClients({ db, scope, pageSize: 2, after: first.nextCursor! });
     expect(second.rows.map((r) => r.clientId)).toEqual([fixture.client.clientId]);
     expect(second.nextCursor).toBeNull();
-    expect(second.rows[0]).toMatchObject({ boundCardNo: fixture.legalCard.cardNo, boundCardKind: "LEGAL_PERSON", status: "ACTIVE", lastAttempt: null, recentFailures: 0, waiting: 0 });
+    expect(second.rows[0]).toMatchObject({
+      boundCardNo: fixture.legalCard.cardNo,
+      boundCardKind: "LEGAL_PERSON",
+      status: "ACTIVE",
+      lastAttempt: null,
+      recentFailures: 0,
+      waiting: 0,
+    });
   });
 });

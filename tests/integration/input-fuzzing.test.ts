@@ -39,7 +39,10 @@ const RUNS = 25;
 const FEW_RUNS = 8;
 const HALF_RUNS = 12;
 
-const withExamples = <T>(numRuns: number, examples: T[] = []) => ({ numRuns: numRuns + examples.length, examples: examples.map((example) => [example] as [T]) });
+const withExamples = <T>(numRuns: number, examples: T[] = []) => ({
+  numRuns: numRuns + examples.length,
+  examples: examples.map((example) => [example] as [T]),
+});
 
 type Action = (input: unknown) => Promise<unknown>;
 type Route = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -146,7 +149,13 @@ function signedActionFuzz(action: SignedAction, schema: z.ZodType, sample: Recor
 
 /** A route's answer: never 5xx; an error is JSON whose messages are readable Chinese. */
 async function expectRouteAnswer(response: Response, options: { readableErrors?: boolean } = {}) {
-  expect(response.status, await response.clone().text().then((text) => text.slice(0, 300))).toBeLessThan(500);
+  expect(
+    response.status,
+    await response
+      .clone()
+      .text()
+      .then((text) => text.slice(0, 300)),
+  ).toBeLessThan(500);
   if (response.status < 400) {
     await response.text(); // a streamed body must also finish without an error
     return;
@@ -213,23 +222,31 @@ function ingestion(sample: Record<string, unknown>) {
     token: fc.oneof(fc.constant("valid"), fc.constant(undefined), hostileString),
     contentType: fc.oneof(fc.constant("application/json"), hostileString),
   });
-  const examples = boundaryExamples(sample).map((body) => ({ body: toJson(body), token: "valid" as string | undefined, contentType: "application/json" }));
+  const examples = boundaryExamples(sample).map((body) => ({
+    body: toJson(body),
+    token: "valid" as string | undefined,
+    contentType: "application/json",
+  }));
   let requests = 0;
-  const fuzz = routeFuzz(inputs, ({ body, token, contentType }) => {
-    // A request id is answered once (a retry is replayed): each run gets its own unless it fuzzes the id.
-    const fresh = body.replaceAll(`"requestId":"${SAMPLE_REQUEST_ID}"`, `"requestId":"req-fuzz-${++requests}-${Date.now()}"`);
-    const headers = new Headers();
-    const set = (name: string, value: string) => {
-      try {
-        headers.set(name, value);
-      } catch {
-        // not a valid header value: the request goes without it, as fetch would refuse to send it
-      }
-    };
-    set("content-type", contentType);
-    if (token !== undefined) set("authorization", `Bearer ${token === "valid" ? upstreamToken : token}`);
-    return { request: new Request("http://localhost/api/ingest", { method: "POST", headers, body: fresh }) };
-  }, { examples });
+  const fuzz = routeFuzz(
+    inputs,
+    ({ body, token, contentType }) => {
+      // A request id is answered once (a retry is replayed): each run gets its own unless it fuzzes the id.
+      const fresh = body.replaceAll(`"requestId":"${SAMPLE_REQUEST_ID}"`, `"requestId":"req-fuzz-${++requests}-${Date.now()}"`);
+      const headers = new Headers();
+      const set = (name: string, value: string) => {
+        try {
+          headers.set(name, value);
+        } catch {
+          // not a valid header value: the request goes without it, as fetch would refuse to send it
+        }
+      };
+      set("content-type", contentType);
+      if (token !== undefined) set("authorization", `Bearer ${token === "valid" ? upstreamToken : token}`);
+      return { request: new Request("http://localhost/api/ingest", { method: "POST", headers, body: fresh }) };
+    },
+    { examples },
+  );
   return async (route: Route) => {
     const accepted = await db.ingestionRequest.count();
     await fuzz(route);
@@ -240,11 +257,27 @@ function ingestion(sample: Record<string, unknown>) {
 const today = () => shanghaiDay();
 /** A manual row as the ingestion API takes it (docs/ingestion-api.md), its optional fields but one left out. */
 const ingestedRow = (gdsSeqno: number) => ({
-  gdsSeqno, gdsMtno: `M${gdsSeqno}`, gdecd: "8542319000", gdsNm: "集成电路", dclUnitcd: "007", lawfUnitcd: "007", dclQty: 10,
+  gdsSeqno,
+  gdsMtno: `M${gdsSeqno}`,
+  gdecd: "8542319000",
+  gdsNm: "集成电路",
+  dclUnitcd: "007",
+  lawfUnitcd: "007",
+  dclQty: 10,
 });
 const subscribeSample = () => ({
-  clientId: t.b.client.clientId, stockEnabled: true, incrementalEnabled: false, stockEmsNo: ownManual.emsNo, pushMaterials: true, pushProducts: false,
-  materialFrom: "1", materialTo: "3", productFrom: "", productTo: "", incrementalEmsNo: "", validUntil: addYearsToDay(today(), 1),
+  clientId: t.b.client.clientId,
+  stockEnabled: true,
+  incrementalEnabled: false,
+  stockEmsNo: ownManual.emsNo,
+  pushMaterials: true,
+  pushProducts: false,
+  materialFrom: "1",
+  materialTo: "3",
+  productFrom: "",
+  productTo: "",
+  incrementalEmsNo: "",
+  validUntil: addYearsToDay(today(), 1),
 });
 
 interface Case {
@@ -265,7 +298,11 @@ const cases: Record<string, Case> = {
   "lib/actions/admin/register-card.ts#registerCardAction": {
     fuzz: (action: Action) =>
       actionFuzzLike("admin", {
-        customsCode: t.b.enterprise.customsCode, cardNo: t.b.legalCard.cardNo, kind: "OPERATOR", holder: "张三", publicKey: t.b.legalCard.publicKey,
+        customsCode: t.b.enterprise.customsCode,
+        cardNo: t.b.legalCard.cardNo,
+        kind: "OPERATOR",
+        holder: "张三",
+        publicKey: t.b.legalCard.publicKey,
       })(action),
   },
   "lib/actions/admin/set-user-disabled.ts#setUserDisabledAction": {
@@ -275,10 +312,13 @@ const cases: Record<string, Case> = {
   "lib/actions/account/change-password.ts#changePasswordAction": {
     // A wrong current password is counted by the sign-in throttle (and soon blocked, in words the user reads).
     fuzz: (action: Action) =>
-      actionFuzzLike("enterprise", { currentPassword: "不是这个口令1", newPassword: "Abcdefg12345", confirmPassword: "Abcdefg12345" }, ["SignInThrottle"])(action),
+      actionFuzzLike("enterprise", { currentPassword: "不是这个口令1", newPassword: "Abcdefg12345", confirmPassword: "Abcdefg12345" }, [
+        "SignInThrottle",
+      ])(action),
   },
   "lib/actions/import-clients/bind-card.ts#bindCardAction": {
-    fuzz: (action: Action) => signedActionFuzz("CLIENT_BIND", ZBindCardRequest, { clientId: t.b.client.clientId, cardNo: t.b.operatorCard.cardNo })(action),
+    fuzz: (action: Action) =>
+      signedActionFuzz("CLIENT_BIND", ZBindCardRequest, { clientId: t.b.client.clientId, cardNo: t.b.operatorCard.cardNo })(action),
   },
   "lib/actions/import-clients/change-endpoint.ts#changeEndpointAction": {
     fuzz: (action: Action) =>
@@ -288,7 +328,8 @@ const cases: Record<string, Case> = {
     fuzz: (action: Action) => actionFuzzLike("enterprise", { messageId: t.testMessageId })(action),
   },
   "lib/actions/import-clients/register-client.ts#registerClientAction": {
-    fuzz: (action: Action) => signedActionFuzz("CLIENT_REGISTER", ZRegisterClientRequest, { name: "备用", endpointUrl: "https://203.0.113.7/push" })(action),
+    fuzz: (action: Action) =>
+      signedActionFuzz("CLIENT_REGISTER", ZRegisterClientRequest, { name: "备用", endpointUrl: "https://203.0.113.7/push" })(action),
   },
   "lib/actions/import-clients/resume-client.ts#resumeClientAction": {
     fuzz: (action: Action) => signedActionFuzz("CLIENT_RESUME", ZClientRequest, { clientId: t.b.client.clientId })(action),
@@ -364,7 +405,10 @@ const cases: Record<string, Case> = {
         fc.asyncProperty(hostileValue, anySession, async (input, session) => {
           signIn(session);
           const before = await dbFingerprint(db);
-          const thrown = await action(input).then(() => null, (error: unknown) => error);
+          const thrown = await action(input).then(
+            () => null,
+            (error: unknown) => error,
+          );
           expect(thrown).toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;\w+;(https?:\/\/localhost)?\/login;/) });
           expect(await dbFingerprint(db)).toEqual(before);
         }),
@@ -372,37 +416,58 @@ const cases: Record<string, Case> = {
       ),
   },
   "app/(auth)/login/actions.ts#signInAction": {
-    fuzz: (action: Action) =>
-      actionFuzzLike("anonymous", { accountCode: t.b.user.accountCode, password: "不是这个口令" }, SIGN_IN_COUNTS)(action),
+    fuzz: (action: Action) => actionFuzzLike("anonymous", { accountCode: t.b.user.accountCode, password: "不是这个口令" }, SIGN_IN_COUNTS)(action),
   },
   "app/api/admin/export/push-messages/route.ts#GET": {
     fuzz: (route: Route) =>
       queryFuzz("/api/admin/export/push-messages", {
-        customsCode: t.a.enterprise.customsCode, emsNo: t.manual.emsNo, messageId: t.dataMessageId, type: "STOCK", status: "FAILED",
-        subscriptionId: String(t.subscription.id), dateFrom: today(), dateTo: today(),
+        customsCode: t.a.enterprise.customsCode,
+        emsNo: t.manual.emsNo,
+        messageId: t.dataMessageId,
+        type: "STOCK",
+        status: "FAILED",
+        subscriptionId: String(t.subscription.id),
+        dateFrom: today(),
+        dateTo: today(),
       })(route),
   },
   "app/api/admin/export/subscriptions/route.ts#GET": {
     fuzz: (route: Route) =>
       queryFuzz("/api/admin/export/subscriptions", {
-        customsCode: t.a.enterprise.customsCode, emsNo: t.manual.emsNo, kind: "INCREMENTAL", status: "ACTIVE", dateFrom: today(), dateTo: today(),
+        customsCode: t.a.enterprise.customsCode,
+        emsNo: t.manual.emsNo,
+        kind: "INCREMENTAL",
+        status: "ACTIVE",
+        dateFrom: today(),
+        dateTo: today(),
       })(route),
   },
   "app/api/auth/[...nextauth]/route.ts#GET": {
     notChinese: "Auth.js's own endpoints answer in Auth.js's words; the sign-in page shows ours",
     fuzz: (route: Route) =>
-      routeFuzz(fc.tuple(fc.constantFrom("session", "csrf", "providers", "signin", "signout", "callback/credentials", "error"), hostileString),
+      routeFuzz(
+        fc.tuple(fc.constantFrom("session", "csrf", "providers", "signin", "signout", "callback/credentials", "error"), hostileString),
         ([action, extra]) => ({ request: new Request(`http://localhost/api/auth/${action}?${new URLSearchParams({ x: extra, error: extra })}`) }),
-        { readableErrors: false })(route),
+        { readableErrors: false },
+      )(route),
   },
   "app/api/auth/[...nextauth]/route.ts#POST": {
     notChinese: "Auth.js's own endpoints answer in Auth.js's words; the sign-in page shows ours",
     fuzz: (route: Route) =>
-      routeFuzz(fc.tuple(fc.constantFrom("callback/credentials", "signin/credentials", "signout", "session"), hostileBody({ accountCode: "SW00000000", password: "x", csrfToken: "x" })),
+      routeFuzz(
+        fc.tuple(
+          fc.constantFrom("callback/credentials", "signin/credentials", "signout", "session"),
+          hostileBody({ accountCode: "SW00000000", password: "x", csrfToken: "x" }),
+        ),
         ([action, body]) => ({
-          request: new Request(`http://localhost/api/auth/${action}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body }),
+          request: new Request(`http://localhost/api/auth/${action}`, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body,
+          }),
         }),
-        { readableErrors: false, except: SIGN_IN_COUNTS })(route),
+        { readableErrors: false, except: SIGN_IN_COUNTS },
+      )(route),
   },
   "app/api/health/route.ts#GET": {
     fuzz: (route: Route) => queryFuzz("/api/health", { x: "1" })(route),
@@ -416,17 +481,31 @@ const cases: Record<string, Case> = {
   "app/api/metrics/route.ts#GET": {
     notChinese: "an operator's endpoint for Prometheus: plain-text answers naming METRICS_TOKEN, like the configuration errors",
     fuzz: (route: Route) =>
-      routeFuzz(fc.oneof(hostileString, fc.constant(`Bearer ${process.env.METRICS_TOKEN}`)), (authorization) => {
-        const headers = new Headers();
-        try { headers.set("authorization", authorization); } catch { /* not a valid header value: sent without it */ }
-        return { request: new Request("http://localhost/api/metrics", { headers }) };
-      }, { readableErrors: false })(route),
+      routeFuzz(
+        fc.oneof(hostileString, fc.constant(`Bearer ${process.env.METRICS_TOKEN}`)),
+        (authorization) => {
+          const headers = new Headers();
+          try {
+            headers.set("authorization", authorization);
+          } catch {
+            /* not a valid header value: sent without it */
+          }
+          return { request: new Request("http://localhost/api/metrics", { headers }) };
+        },
+        { readableErrors: false },
+      )(route),
   },
   "app/api/ingest/changes/route.ts#POST": {
     fuzz: (route: Route) =>
       ingestion({
-        requestId: SAMPLE_REQUEST_ID, emsNo: t.manual.emsNo, chgTmsCnt: 2, headChanges: { dclEtpsNm: "申报企业" },
-        materialChanges: [{ modfMarkcd: "2", gdsSeqno: 1 }, { modfMarkcd: "3", ...ingestedRow(9) }],
+        requestId: SAMPLE_REQUEST_ID,
+        emsNo: t.manual.emsNo,
+        chgTmsCnt: 2,
+        headChanges: { dclEtpsNm: "申报企业" },
+        materialChanges: [
+          { modfMarkcd: "2", gdsSeqno: 1 },
+          { modfMarkcd: "3", ...ingestedRow(9) },
+        ],
       })(route),
   },
   "app/api/ingest/manuals/route.ts#POST": {
@@ -434,9 +513,16 @@ const cases: Record<string, Case> = {
       ingestion({
         requestId: SAMPLE_REQUEST_ID,
         head: {
-          emsNo: ownManual.emsNo, bizopEtpsno: t.b.enterprise.customsCode, bizopEtpsNm: "经营企业",
-          rcvgdEtpsno: t.b.enterprise.customsCode, rcvgdEtpsNm: "加工单位", masterCuscd: "3201", dclTypecd: "1", finishValidDate: "20301231",
-          putrecApprTime: "2025-03-05 14:02:11", chgTmsCnt: 0,
+          emsNo: ownManual.emsNo,
+          bizopEtpsno: t.b.enterprise.customsCode,
+          bizopEtpsNm: "经营企业",
+          rcvgdEtpsno: t.b.enterprise.customsCode,
+          rcvgdEtpsNm: "加工单位",
+          masterCuscd: "3201",
+          dclTypecd: "1",
+          finishValidDate: "20301231",
+          putrecApprTime: "2025-03-05 14:02:11",
+          chgTmsCnt: 0,
         },
         // Products are rows of the same shape (one schema), so one material row covers both.
         materials: [ingestedRow(1)],
@@ -444,9 +530,15 @@ const cases: Record<string, Case> = {
   },
   "app/api/pushes/[messageId]/xml/route.ts#GET": {
     fuzz: (route: Route) =>
-      routeFuzz(fc.tuple(fc.oneof(hostileString, fc.constant(t.dataMessageId)), anySession), ([messageId, session]) => ({
-        request: new Request("http://localhost/api/pushes/x/xml"), session, params: { messageId },
-      }), { examples: boundaryExamples(t.dataMessageId).map((messageId) => [String(messageId), "enterprise"] as [string, Session]) })(route),
+      routeFuzz(
+        fc.tuple(fc.oneof(hostileString, fc.constant(t.dataMessageId)), anySession),
+        ([messageId, session]) => ({
+          request: new Request("http://localhost/api/pushes/x/xml"),
+          session,
+          params: { messageId },
+        }),
+        { examples: boundaryExamples(t.dataMessageId).map((messageId) => [String(messageId), "enterprise"] as [string, Session]) },
+      )(route),
   },
 };
 

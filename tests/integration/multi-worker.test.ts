@@ -74,11 +74,30 @@ describe("two workers on one database", () => {
     const manualHead = await loadManualHead({ db, manualId: manual.id });
     const messageIds = await nextMessageIds({ db, count: 400, at: new Date() });
     const increments = messageIds.map((messageId, index) => ({
-      messageId, dedupeKey: `multi-worker:${messageId}`, enterpriseId: fixture.enterprise.id, subscriptionId: incremental.id,
-      importClientId: fixture.client.id, emsNo: manual.emsNo, type: "INCREMENT" as const, partNo: 1, partCount: 1, rowCount: 0,
+      messageId,
+      dedupeKey: `multi-worker:${messageId}`,
+      enterpriseId: fixture.enterprise.id,
+      subscriptionId: incremental.id,
+      importClientId: fixture.client.id,
+      emsNo: manual.emsNo,
+      type: "INCREMENT" as const,
+      partNo: 1,
+      partCount: 1,
+      rowCount: 0,
       body: buildPushMessageXml({
-        head: { messageId, type: "INCREMENT", emsNo: manual.emsNo, subscriptionId: incremental.id, chgTmsCnt: index + 1, partNo: 1, partCount: 1, createdAt: new Date() },
-        manualHead, materials: [], products: [],
+        head: {
+          messageId,
+          type: "INCREMENT",
+          emsNo: manual.emsNo,
+          subscriptionId: incremental.id,
+          chgTmsCnt: index + 1,
+          partNo: 1,
+          partCount: 1,
+          createdAt: new Date(),
+        },
+        manualHead,
+        materials: [],
+        products: [],
       }),
     }));
     await db.$transaction((tx) => storePushMessages({ tx, messages: increments }));
@@ -94,13 +113,19 @@ describe("two workers on one database", () => {
     // One set of parts per stock subscription (2,000 + 2,000 + 500 rows), though each was dispatched twice.
     for (const subscription of stock) {
       const parts = messages.filter((m) => m.subscriptionId === subscription.id).sort((a, b) => a.partNo - b.partNo);
-      expect(parts.map((m) => [m.partNo, m.partCount, m.rowCount])).toEqual([[1, 3, 2_000], [2, 3, 2_000], [3, 3, 500]]);
+      expect(parts.map((m) => [m.partNo, m.partCount, m.rowCount])).toEqual([
+        [1, 3, 2_000],
+        [2, 3, 2_000],
+        [3, 3, 500],
+      ]);
     }
     expect(messages).toHaveLength(409);
     expect(messages.every((m) => m.dispatchStatus === "DELIVERED" && m.attemptCount === 1)).toBe(true);
     // Delivered once each: one attempt recorded, one POST received, one file written.
     expect(messages.filter((m) => m.attempts.length !== 1)).toEqual([]);
-    expect(messages.filter((m) => (received.get(m.messageId) ?? []).join() !== "stored").map((m) => [m.messageId, received.get(m.messageId)])).toEqual([]);
+    expect(
+      messages.filter((m) => (received.get(m.messageId) ?? []).join() !== "stored").map((m) => [m.messageId, received.get(m.messageId)]),
+    ).toEqual([]);
     expect(readdirSync(path.join(inbox, manual.emsNo)).sort()).toEqual(messages.map((m) => `${m.messageId}.xml`).sort());
     expect([...watch.busy].sort()).toEqual([0, 1]);
   }, 90_000);

@@ -23,7 +23,9 @@ function runWorker(env: Record<string, string>) {
 }
 
 const get = (url: string, headers: Record<string, string> = {}) =>
-  fetch(url, { headers, signal: AbortSignal.timeout(10_000) }).then(async (r) => ({ status: r.status, text: await r.text() })).catch(() => ({ status: 0, text: "" }));
+  fetch(url, { headers, signal: AbortSignal.timeout(10_000) })
+    .then(async (r) => ({ status: r.status, text: await r.text() }))
+    .catch(() => ({ status: 0, text: "" }));
 
 describe("worker operations endpoints", () => {
   let dir: string;
@@ -41,7 +43,11 @@ describe("worker operations endpoints", () => {
     await prepareDatabase(url);
     workerPort = await freeLoopbackPort();
     worker = runWorker({ DATABASE_URL: url, WORKER_PORT: String(workerPort), METRICS_TOKEN });
-    const health = await waitFor(() => get(`http://127.0.0.1:${workerPort}/health`), (r) => r.status === 200, 60_000);
+    const health = await waitFor(
+      () => get(`http://127.0.0.1:${workerPort}/health`),
+      (r) => r.status === 200,
+      60_000,
+    );
     expect(health.status).toBe(200);
   }, 120_000);
 
@@ -100,9 +106,15 @@ describe("push metrics", () => {
       await harness.routeTo(db, fixture.client.id);
       const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode, materials: 3 });
       const subscription = await createStockSubscription(db, fixture, manual, { materials: { from: 1, to: 3 } });
-      const before = { built: await value("sw_messages_built_total", { type: "STOCK" }), delivered: await value("sw_messages_delivered_total", { type: "STOCK" }) };
+      const before = {
+        built: await value("sw_messages_built_total", { type: "STOCK" }),
+        delivered: await value("sw_messages_delivered_total", { type: "STOCK" }),
+      };
       await dispatchStockSubscription({ db, subscriptionId: subscription.id });
-      await waitFor(() => db.pushMessage.count({ where: { subscriptionId: subscription.id, dispatchStatus: "DELIVERED" } }), (n) => n === 1);
+      await waitFor(
+        () => db.pushMessage.count({ where: { subscriptionId: subscription.id, dispatchStatus: "DELIVERED" } }),
+        (n) => n === 1,
+      );
       expect(await value("sw_messages_built_total", { type: "STOCK" })).toBe(before.built + 1);
       expect(await value("sw_messages_delivered_total", { type: "STOCK" })).toBe(before.delivered + 1);
       expect(await value("sw_delivery_latency_seconds", {}, "sw_delivery_latency_seconds_count")).toBeGreaterThan(0);

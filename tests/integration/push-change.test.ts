@@ -6,7 +6,12 @@ import { approveManualChange } from "@/lib/manuals/approve-change";
 import { dispatchApprovedChange } from "@/lib/pushes/dispatch-change";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import {
-  createCustomsAdmin, createEnterprise, createManual, createManualChange, createStockSubscription, createSubscription,
+  createCustomsAdmin,
+  createEnterprise,
+  createManual,
+  createManualChange,
+  createStockSubscription,
+  createSubscription,
 } from "../support/factories";
 import { setUpPushHarness, waitFor } from "../support/push-harness";
 import { pushXmlParser as parser } from "../support/push-xml-parser";
@@ -14,8 +19,18 @@ import { pushXmlParser as parser } from "../support/push-xml-parser";
 const harness = setUpPushHarness();
 
 const newRow = (gdsSeqno: number, extra: object = {}) => ({
-  gdsSeqno, gdsMtno: `NEW${gdsSeqno}`, gdecd: "8541401000", gdsNm: `新料件${gdsSeqno}`, dclUnitcd: "035", lawfUnitcd: "035",
-  dclUprcAmt: "2.5", dclQty: 10, dclCurrcd: "142", natcd: "142", lvyrlfModecd: "3", ...extra,
+  gdsSeqno,
+  gdsMtno: `NEW${gdsSeqno}`,
+  gdecd: "8541401000",
+  gdsNm: `新料件${gdsSeqno}`,
+  dclUnitcd: "035",
+  lawfUnitcd: "035",
+  dclUprcAmt: "2.5",
+  dclQty: 10,
+  dclCurrcd: "142",
+  natcd: "142",
+  lvyrlfModecd: "3",
+  ...extra,
 });
 
 describe("approved change → INCREMENT push (R13, R19)", () => {
@@ -53,28 +68,43 @@ describe("approved change → INCREMENT push (R13, R19)", () => {
     // The manual as approved.
     const updated = await db.manual.findUniqueOrThrow({ where: { id: manual.id } });
     expect(updated).toMatchObject({
-      chgTmsCnt: 1, chgApprTime: decidedAt, rcvgdEtpsNm: "加工单位（更名）& 分厂",
-      finishValidDate: new Date("2031-12-31T00:00:00Z"), mtpckItemCnt: 5, endprdItemCnt: 2,
+      chgTmsCnt: 1,
+      chgApprTime: decidedAt,
+      rcvgdEtpsNm: "加工单位（更名）& 分厂",
+      finishValidDate: new Date("2031-12-31T00:00:00Z"),
+      mtpckItemCnt: 5,
+      endprdItemCnt: 2,
     });
     const materials = await db.manualMaterial.findMany({ where: { manualId: manual.id }, orderBy: { gdsSeqno: "asc" } });
-    expect(materials.map((m) => [m.gdsSeqno, m.modfMarkcd])).toEqual([[1, "0"], [2, "1"], [3, "0"], [5, "0"], [6, "3"]]);
+    expect(materials.map((m) => [m.gdsSeqno, m.modfMarkcd])).toEqual([
+      [1, "0"],
+      [2, "1"],
+      [3, "0"],
+      [5, "0"],
+      [6, "3"],
+    ]);
     expect(materials[1].dclQty?.toFixed(5)).toBe("3.50000");
     expect(await db.manualProduct.count({ where: { manualId: manual.id, gdsSeqno: 1 } })).toBe(0);
     expect(await db.manualChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({
-      status: "APPROVED", decidedAt, decidedById: admin.id,
+      status: "APPROVED",
+      decidedAt,
+      decidedById: admin.id,
     });
-    expect(await db.auditLog.count({ where: { action: "APPROVE", targetType: "ManualChange", targetId: String(change.id), actorUserId: admin.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "APPROVE", targetType: "ManualChange", targetId: String(change.id), actorUserId: admin.id } }),
+    ).toBe(1);
 
     // One INCREMENT file, for the active subscription only.
-    const files = await waitFor(() => harness.files(manual.emsNo), (f) => f.length >= 1);
+    const files = await waitFor(
+      () => harness.files(manual.emsNo),
+      (f) => f.length >= 1,
+    );
     await waitFor(
       () => db.pushMessage.findMany({ where: { manualChangeId: change.id } }),
       (all) => all.length > 0 && all.every((m) => m.dispatchStatus === "DELIVERED"),
     );
     const messages = await db.pushMessage.findMany({ where: { manualChangeId: change.id } });
-    expect(messages.map((m) => [m.subscriptionId, m.type, m.dedupeKey])).toEqual([
-      [active.id, "INCREMENT", `change:${change.id}:${active.id}:1`],
-    ]);
+    expect(messages.map((m) => [m.subscriptionId, m.type, m.dedupeKey])).toEqual([[active.id, "INCREMENT", `change:${change.id}:${active.id}:1`]]);
     for (const silent of [cancelled, expired, lapsed, createdAfter, otherManualSubscription, stock]) {
       expect(await db.pushMessage.count({ where: { subscriptionId: silent.id } })).toBe(0);
     }
@@ -82,26 +112,69 @@ describe("approved change → INCREMENT push (R13, R19)", () => {
 
     const xml = parser.parse(readFileSync(path.join(harness.inbox, manual.emsNo, files[0]), "utf8")).EmsPushMessage;
     expect(xml.Head).toMatchObject({
-      MessageId: messages[0].messageId, MessageType: "INCREMENT", EmsNo: manual.emsNo, SubscriptionId: String(active.id),
-      ChgTmsCnt: "1", PartNo: "1", PartCount: "1",
+      MessageId: messages[0].messageId,
+      MessageType: "INCREMENT",
+      EmsNo: manual.emsNo,
+      SubscriptionId: String(active.id),
+      ChgTmsCnt: "1",
+      PartNo: "1",
+      PartCount: "1",
     });
     expect(xml.Body.NemsHead).toMatchObject({
-      EmsNo: manual.emsNo, RcvgdEtpsNm: "加工单位（更名）& 分厂", FinishValidDate: "20311231", ChgTmsCnt: "1",
-      MtpckItemCnt: "5", EndprdItemCnt: "2", ChgApprTime: formatShanghaiDateTime(decidedAt),
+      EmsNo: manual.emsNo,
+      RcvgdEtpsNm: "加工单位（更名）& 分厂",
+      FinishValidDate: "20311231",
+      ChgTmsCnt: "1",
+      MtpckItemCnt: "5",
+      EndprdItemCnt: "2",
+      ChgApprTime: formatShanghaiDateTime(decidedAt),
     });
     expect(xml.Body.NemsImgList.NemsImg).toEqual([
       {
-        GdsSeqno: "2", GdsMtno: "P2", Gdecd: "8541401000", GdsNm: "集成电路2（改）", DclUnitcd: "035", LawfUnitcd: "035",
-        DclUprcAmt: "2.50000", DclQty: "3.50000", DclCurrcd: "142", Natcd: "142", LvyrlfModecd: "3", AdjmtrMarkcd: "2", ModfMarkcd: "1",
+        GdsSeqno: "2",
+        GdsMtno: "P2",
+        Gdecd: "8541401000",
+        GdsNm: "集成电路2（改）",
+        DclUnitcd: "035",
+        LawfUnitcd: "035",
+        DclUprcAmt: "2.50000",
+        DclQty: "3.50000",
+        DclCurrcd: "142",
+        Natcd: "142",
+        LvyrlfModecd: "3",
+        AdjmtrMarkcd: "2",
+        ModfMarkcd: "1",
       },
       {
         // Deleted: the row as it was, marked 2.
-        GdsSeqno: "4", GdsMtno: "P4", Gdecd: "8542319000", GdsNm: "集成电路4", DclUnitcd: "007", LawfUnitcd: "007",
-        DclUprcAmt: "1.25000", DclQty: "100.00000", DclCurrcd: "502", Natcd: "142", LvyrlfModecd: "3", AdjmtrMarkcd: "1", ModfMarkcd: "2",
+        GdsSeqno: "4",
+        GdsMtno: "P4",
+        Gdecd: "8542319000",
+        GdsNm: "集成电路4",
+        DclUnitcd: "007",
+        LawfUnitcd: "007",
+        DclUprcAmt: "1.25000",
+        DclQty: "100.00000",
+        DclCurrcd: "502",
+        Natcd: "142",
+        LvyrlfModecd: "3",
+        AdjmtrMarkcd: "1",
+        ModfMarkcd: "2",
       },
       {
-        GdsSeqno: "6", GdsMtno: "NEW6", Gdecd: "8541401000", GdsNm: "新料件6", DclUnitcd: "035", LawfUnitcd: "035",
-        DclUprcAmt: "2.50000", DclQty: "10.00000", DclCurrcd: "142", Natcd: "142", LvyrlfModecd: "3", AdjmtrMarkcd: "1", ModfMarkcd: "3",
+        GdsSeqno: "6",
+        GdsMtno: "NEW6",
+        Gdecd: "8541401000",
+        GdsNm: "新料件6",
+        DclUnitcd: "035",
+        LawfUnitcd: "035",
+        DclUprcAmt: "2.50000",
+        DclQty: "10.00000",
+        DclCurrcd: "142",
+        Natcd: "142",
+        LvyrlfModecd: "3",
+        AdjmtrMarkcd: "1",
+        ModfMarkcd: "3",
       },
     ]);
     expect(xml.Body.NemsExgList.NemsExg.map((r: Record<string, string>) => [r.GdsSeqno, r.GdsNm, r.ModfMarkcd])).toEqual([["1", "集成电路1", "2"]]);

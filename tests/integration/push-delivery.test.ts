@@ -26,7 +26,10 @@ async function pushSmallStock(options: { parts?: number } = {}) {
   const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode, materials: rows });
   const subscription = await createStockSubscription(db, fixture, manual, { materials: { from: 1, to: rows } });
   await sendJob(stockDispatchJob, { subscriptionId: subscription.id });
-  await waitFor(() => db.pushMessage.count({ where: { subscriptionId: subscription.id } }), (n) => n === (options.parts ?? 1));
+  await waitFor(
+    () => db.pushMessage.count({ where: { subscriptionId: subscription.id } }),
+    (n) => n === (options.parts ?? 1),
+  );
   return { fixture, manual, subscription };
 }
 
@@ -38,10 +41,16 @@ describe("delivery (R15)", () => {
     process.env.DELIVERY_RETRY_SCHEDULE = "1,1,2,2,2,2";
     await harness.stopClient();
     const { manual, subscription } = await pushSmallStock({ parts: 2 });
-    await waitFor(() => messagesOf(subscription.id), (all) => all.every((m) => m.attemptCount >= 2));
+    await waitFor(
+      () => messagesOf(subscription.id),
+      (all) => all.every((m) => m.attemptCount >= 2),
+    );
     await harness.restartClient();
 
-    const messages = await waitFor(() => messagesOf(subscription.id), (all) => all.every((m) => m.dispatchStatus === "DELIVERED"));
+    const messages = await waitFor(
+      () => messagesOf(subscription.id),
+      (all) => all.every((m) => m.dispatchStatus === "DELIVERED"),
+    );
     expect(harness.files(manual.emsNo)).toEqual(messages.map((m) => `${m.messageId}.xml`).sort());
     for (const message of messages) {
       expect(message.dispatchStatus).toBe("DELIVERED");
@@ -62,7 +71,10 @@ describe("delivery (R15)", () => {
     process.env.DELIVERY_RETRY_SCHEDULE = "1,1";
     await harness.stopClient();
     const { fixture, manual, subscription } = await pushSmallStock();
-    const [failed] = await waitFor(() => messagesOf(subscription.id), (all) => all.every((m) => m.dispatchStatus === "FAILED"));
+    const [failed] = await waitFor(
+      () => messagesOf(subscription.id),
+      (all) => all.every((m) => m.dispatchStatus === "FAILED"),
+    );
     expect(failed).toMatchObject({ dispatchStatus: "FAILED", attemptCount: 3, deliveredAt: null, resent: false });
     expect(failed.lastError).toMatch(/^REFUSED: .*ECONNREFUSED/);
     expect(failed.attempts.map((a) => a.delivered)).toEqual([false, false, false]);
@@ -71,7 +83,10 @@ describe("delivery (R15)", () => {
 
     await harness.restartClient();
     await db.$transaction((tx) => resendMessages({ tx, scope: { enterpriseId: fixture.enterprise.id }, messageIds: [failed.messageId] }));
-    const [resent] = await waitFor(() => messagesOf(subscription.id), (all) => all[0].dispatchStatus === "DELIVERED");
+    const [resent] = await waitFor(
+      () => messagesOf(subscription.id),
+      (all) => all[0].dispatchStatus === "DELIVERED",
+    );
     expect(resent).toMatchObject({ dispatchStatus: "DELIVERED", resent: true, attemptCount: 4, messageId: failed.messageId, body: failed.body });
     expect(resent.resentAt).toBeInstanceOf(Date);
     expect(resent.attempts[3]).toMatchObject({ attemptNo: 4, isResend: true, delivered: true, httpStatus: 200 });
@@ -80,7 +95,10 @@ describe("delivery (R15)", () => {
 
   test("a duplicate delivery (re-delivery after a lost answer, or a resend) gives one file", async () => {
     const { manual, subscription } = await pushSmallStock();
-    const [message] = await waitFor(() => messagesOf(subscription.id), (all) => all[0].dispatchStatus === "DELIVERED");
+    const [message] = await waitFor(
+      () => messagesOf(subscription.id),
+      (all) => all[0].dispatchStatus === "DELIVERED",
+    );
     const file = path.join(harness.inbox, manual.emsNo, `${message.messageId}.xml`);
     const stored = readFileSync(file, "utf8");
 
@@ -95,20 +113,31 @@ describe("delivery (R15)", () => {
     expect(harness.files(manual.emsNo)).toEqual([`${message.messageId}.xml`]);
     expect(readFileSync(file, "utf8")).toBe(stored);
     const after = (await messagesOf(subscription.id))[0];
-    expect(after.attempts.map((a) => [a.attemptNo, a.isResend, a.delivered])).toEqual([[1, false, true], [2, true, true]]);
+    expect(after.attempts.map((a) => [a.attemptNo, a.isResend, a.delivered])).toEqual([
+      [1, false, true],
+      [2, true, true],
+    ]);
   });
 
   test("the real client refuses a tampered body or signature of a real message with 401", async () => {
     const { subscription } = await pushSmallStock();
-    const [message] = await waitFor(() => messagesOf(subscription.id), (all) => all[0].dispatchStatus === "DELIVERED");
-    const headers: Record<string, string> = { "Content-Type": "application/xml; charset=utf-8", ...signPlatformHeaders({ messageId: message.messageId, body: message.body }) };
+    const [message] = await waitFor(
+      () => messagesOf(subscription.id),
+      (all) => all[0].dispatchStatus === "DELIVERED",
+    );
+    const headers: Record<string, string> = {
+      "Content-Type": "application/xml; charset=utf-8",
+      ...signPlatformHeaders({ messageId: message.messageId, body: message.body }),
+    };
     const tamperedBody = message.body.replace("<DclQty>100.00000</DclQty>", "<DclQty>900.00000</DclQty>");
     expect(tamperedBody).not.toBe(message.body);
     expect((await fetch(harness.client.url, { method: "POST", headers, body: tamperedBody })).status).toBe(401);
     const signature = headers[PLATFORM_HEADERS.signature];
     const tamperedSignature = signature.slice(0, -4) + (signature.endsWith("0000") ? "1111" : "0000");
     const refused = await fetch(harness.client.url, {
-      method: "POST", headers: { ...headers, [PLATFORM_HEADERS.signature]: tamperedSignature }, body: message.body,
+      method: "POST",
+      headers: { ...headers, [PLATFORM_HEADERS.signature]: tamperedSignature },
+      body: message.body,
     });
     expect(refused.status).toBe(401);
     expect((await fetch(harness.client.url, { method: "POST", headers, body: message.body })).status).toBe(200);
@@ -121,7 +150,10 @@ describe("delivery (R15)", () => {
     const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode, materials: 3 });
     const subscription = await createStockSubscription(db, fixture, manual);
     await sendJob(stockDispatchJob, { subscriptionId: subscription.id });
-    await waitFor(() => db.pushMessage.count({ where: { subscriptionId: subscription.id } }), (n) => n === 1);
+    await waitFor(
+      () => db.pushMessage.count({ where: { subscriptionId: subscription.id } }),
+      (n) => n === 1,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const [waiting] = await messagesOf(subscription.id);
     expect(waiting).toMatchObject({ dispatchStatus: "PENDING", attemptCount: 0, attempts: [] });
@@ -130,7 +162,10 @@ describe("delivery (R15)", () => {
     // What resuming does (lib/import-clients/resume.ts): active again, then the waiting messages are delivered.
     await db.importClient.update({ where: { id: fixture.client.id }, data: { status: "ACTIVE" } });
     await sendJob(deliverWaitingJob, { importClientId: fixture.client.id });
-    const [delivered] = await waitFor(() => messagesOf(subscription.id), (all) => all[0].dispatchStatus === "DELIVERED");
+    const [delivered] = await waitFor(
+      () => messagesOf(subscription.id),
+      (all) => all[0].dispatchStatus === "DELIVERED",
+    );
     expect(delivered.attempts).toHaveLength(1);
     expect(harness.files(manual.emsNo)).toEqual([`${delivered.messageId}.xml`]);
   });
@@ -142,8 +177,14 @@ describe("delivery (R15)", () => {
     const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode, materials: 1 });
     const subscription = await createStockSubscription(db, fixture, manual);
     await sendJob(stockDispatchJob, { subscriptionId: subscription.id });
-    const [failed] = await waitFor(() => messagesOf(subscription.id), (all) => all.length === 1 && all[0].dispatchStatus === "FAILED");
-    expect(failed.attempts.map((a) => [a.httpStatus, a.delivered])).toEqual([[404, false], [404, false]]);
+    const [failed] = await waitFor(
+      () => messagesOf(subscription.id),
+      (all) => all.length === 1 && all[0].dispatchStatus === "FAILED",
+    );
+    expect(failed.attempts.map((a) => [a.httpStatus, a.delivered])).toEqual([
+      [404, false],
+      [404, false],
+    ]);
     expect(failed.lastError).toMatch(/^HTTP_STATUS: HTTP 404/);
   });
 });

@@ -28,7 +28,12 @@ async function enterpriseWithMessages(materials = 2) {
 }
 
 const today = shanghaiDay();
-const queryOf = (emsNo: string, extra: Partial<{ status: "PENDING" | "DELIVERED" | "FAILED" }> = {}) => ({ emsNo, from: addDaysToDay(today, -6), to: today, ...extra });
+const queryOf = (emsNo: string, extra: Partial<{ status: "PENDING" | "DELIVERED" | "FAILED" }> = {}) => ({
+  emsNo,
+  from: addDaysToDay(today, -6),
+  to: today,
+  ...extra,
+});
 
 async function resend(fixture: Fixture, payload: TResendRequest, card: Fixture["legalCard"] | Fixture["operatorCard"] = fixture.operatorCard) {
   const request = await signRequest({ fixture, action: "RESEND", schema: ZResendRequest, payload, card });
@@ -89,8 +94,14 @@ describe("push log (R16)", () => {
     const { fixture, messages } = await enterpriseWithMessages();
     await db.deliveryAttempt.create({
       data: {
-        pushMessageId: messages[0].id, importClientId: fixture.client.id, attemptNo: 1, startedAt: new Date(), durationMs: 12, httpStatus: 503,
-        error: "HTTP 503", delivered: false,
+        pushMessageId: messages[0].id,
+        importClientId: fixture.client.id,
+        attemptNo: 1,
+        startedAt: new Date(),
+        durationMs: 12,
+        httpStatus: 503,
+        error: "HTTP 503",
+        delivered: false,
       },
     });
     const detail = await getPushMessageDetail({ db, scope: { enterpriseId: fixture.enterprise.id }, messageId: messages[0].messageId });
@@ -124,7 +135,10 @@ describe("resend (R17)", () => {
   test("a card of another enterprise cannot sign a resend", async () => {
     const a = await enterpriseWithMessages();
     const b = await createEnterprise(db);
-    expect(await resend(a.fixture, { messageIds: [a.messages[0].messageId] }, b.operatorCard)).toMatchObject({ ok: false, error: "非本企业卡，不能签名" });
+    expect(await resend(a.fixture, { messageIds: [a.messages[0].messageId] }, b.operatorCard)).toMatchObject({
+      ok: false,
+      error: "非本企业卡，不能签名",
+    });
   });
 
   test("resend of every failed message of the query: a failed message is delivered once the client is back; the same id arrives once", async () => {
@@ -134,10 +148,16 @@ describe("resend (R17)", () => {
       await db.pushMessage.update({ where: { id: messages[0].id }, data: { dispatchStatus: "FAILED" } });
       await harness.routeTo(db, fixture.client.id);
       expect(await resend(fixture, { failedOf: queryOf(manual.emsNo) })).toMatchObject({ ok: true, resent: 1 });
-      const delivered = await waitFor(() => db.pushMessage.findUniqueOrThrow({ where: { id: messages[0].id } }), (m) => m.dispatchStatus === "DELIVERED");
+      const delivered = await waitFor(
+        () => db.pushMessage.findUniqueOrThrow({ where: { id: messages[0].id } }),
+        (m) => m.dispatchStatus === "DELIVERED",
+      );
       expect(delivered).toMatchObject({ dispatchStatus: "DELIVERED", resent: true, messageId: messages[0].messageId });
       expect(await resend(fixture, { messageIds: [messages[0].messageId] }, fixture.legalCard)).toMatchObject({ ok: true });
-      await waitFor(() => db.deliveryAttempt.count({ where: { pushMessageId: messages[0].id, delivered: true } }), (n) => n === 2);
+      await waitFor(
+        () => db.deliveryAttempt.count({ where: { pushMessageId: messages[0].id, delivered: true } }),
+        (n) => n === 2,
+      );
       expect(harness.files(manual.emsNo)).toEqual([`${messages[0].messageId}.xml`]);
     } finally {
       await harness.stop();

@@ -27,22 +27,18 @@ const resendJobsFor = async (pushMessageId: number) =>
     pushMessageId,
   );
 
-const resend = (
-  own: { fixture: { enterprise: { id: number } } },
-  messageIds: string[],
-  extra: Partial<Parameters<typeof resendMessages>[0]> = {},
-) => db.$transaction((tx) => resendMessages({ tx, scope: { enterpriseId: own.fixture.enterprise.id }, messageIds, ...extra }));
+const resend = (own: { fixture: { enterprise: { id: number } } }, messageIds: string[], extra: Partial<Parameters<typeof resendMessages>[0]> = {}) =>
+  db.$transaction((tx) => resendMessages({ tx, scope: { enterpriseId: own.fixture.enterprise.id }, messageIds, ...extra }));
 
 describe("resend (R17)", () => {
   test("is refused for another enterprise's message id, and then nothing changes, not even the own ones", async () => {
     const own = await enterpriseWithMessage();
     const foreign = await enterpriseWithMessage();
-    await expect(
-      resend(own, [own.message.messageId, foreign.message.messageId]),
-    ).rejects.toMatchObject({ code: "NOT_FOUND", message: "报文不存在或不属于本企业，未重发" });
-    await expect(
-      resend(own, ["20269999999999999999"]),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(resend(own, [own.message.messageId, foreign.message.messageId])).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "报文不存在或不属于本企业，未重发",
+    });
+    await expect(resend(own, ["20269999999999999999"])).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(resend(own, ["123"])).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(resend(own, [])).rejects.toMatchObject({ code: "INVALID_INPUT" });
 
@@ -59,20 +55,32 @@ describe("resend (R17)", () => {
     const result = await resend(own, [own.message.messageId, own.message.messageId], {
       now,
       audit: {
-        actorUserId: own.fixture.user.id, actorAccount: own.fixture.user.accountCode,
-        cardNo: own.fixture.operatorCard.cardNo, signature: "3045abcd", ip: null,
-        signedMessage: new TextEncoder().encode("signed"), signedFormat: "canonical-json/1",
+        actorUserId: own.fixture.user.id,
+        actorAccount: own.fixture.user.accountCode,
+        cardNo: own.fixture.operatorCard.cardNo,
+        signature: "3045abcd",
+        ip: null,
+        signedMessage: new TextEncoder().encode("signed"),
+        signedFormat: "canonical-json/1",
       },
     });
     expect(result).toEqual({ resentAt: now, messageIds: [own.message.messageId] });
     expect(await db.pushMessage.findUniqueOrThrow({ where: { id: own.message.id } })).toMatchObject({
-      resent: true, resentAt: now, dispatchStatus: "PENDING", messageId: own.message.messageId, body: own.message.body,
+      resent: true,
+      resentAt: now,
+      dispatchStatus: "PENDING",
+      messageId: own.message.messageId,
+      body: own.message.body,
     });
     expect(await resendJobsFor(own.message.id)).toHaveLength(1);
     const [audit] = await db.auditLog.findMany({ where: { action: "RESEND", enterpriseId: own.fixture.enterprise.id } });
     expect(audit).toMatchObject({
-      actorUserId: own.fixture.user.id, cardNo: own.fixture.operatorCard.cardNo, signature: "3045abcd",
-      targetType: "PushMessage", targetId: own.message.messageId, detail: { messageIds: [own.message.messageId] },
+      actorUserId: own.fixture.user.id,
+      cardNo: own.fixture.operatorCard.cardNo,
+      signature: "3045abcd",
+      targetType: "PushMessage",
+      targetId: own.message.messageId,
+      detail: { messageIds: [own.message.messageId] },
     });
   });
 });

@@ -15,9 +15,20 @@ const harness = setUpPushHarness();
 /** A database row as the XML must show it: data-fields.md names, nulls omitted, decimals with their 5 stored places. */
 function expectedRowXml(row: Record<string, unknown>, withAdjmtr: boolean) {
   const names: Record<string, string> = {
-    gdsSeqno: "GdsSeqno", gdsMtno: "GdsMtno", gdecd: "Gdecd", gdsNm: "GdsNm", endprdGdsSpcfModelDesc: "EndprdGdsSpcfModelDesc",
-    dclUnitcd: "DclUnitcd", lawfUnitcd: "LawfUnitcd", secdLawfUnitcd: "SecdLawfUnitcd", dclUprcAmt: "DclUprcAmt", dclQty: "DclQty",
-    dclCurrcd: "DclCurrcd", natcd: "Natcd", lvyrlfModecd: "LvyrlfModecd", ...(withAdjmtr ? { adjmtrMarkcd: "AdjmtrMarkcd" } : {}),
+    gdsSeqno: "GdsSeqno",
+    gdsMtno: "GdsMtno",
+    gdecd: "Gdecd",
+    gdsNm: "GdsNm",
+    endprdGdsSpcfModelDesc: "EndprdGdsSpcfModelDesc",
+    dclUnitcd: "DclUnitcd",
+    lawfUnitcd: "LawfUnitcd",
+    secdLawfUnitcd: "SecdLawfUnitcd",
+    dclUprcAmt: "DclUprcAmt",
+    dclQty: "DclQty",
+    dclCurrcd: "DclCurrcd",
+    natcd: "Natcd",
+    lvyrlfModecd: "LvyrlfModecd",
+    ...(withAdjmtr ? { adjmtrMarkcd: "AdjmtrMarkcd" } : {}),
     modfMarkcd: "ModfMarkcd",
   };
   const xml: Record<string, string> = {};
@@ -56,7 +67,11 @@ describe("stock push (R5, R13, docs/rules.md §6)", () => {
     });
     await sendJob(stockDispatchJob, { subscriptionId: subscription.id });
 
-    const files = await waitFor(() => harness.files(manual.emsNo), (f) => f.length >= 10, 90_000);
+    const files = await waitFor(
+      () => harness.files(manual.emsNo),
+      (f) => f.length >= 10,
+      90_000,
+    );
     expect(files).toHaveLength(10);
     const messages = readMessages(manual.emsNo).sort((a, b) => Number(a.head.PartNo) - Number(b.head.PartNo));
     const stored = await db.pushMessage.findMany({ where: { subscriptionId: subscription.id }, orderBy: { partNo: "asc" } });
@@ -64,8 +79,12 @@ describe("stock push (R5, R13, docs/rules.md §6)", () => {
 
     for (const [index, { head }] of messages.entries()) {
       expect(head).toMatchObject({
-        MessageId: stored[index].messageId, MessageType: "STOCK", EmsNo: manual.emsNo, SubscriptionId: String(subscription.id),
-        PartNo: String(index + 1), PartCount: "10",
+        MessageId: stored[index].messageId,
+        MessageType: "STOCK",
+        EmsNo: manual.emsNo,
+        SubscriptionId: String(subscription.id),
+        PartNo: String(index + 1),
+        PartCount: "10",
       });
       expect(head.ChgTmsCnt).toBeUndefined();
       expect(head.CreatedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
@@ -73,9 +92,18 @@ describe("stock push (R5, R13, docs/rules.md §6)", () => {
     }
     for (const { body } of messages) {
       expect(body.NemsHead).toEqual({
-        EmsNo: manual.emsNo, BizopEtpsno: manual.bizopEtpsno, BizopEtpsNm: "经营企业", RcvgdEtpsno: manual.rcvgdEtpsno,
-        RcvgdEtpsNm: "加工单位", MasterCuscd: "5300", DclTypecd: "1", FinishValidDate: "20301231", ChgTmsCnt: "0",
-        MtpckItemCnt: "12000", EndprdItemCnt: "10500", PutrecApprTime: "2025-01-01 10:00:00",
+        EmsNo: manual.emsNo,
+        BizopEtpsno: manual.bizopEtpsno,
+        BizopEtpsNm: "经营企业",
+        RcvgdEtpsno: manual.rcvgdEtpsno,
+        RcvgdEtpsNm: "加工单位",
+        MasterCuscd: "5300",
+        DclTypecd: "1",
+        FinishValidDate: "20301231",
+        ChgTmsCnt: "0",
+        MtpckItemCnt: "12000",
+        EndprdItemCnt: "10500",
+        PutrecApprTime: "2025-01-01 10:00:00",
       });
       const rows = (body.NemsImgList?.NemsImg?.length ?? 0) + (body.NemsExgList?.NemsExg?.length ?? 0);
       expect(rows).toBe(2_000);
@@ -121,7 +149,10 @@ describe("stock push (R5, R13, docs/rules.md §6)", () => {
     await sendJob(stockDispatchJob, { subscriptionId: subscription.id });
     expect(results.map((r) => (r.outcome === "dispatched" ? r.messageIds.length : 0)).sort()).toEqual([0, 2]);
 
-    await waitFor(() => harness.files(manual.emsNo), (f) => f.length >= 2);
+    await waitFor(
+      () => harness.files(manual.emsNo),
+      (f) => f.length >= 2,
+    );
     const messages = await waitFor(
       () => db.pushMessage.findMany({ where: { subscriptionId: subscription.id }, orderBy: { partNo: "asc" } }),
       (all) => all.every((m) => m.dispatchStatus === "DELIVERED"),

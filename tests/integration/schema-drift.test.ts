@@ -17,7 +17,11 @@ interface DmmfField {
   relationToFields?: string[];
   relationOnDelete?: string;
 }
-interface DmmfModel { name: string; dbName: string | null; fields: DmmfField[] }
+interface DmmfModel {
+  name: string;
+  dbName: string | null;
+  fields: DmmfField[];
+}
 interface DmmfIndex {
   model: string;
   type: "id" | "unique" | "normal";
@@ -25,12 +29,22 @@ interface DmmfIndex {
   fields: { name: string; sortOrder?: "asc" | "desc" }[];
 }
 
-const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") })))
-  .datamodel as { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[]; indexes: DmmfIndex[] };
+const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") }))).datamodel as {
+  models: DmmfModel[];
+  enums: { name: string; values: { name: string }[] }[];
+  indexes: DmmfIndex[];
+};
 
 const scalarTypes: Record<string, string> = {
-  Int: "integer", BigInt: "bigint", String: "text", Boolean: "boolean", DateTime: "timestamp(3) without time zone",
-  Json: "jsonb", Decimal: "numeric(65,30)", Float: "double precision", Bytes: "bytea",
+  Int: "integer",
+  BigInt: "bigint",
+  String: "text",
+  Boolean: "boolean",
+  DateTime: "timestamp(3) without time zone",
+  Json: "jsonb",
+  Decimal: "numeric(65,30)",
+  Float: "double precision",
+  Bytes: "bytea",
 };
 const nativeTypes: Record<string, (args: string[]) => string> = {
   VarChar: ([n]) => `character varying(${n})`,
@@ -102,7 +116,12 @@ describe("schema.prisma and the migrated database", () => {
       WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
       GROUP BY t.relname, i.relname, ix.indisunique, ix.indisprimary`);
     const actual = rows.map((r) => ({
-      table: r.table, name: r.name, unique: r.unique, primary: r.primary, columns: r.columns, orders: r.orders,
+      table: r.table,
+      name: r.name,
+      unique: r.unique,
+      primary: r.primary,
+      columns: r.columns,
+      orders: r.orders,
     }));
     const expected = dmmf.indexes.map((index) => ({
       table: index.model,

@@ -36,7 +36,12 @@ beforeAll(async () => {
     const headers = new Headers(Object.entries(incoming.headers).map(([name, value]): [string, string] => [name, String(value)]));
     const init = { method: incoming.method, headers, body: incoming.method === "POST" ? Buffer.concat(chunks) : undefined };
     const response = await (incoming.method === "POST" ? handlers.POST : handlers.GET)(new Request(`http://localhost${incoming.url}`, init) as never);
-    outgoing.writeHead(response.status, [...response.headers].flatMap(([name, value]) => (name === "set-cookie" ? [] : [[name, value]])).concat(response.headers.getSetCookie().map((c) => ["set-cookie", c])) as never);
+    outgoing.writeHead(
+      response.status,
+      [...response.headers]
+        .flatMap(([name, value]) => (name === "set-cookie" ? [] : [[name, value]]))
+        .concat(response.headers.getSetCookie().map((c) => ["set-cookie", c])) as never,
+    );
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -48,15 +53,23 @@ afterEach(() => {
 });
 
 const cookieOf = (response: Response, name: string) =>
-  response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith(`${name}=`) && c.length > name.length + 1);
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith(`${name}=`) && c.length > name.length + 1);
 
 /** Signs in through /api/auth/callback/credentials as a browser does; the session cookie, or undefined. */
 async function signIn(accountCode: string, password: string, forwardedFor?: string): Promise<string | undefined> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieOf(csrf, "authjs.csrf-token")!, ...(forwardedFor && { "x-forwarded-for": forwardedFor }) },
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: cookieOf(csrf, "authjs.csrf-token")!,
+      ...(forwardedFor && { "x-forwarded-for": forwardedFor }),
+    },
     body: new URLSearchParams({ accountCode, password, csrfToken }),
   });
   return cookieOf(response, "authjs.session-token");
@@ -95,11 +108,16 @@ describe("修改密码", () => {
     const fixture = await createEnterprise(db);
     const cookie = await signIn(fixture.user.accountCode, fixture.password);
     request.cookie = cookie!;
-    expect(await changePasswordAction({ currentPassword: fixture.password, newPassword: "NeuesPasswort2026", confirmPassword: "NeuesPasswort2026" })).toEqual({ ok: true });
+    expect(
+      await changePasswordAction({ currentPassword: fixture.password, newPassword: "NeuesPasswort2026", confirmPassword: "NeuesPasswort2026" }),
+    ).toEqual({ ok: true });
     expect(await sessionOf(cookie!)).toBeNull();
     expect(await signIn(fixture.user.accountCode, fixture.password)).toBeUndefined();
     expect(await signIn(fixture.user.accountCode, "NeuesPasswort2026")).toBeDefined();
-    expect(await db.auditLog.findFirst({ where: { action: "PASSWORD_CHANGE", actorUserId: fixture.user.id } })).toMatchObject({ outcome: "OK", ip: "127.0.0.1" });
+    expect(await db.auditLog.findFirst({ where: { action: "PASSWORD_CHANGE", actorUserId: fixture.user.id } })).toMatchObject({
+      outcome: "OK",
+      ip: "127.0.0.1",
+    });
   });
 
   test("bad input gets a clear error and changes nothing: the password, the sessions", async () => {
@@ -107,23 +125,35 @@ describe("修改密码", () => {
     const cookie = await signIn(fixture.user.accountCode, fixture.password);
     const before = await user(fixture);
     request.cookie = cookie!;
-    const change = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => changePasswordAction({ currentPassword, newPassword, confirmPassword });
+    const change = (currentPassword: string, newPassword: string, confirmPassword = newPassword) =>
+      changePasswordAction({ currentPassword, newPassword, confirmPassword });
     expect(await change("wrong-password1", "Abcdefg12345")).toMatchObject({ ok: false, fieldErrors: { currentPassword: "当前密码不正确" } });
     expect(await change(fixture.password, "Abc123")).toMatchObject({ ok: false, fieldErrors: { newPassword: "新密码至少 8 位" } });
     expect(await change(fixture.password, `A1${"b".repeat(71)}`)).toMatchObject({ ok: false, fieldErrors: { newPassword: "新密码最多 72 位" } });
     expect(await change(fixture.password, "abcdefghij")).toMatchObject({ ok: false, fieldErrors: { newPassword: "新密码须含数字" } });
     expect(await change(fixture.password, "1234567890")).toMatchObject({ ok: false, fieldErrors: { newPassword: "新密码须含字母" } });
-    expect(await change(fixture.password, "Abcdefg12345", "Abcdefg12346")).toMatchObject({ ok: false, fieldErrors: { confirmPassword: "两次输入的新密码不一致" } });
-    expect(await change(fixture.password, fixture.user.accountCode.toLowerCase())).toMatchObject({ ok: false, fieldErrors: { newPassword: "新密码不能与账号相同" } });
+    expect(await change(fixture.password, "Abcdefg12345", "Abcdefg12346")).toMatchObject({
+      ok: false,
+      fieldErrors: { confirmPassword: "两次输入的新密码不一致" },
+    });
+    expect(await change(fixture.password, fixture.user.accountCode.toLowerCase())).toMatchObject({
+      ok: false,
+      fieldErrors: { newPassword: "新密码不能与账号相同" },
+    });
     expect(await change(fixture.password, undefined as never)).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(await user(fixture)).toEqual(before);
     expect(await sessionOf(cookie!)).toMatchObject({ accountCode: fixture.user.accountCode });
-    expect(await db.auditLog.findFirst({ where: { action: "PASSWORD_CHANGE", actorUserId: fixture.user.id }, orderBy: { id: "desc" } })).toMatchObject({ outcome: "REFUSED", detail: { reason: "invalid" } });
+    expect(
+      await db.auditLog.findFirst({ where: { action: "PASSWORD_CHANGE", actorUserId: fixture.user.id }, orderBy: { id: "desc" } }),
+    ).toMatchObject({ outcome: "REFUSED", detail: { reason: "invalid" } });
   });
 
   test("without a session it is refused", async () => {
     request.cookie = "";
-    expect(await changePasswordAction({ currentPassword: "x", newPassword: "Abcdefg12345", confirmPassword: "Abcdefg12345" })).toMatchObject({ ok: false, code: "UNAUTHORIZED" });
+    expect(await changePasswordAction({ currentPassword: "x", newPassword: "Abcdefg12345", confirmPassword: "Abcdefg12345" })).toMatchObject({
+      ok: false,
+      code: "UNAUTHORIZED",
+    });
   });
 });
 
@@ -136,15 +166,27 @@ describe("停用 / 启用", () => {
     await setUserDisabled({ db, admin: by, input: { accountCode: fixture.user.accountCode, disabled: true } });
     expect(await sessionOf(cookie!)).toBeNull();
     expect(await signIn(fixture.user.accountCode, fixture.password)).toBeUndefined();
-    expect(await verifyCredentials({ db, accountCode: fixture.user.accountCode, password: fixture.password, ip: "127.0.0.1" })).toEqual({ ok: false, reason: "disabled" });
+    expect(await verifyCredentials({ db, accountCode: fixture.user.accountCode, password: fixture.password, ip: "127.0.0.1" })).toEqual({
+      ok: false,
+      reason: "disabled",
+    });
 
     await setUserDisabled({ db, admin: by, input: { accountCode: fixture.user.accountCode, disabled: false } });
     expect(await sessionOf(cookie!), "an old session stays ended").toBeNull();
     expect(await signIn(fixture.user.accountCode, fixture.password)).toBeDefined();
-    expect((await db.auditLog.findMany({ where: { targetType: "User", targetId: fixture.user.accountCode }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual(["USER_DISABLE", "USER_ENABLE"]);
+    expect(
+      (await db.auditLog.findMany({ where: { targetType: "User", targetId: fixture.user.accountCode }, orderBy: { id: "asc" } })).map(
+        (a) => a.action,
+      ),
+    ).toEqual(["USER_DISABLE", "USER_ENABLE"]);
 
-    await expect(setUserDisabled({ db, admin: by, input: { accountCode: admin.accountCode, disabled: true } })).rejects.toMatchObject({ code: "RULE_VIOLATION", message: "不能停用自己的账号" });
-    await expect(setUserDisabled({ db, admin: by, input: { accountCode: "SW99999998", disabled: true } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setUserDisabled({ db, admin: by, input: { accountCode: admin.accountCode, disabled: true } })).rejects.toMatchObject({
+      code: "RULE_VIOLATION",
+      message: "不能停用自己的账号",
+    });
+    await expect(setUserDisabled({ db, admin: by, input: { accountCode: "SW99999998", disabled: true } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).disabledAt).toBeNull();
   });
 });
@@ -162,7 +204,10 @@ describe("client IP through the web process's preload", () => {
     expect(await signIn(fixture.user.accountCode, "wrong", "6.6.6.6")).toBeUndefined();
     expect(await signIn(fixture.user.accountCode, fixture.password, "6.6.6.6")).toBeDefined();
     const audited = await db.auditLog.findMany({ where: { actorUserId: fixture.user.id }, orderBy: { id: "asc" } });
-    expect(audited.map((a) => [a.action, a.ip])).toEqual([["LOGIN_FAILED", "127.0.0.1"], ["LOGIN", "127.0.0.1"]]);
+    expect(audited.map((a) => [a.action, a.ip])).toEqual([
+      ["LOGIN_FAILED", "127.0.0.1"],
+      ["LOGIN", "127.0.0.1"],
+    ]);
   });
 
   test("with TRUSTED_PROXIES the client's address the proxy appended is found", async () => {

@@ -28,7 +28,13 @@ afterEach(() => {
 });
 
 const attempt = (options: { accountCode?: string; password: string; now: Date; ip: string }) =>
-  verifyCredentials({ db, accountCode: options.accountCode ?? account.user.accountCode, password: options.password, now: options.now, ip: options.ip });
+  verifyCredentials({
+    db,
+    accountCode: options.accountCode ?? account.user.accountCode,
+    password: options.password,
+    now: options.now,
+    ip: options.ip,
+  });
 
 const clearThrottle = () => db.signInThrottle.deleteMany({});
 const sessionVersion = async () => (await db.user.findUniqueOrThrow({ where: { id: account.user.id } })).sessionVersion;
@@ -43,13 +49,20 @@ describe("per account and IP", () => {
 
   test("after 5 failures a 1-minute block, doubling with each further failure up to 15 minutes; the right password is refused meanwhile", async () => {
     await clearThrottle();
-    for (let i = 0; i < 4; i++) expect(await attempt({ password: "wrong", ip: ATTACKER, now: at(i * 0.1) })).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 4; i++)
+      expect(await attempt({ password: "wrong", ip: ATTACKER, now: at(i * 0.1) })).toEqual({ ok: false, reason: "invalid" });
     let now = 1;
     expect(await attempt({ password: "wrong", ip: ATTACKER, now: at(now) })).toEqual({ ok: false, reason: "throttled", retryAt: at(now + 1) });
-    expect(await attempt({ password: account.password, ip: ATTACKER, now: at(now + 0.5) })).toEqual({ ok: false, reason: "throttled", retryAt: at(now + 1) });
+    expect(await attempt({ password: account.password, ip: ATTACKER, now: at(now + 0.5) })).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAt: at(now + 1),
+    });
     const blocks: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const previous = await db.signInThrottle.findUniqueOrThrow({ where: { kind_key: { kind: "ACCOUNT_IP", key: `${account.user.accountCode} ${ATTACKER}` } } });
+      const previous = await db.signInThrottle.findUniqueOrThrow({
+        where: { kind_key: { kind: "ACCOUNT_IP", key: `${account.user.accountCode} ${ATTACKER}` } },
+      });
       now = (previous.blockedUntil!.getTime() - T0.getTime()) / MINUTE;
       const result = await attempt({ password: "wrong", ip: ATTACKER, now: at(now) });
       blocks.push(((result as { retryAt: Date }).retryAt.getTime() - at(now).getTime()) / MINUTE);
@@ -58,7 +71,11 @@ describe("per account and IP", () => {
     // Only this IP's failures on this account: the owner elsewhere and this IP on other accounts are not blocked.
     expect(await attempt({ password: "wrong", accountCode: "SW00000011", ip: ATTACKER, now: at(now) })).toEqual({ ok: false, reason: "invalid" });
     expect((await attempt({ password: account.password, ip: OWNER, now: at(now) })).ok).toBe(true);
-    const refusals = await db.auditLog.findMany({ where: { action: "LOGIN_FAILED", actorUserId: account.user.id, ip: ATTACKER }, orderBy: { id: "desc" }, take: 1 });
+    const refusals = await db.auditLog.findMany({
+      where: { action: "LOGIN_FAILED", actorUserId: account.user.id, ip: ATTACKER },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
     expect(refusals[0]).toMatchObject({ outcome: "REFUSED", detail: { reason: "throttled" } });
   });
 
@@ -87,7 +104,9 @@ describe("per account and IP", () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => attempt({ password: "wrong", ip: ATTACKER, now: at(0) })));
     expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(4);
     expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(8);
-    expect(await db.signInThrottle.findUnique({ where: { kind_key: { kind: "ACCOUNT_IP", key: `${account.user.accountCode} ${ATTACKER}` } } })).toMatchObject({ attempts: 5, blockedUntil: at(1) });
+    expect(
+      await db.signInThrottle.findUnique({ where: { kind_key: { kind: "ACCOUNT_IP", key: `${account.user.accountCode} ${ATTACKER}` } } }),
+    ).toMatchObject({ attempts: 5, blockedUntil: at(1) });
   });
 });
 
@@ -96,7 +115,8 @@ describe("account-wide lock", () => {
     await clearThrottle();
     const before = await sessionVersion();
     // 49 failures from 49 addresses (each below its own per-IP threshold): no lock.
-    for (let i = 0; i < 49; i++) expect(await attempt({ password: "wrong", ip: `192.0.2.${i + 1}`, now: at(i) })).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 49; i++)
+      expect(await attempt({ password: "wrong", ip: `192.0.2.${i + 1}`, now: at(i) })).toEqual({ ok: false, reason: "invalid" });
     expect((await attempt({ password: account.password, ip: OWNER, now: at(49) })).ok).toBe(true);
     expect(await sessionVersion()).toBe(before);
     // The 50th failure within the hour locks, for everyone, briefly.
@@ -108,7 +128,8 @@ describe("account-wide lock", () => {
 
   test("failures spread over more than an hour do not lock", async () => {
     await clearThrottle();
-    for (let i = 0; i < 60; i++) expect(await attempt({ password: "wrong", ip: `192.0.2.${i + 1}`, now: at(i * 1.25) })).toMatchObject({ reason: "invalid" });
+    for (let i = 0; i < 60; i++)
+      expect(await attempt({ password: "wrong", ip: `192.0.2.${i + 1}`, now: at(i * 1.25) })).toMatchObject({ reason: "invalid" });
   });
 });
 
@@ -125,14 +146,21 @@ describe("per-IP limit", () => {
     expect((await attempt({ password: account.password, ip, now: at(0) })).ok).toBe(true);
     expect(await attempt({ accountCode: "SW00000001", password: "x", ip, now: at(1) })).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt({ accountCode: "SW00000002", password: "x", ip, now: at(2) })).toEqual({ ok: false, reason: "invalid" });
-    expect(await attempt({ accountCode: "SW00000003", password: "x", ip, now: at(3) })).toEqual({ ok: false, reason: "rate_limited", retryAt: at(18) });
+    expect(await attempt({ accountCode: "SW00000003", password: "x", ip, now: at(3) })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAt: at(18),
+    });
     // Refused unchecked, and not counted against the account.
     expect(await attempt({ password: account.password, ip, now: at(17.9) })).toEqual({ ok: false, reason: "rate_limited", retryAt: at(18) });
-    expect(await db.signInThrottle.findUnique({ where: { kind_key: { kind: "ACCOUNT", key: account.user.accountCode } } })).toMatchObject({ attempts: 0 });
+    expect(await db.signInThrottle.findUnique({ where: { kind_key: { kind: "ACCOUNT", key: account.user.accountCode } } })).toMatchObject({
+      attempts: 0,
+    });
     expect((await attempt({ password: account.password, ip: OWNER, now: at(4) })).ok).toBe(true);
     expect((await attempt({ password: account.password, ip, now: at(18) })).ok).toBe(true);
     expect(await db.auditLog.findFirst({ where: { action: "LOGIN_FAILED", ip }, orderBy: { id: "desc" } })).toMatchObject({
-      outcome: "REFUSED", detail: { reason: "rate_limited", retryAt: at(18).toISOString() },
+      outcome: "REFUSED",
+      detail: { reason: "rate_limited", retryAt: at(18).toISOString() },
     });
   });
 });
@@ -145,14 +173,24 @@ test("a disabled user with the right password is told the account is disabled; a
   expect(await signIn("wrong")).toEqual({ ok: false, reason: "invalid" });
   expect(await signIn(fixture.password)).toEqual({ ok: false, reason: "disabled" });
   expect(await db.auditLog.count({ where: { action: "LOGIN", actorUserId: fixture.user.id } })).toBe(0);
-  expect(await db.auditLog.findFirst({ where: { actorUserId: fixture.user.id }, orderBy: { id: "desc" } })).toMatchObject({ action: "LOGIN_FAILED", detail: { reason: "disabled" }, ip: OWNER });
+  expect(await db.auditLog.findFirst({ where: { actorUserId: fixture.user.id }, orderBy: { id: "desc" } })).toMatchObject({
+    action: "LOGIN_FAILED",
+    detail: { reason: "disabled" },
+    ip: OWNER,
+  });
 });
 
 test("the worker's hourly job prunes counts older than a day whose block has ended, and only those", async () => {
   await clearThrottle();
   const now = Date.now();
   const ago = (hours: number) => new Date(now - hours * 60 * MINUTE);
-  const row = (kind: "ACCOUNT" | "ACCOUNT_IP", key: string, windowStartedAt: Date, blockedUntil: Date | null) => ({ kind, key, attempts: 5, windowStartedAt, blockedUntil });
+  const row = (kind: "ACCOUNT" | "ACCOUNT_IP", key: string, windowStartedAt: Date, blockedUntil: Date | null) => ({
+    kind,
+    key,
+    attempts: 5,
+    windowStartedAt,
+    blockedUntil,
+  });
   await db.signInThrottle.createMany({
     data: [
       row("ACCOUNT", "SW00000003", ago(25), null),
@@ -164,7 +202,12 @@ test("the worker's hourly job prunes counts older than a day whose block has end
   const worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });
   try {
     const jobId = await sendJob(pruneSignInThrottleJob, {});
-    expect(await waitFor(() => jobState(db, jobId), (state) => state === "completed")).toBe("completed");
+    expect(
+      await waitFor(
+        () => jobState(db, jobId),
+        (state) => state === "completed",
+      ),
+    ).toBe("completed");
   } finally {
     await worker.stop(5_000);
   }

@@ -9,7 +9,11 @@ import { listAuditEntries } from "@/lib/audit/list-entries";
 import { sm2Verify } from "@/lib/crypto/sm2";
 import { db } from "@/lib/db/client";
 import {
-  bindCardHandler, changeEndpointHandler, registerClientHandler, resumeClientHandler, unbindCardHandler,
+  bindCardHandler,
+  changeEndpointHandler,
+  registerClientHandler,
+  resumeClientHandler,
+  unbindCardHandler,
 } from "@/lib/import-clients/signed-handlers";
 import { stopSender } from "@/lib/jobs/send";
 import { dispatchStockSubscription } from "@/lib/pushes/dispatch-stock";
@@ -51,10 +55,25 @@ beforeAll(async () => {
   f = await createEnterprise(db);
   const manual = await createManual(db, { processingUnitCode: f.enterprise.customsCode, materials: 2 });
   const day = shanghaiDay();
-  const subscribed = await run("SUBSCRIBE", ZSubscribeForm, {
-    clientId: f.client.clientId, stockEnabled: false, incrementalEnabled: true, stockEmsNo: "", pushMaterials: false, pushProducts: false,
-    materialFrom: "", materialTo: "", productFrom: "", productTo: "", incrementalEmsNo: manual.emsNo, validUntil: addDaysToDay(day, 30),
-  }, subscribeHandler);
+  const subscribed = await run(
+    "SUBSCRIBE",
+    ZSubscribeForm,
+    {
+      clientId: f.client.clientId,
+      stockEnabled: false,
+      incrementalEnabled: true,
+      stockEmsNo: "",
+      pushMaterials: false,
+      pushProducts: false,
+      materialFrom: "",
+      materialTo: "",
+      productFrom: "",
+      productTo: "",
+      incrementalEmsNo: manual.emsNo,
+      validUntil: addDaysToDay(day, 30),
+    },
+    subscribeHandler,
+  );
   await run("EXTEND", ZExtendRequest, { subscriptionId: subscribed.subscriptionId, validUntil: addYearsToDay(day, 1) }, extendHandler);
   await run("CANCEL", ZCancelRequest, { subscriptionId: subscribed.subscriptionId }, cancelHandler);
 
@@ -65,7 +84,12 @@ beforeAll(async () => {
   const message = await db.pushMessage.findFirstOrThrow({ where: { subscriptionId: stock.id } });
   await run("RESEND", ZResendRequest, { messageIds: [message.messageId] }, resendHandler, f.operatorCard);
 
-  const { clientId } = await run("CLIENT_REGISTER", ZRegisterClientRequest, { name: "复验客户端", endpointUrl: "http://127.0.0.1:9/a" }, registerClientHandler);
+  const { clientId } = await run(
+    "CLIENT_REGISTER",
+    ZRegisterClientRequest,
+    { name: "复验客户端", endpointUrl: "http://127.0.0.1:9/a" },
+    registerClientHandler,
+  );
   await run("CLIENT_BIND", ZBindCardRequest, { clientId, cardNo: f.operatorCard.cardNo }, bindCardHandler);
   await run("CLIENT_ENDPOINT", ZEndpointRequest, { clientId, endpointUrl: "http://127.0.0.1:9/b" }, changeEndpointHandler);
   await run("CLIENT_UNBIND", ZClientRequest, { clientId }, unbindCardHandler);
@@ -75,22 +99,27 @@ beforeAll(async () => {
 afterAll(() => stopSender());
 
 describe("signed audit entries", () => {
-  test.each(Object.keys(signedActions) as SignedAction[])("%s: the stored bytes verify with the card's key, a tampered copy does not", async (action) => {
-    const entry = await db.auditLog.findFirst({ where: { action, enterpriseId: f.enterprise.id, outcome: "OK" } });
-    expect(entry, `no ${action} audit entry`).not.toBeNull();
-    const { cardNo, signature, signedMessage, signedFormat } = entry!;
-    expect(signedFormat).toBe(SIGNED_FORMAT);
-    // Exactly the bytes the card signed, not a re-derivation.
-    expect(Buffer.from(signedMessage!).toString("utf8")).toBe(signed.get(action));
-    const card = await cardOf(cardNo!);
-    expect(sm2Verify(card.publicKey, signedMessage!, signature!)).toBe(true);
-    expect(verifySignedEntry({ ...entry!, cardNo: cardNo!, signature: signature! }, card)).toEqual({ valid: true, cardNo, problems: [] });
+  test.each(Object.keys(signedActions) as SignedAction[])(
+    "%s: the stored bytes verify with the card's key, a tampered copy does not",
+    async (action) => {
+      const entry = await db.auditLog.findFirst({ where: { action, enterpriseId: f.enterprise.id, outcome: "OK" } });
+      expect(entry, `no ${action} audit entry`).not.toBeNull();
+      const { cardNo, signature, signedMessage, signedFormat } = entry!;
+      expect(signedFormat).toBe(SIGNED_FORMAT);
+      // Exactly the bytes the card signed, not a re-derivation.
+      expect(Buffer.from(signedMessage!).toString("utf8")).toBe(signed.get(action));
+      const card = await cardOf(cardNo!);
+      expect(sm2Verify(card.publicKey, signedMessage!, signature!)).toBe(true);
+      expect(verifySignedEntry({ ...entry!, cardNo: cardNo!, signature: signature! }, card)).toEqual({ valid: true, cardNo, problems: [] });
 
-    const tampered = Uint8Array.from(signedMessage!);
-    tampered[tampered.length - 3] ^= 0x01;
-    expect(sm2Verify(card.publicKey, tampered, signature!)).toBe(false);
-    expect(verifySignedEntry({ ...entry!, cardNo: cardNo!, signature: signature!, signedMessage: tampered }, card).problems).toContainEqual({ reason: "SIGNATURE_MISMATCH" });
-  });
+      const tampered = Uint8Array.from(signedMessage!);
+      tampered[tampered.length - 3] ^= 0x01;
+      expect(sm2Verify(card.publicKey, tampered, signature!)).toBe(false);
+      expect(verifySignedEntry({ ...entry!, cardNo: cardNo!, signature: signature!, signedMessage: tampered }, card).problems).toContainEqual({
+        reason: "SIGNATURE_MISMATCH",
+      });
+    },
+  );
 
   test("the audit viewer shows every signed entry of the enterprise as 签名有效 with its card, the others without a check", async () => {
     const page = await listAuditEntries({ db, filters: { customsCode: f.enterprise.customsCode } });
@@ -111,7 +140,11 @@ describe("signed audit entries", () => {
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "CANCEL", enterpriseId: f.enterprise.id } });
     const card = await cardOf(entry.cardNo!);
     const base = { ...entry, cardNo: entry.cardNo!, signature: entry.signature! };
-    expect(verifySignedEntry(base, { ...card, status: "REVOKED" })).toEqual({ valid: false, cardNo: entry.cardNo, problems: [{ reason: "CARD_REVOKED" }] });
+    expect(verifySignedEntry(base, { ...card, status: "REVOKED" })).toEqual({
+      valid: false,
+      cardNo: entry.cardNo,
+      problems: [{ reason: "CARD_REVOKED" }],
+    });
     expect(verifySignedEntry({ ...base, action: "EXTEND" }, card).problems).toEqual([{ reason: "ACTION_MISMATCH" }]);
     expect(verifySignedEntry(base, null).problems).toEqual([{ reason: "CARD_UNKNOWN" }]);
   });

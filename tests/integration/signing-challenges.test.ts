@@ -34,7 +34,10 @@ describe("challenges per user and minute", () => {
     const f = await createEnterprise(db);
     const t0 = new Date();
     for (let i = 0; i < 20; i++) await issue(f, new Date(t0.getTime() + i * 1_000));
-    await expect(issue(f, new Date(t0.getTime() + 30_000))).rejects.toMatchObject({ code: "RULE_VIOLATION", message: "签名请求过于频繁，请稍后再试" });
+    await expect(issue(f, new Date(t0.getTime() + 30_000))).rejects.toMatchObject({
+      code: "RULE_VIOLATION",
+      message: "签名请求过于频繁，请稍后再试",
+    });
     expect(await challengesOf(f)).toBe(20);
 
     // Another user is not held back by this one.
@@ -49,7 +52,9 @@ describe("challenges per user and minute", () => {
     const f = await createEnterprise(db);
     const results = await Promise.allSettled(Array.from({ length: 30 }, () => issue(f)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(20);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.message)).toEqual(Array(10).fill("签名请求过于频繁，请稍后再试"));
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.message)).toEqual(
+      Array(10).fill("签名请求过于频繁，请稍后再试"),
+    );
     expect(await challengesOf(f)).toBe(20);
   });
 });
@@ -60,8 +65,13 @@ describe("pruning", () => {
     const now = Date.now();
     const at = (seconds: number) => new Date(now + seconds * 1_000);
     const row = (name: string, createdAt: Date, expiresAt: Date, consumedAt: Date | null) => ({
-      id: `00000000-0000-4000-8000-${String(f.user.id).padStart(6, "0")}${name}`, userId: f.user.id, action: "CANCEL",
-      payloadDigest: "0".repeat(64), createdAt, expiresAt, consumedAt,
+      id: `00000000-0000-4000-8000-${String(f.user.id).padStart(6, "0")}${name}`,
+      userId: f.user.id,
+      action: "CANCEL",
+      payloadDigest: "0".repeat(64),
+      createdAt,
+      expiresAt,
+      consumedAt,
     });
     await db.signingChallenge.createMany({
       data: [
@@ -76,7 +86,12 @@ describe("pruning", () => {
     const worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });
     try {
       const jobId = await sendJob(pruneSigningChallengesJob, {});
-      expect(await waitFor(() => jobState(db, jobId), (state) => state === "completed")).toBe("completed");
+      expect(
+        await waitFor(
+          () => jobState(db, jobId),
+          (state) => state === "completed",
+        ),
+      ).toBe("completed");
     } finally {
       await worker.stop(5_000);
     }

@@ -15,18 +15,30 @@ async function newMessages(count: number): Promise<NewPushMessage[]> {
   const subscription = await createSubscription(db, fixture, manual);
   const messageIds = await nextMessageIds({ db, count, at: new Date() });
   return messageIds.map((messageId, index) => ({
-    messageId, dedupeKey: `store-test:${messageId}`, enterpriseId: fixture.enterprise.id,
+    messageId,
+    dedupeKey: `store-test:${messageId}`,
+    enterpriseId: fixture.enterprise.id,
     // A TEST message has neither subscription nor emsNo: nulls in the int and text arrays.
-    subscriptionId: index === 0 ? null : subscription.id, importClientId: fixture.client.id,
-    emsNo: index === 0 ? null : manual.emsNo, type: index === 0 ? "TEST" : "INCREMENT",
-    partNo: 1, partCount: 1, rowCount: index, body: `<x>体 "${index}" \\ {a,b} ${"é".repeat(index)}</x>`,
+    subscriptionId: index === 0 ? null : subscription.id,
+    importClientId: fixture.client.id,
+    emsNo: index === 0 ? null : manual.emsNo,
+    type: index === 0 ? "TEST" : "INCREMENT",
+    partNo: 1,
+    partCount: 1,
+    rowCount: index,
+    body: `<x>体 "${index}" \\ {a,b} ${"é".repeat(index)}</x>`,
   }));
 }
 
 const deliveryJobsOf = async (ids: number[]) =>
-  Number((await db.$queryRawUnsafe<{ n: bigint }[]>(
-    `SELECT count(*) n FROM ${JOB_SCHEMA}.job WHERE name = 'delivery' AND (data->>'pushMessageId')::int = ANY($1::int[])`, ids,
-  ))[0].n);
+  Number(
+    (
+      await db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) n FROM ${JOB_SCHEMA}.job WHERE name = 'delivery' AND (data->>'pushMessageId')::int = ANY($1::int[])`,
+        ids,
+      )
+    )[0].n,
+  );
 
 describe.each([
   ["on pg", (messages: NewPushMessage[]) => inSqlTransaction((tx) => storePushMessages({ tx, messages }))],

@@ -22,7 +22,12 @@ test("lists the enterprise's own manuals in force with each table's count and hi
   expect(emsNos).not.toContain(ended.emsNo);
   expect(emsNos).not.toContain(foreign.emsNo);
   expect(manuals.find((m) => m.emsNo === small.emsNo)).toEqual({
-    emsNo: small.emsNo, materialCount: 2, materialMaxSeqno: 3, productCount: 2, productMaxSeqno: 2, lastChangedAt: new Date("2026-11-30T02:00:00Z"),
+    emsNo: small.emsNo,
+    materialCount: 2,
+    materialMaxSeqno: 3,
+    productCount: 2,
+    productMaxSeqno: 2,
+    lastChangedAt: new Date("2026-11-30T02:00:00Z"),
   });
   expect(manuals.find((m) => m.emsNo === empty.emsNo)).toMatchObject({ materialCount: 0, materialMaxSeqno: 0, lastChangedAt: empty.putrecApprTime });
 });

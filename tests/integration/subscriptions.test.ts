@@ -14,9 +14,19 @@ const today = () => shanghaiDay();
 
 function form(fixture: Fixture, overrides: Partial<TSubscribeForm> = {}): TSubscribeForm {
   return {
-    clientId: fixture.client.clientId, stockEnabled: false, incrementalEnabled: false, stockEmsNo: "", pushMaterials: false,
-    pushProducts: false, materialFrom: "", materialTo: "", productFrom: "", productTo: "", incrementalEmsNo: "",
-    validUntil: addYearsToDay(today(), 1), ...overrides,
+    clientId: fixture.client.clientId,
+    stockEnabled: false,
+    incrementalEnabled: false,
+    stockEmsNo: "",
+    pushMaterials: false,
+    pushProducts: false,
+    materialFrom: "",
+    materialTo: "",
+    productFrom: "",
+    productTo: "",
+    incrementalEmsNo: "",
+    validUntil: addYearsToDay(today(), 1),
+    ...overrides,
   };
 }
 
@@ -47,16 +57,38 @@ beforeAll(async () => {
 describe("subscribe (manual §1)", () => {
   test("stock with ranges: one record, its dispatch job queued in the same transaction, audited (R4, R5, R8)", async () => {
     const before = await counts(a.enterprise.id);
-    const result = await subscribe(a, form(a, {
-      stockEnabled: true, stockEmsNo: small.emsNo, pushMaterials: true, pushProducts: true,
-      materialFrom: "1", materialTo: "50", productFrom: "3", productTo: "20",
-    }));
+    const result = await subscribe(
+      a,
+      form(a, {
+        stockEnabled: true,
+        stockEmsNo: small.emsNo,
+        pushMaterials: true,
+        pushProducts: true,
+        materialFrom: "1",
+        materialTo: "50",
+        productFrom: "3",
+        productTo: "20",
+      }),
+    );
     expect(result).toMatchObject({ ok: true });
     const id = (result as { subscriptionId: number }).subscriptionId;
     const record = await db.subscription.findUniqueOrThrow({ where: { id } });
-    expect(record).toMatchObject({ stockEmsNo: small.emsNo, materialFrom: 1, materialTo: 50, productFrom: 3, productTo: 20, incrementalEmsNo: null, status: "ACTIVE", enteredBy: a.user.accountCode, signingCardId: a.legalCard.id });
+    expect(record).toMatchObject({
+      stockEmsNo: small.emsNo,
+      materialFrom: 1,
+      materialTo: 50,
+      productFrom: 3,
+      productTo: 20,
+      incrementalEmsNo: null,
+      status: "ACTIVE",
+      enteredBy: a.user.accountCode,
+      signingCardId: a.legalCard.id,
+    });
     expect(formatShanghaiDateTime(record.validUntil)).toBe(`${addYearsToDay(today(), 1)} 23:59:59`);
-    const jobs = await db.$queryRawUnsafe<{ data: { subscriptionId: number } }[]>(`SELECT data FROM pgboss.job WHERE name = 'stock-dispatch' AND (data->>'subscriptionId')::int = $1`, id);
+    const jobs = await db.$queryRawUnsafe<{ data: { subscriptionId: number } }[]>(
+      `SELECT data FROM pgboss.job WHERE name = 'stock-dispatch' AND (data->>'subscriptionId')::int = $1`,
+      id,
+    );
     expect(jobs).toHaveLength(1);
     expect(await counts(a.enterprise.id)).toEqual({ subscriptions: before.subscriptions + 1, jobs: before.jobs + 1 });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "SUBSCRIBE", targetId: String(id) } });
@@ -90,7 +122,10 @@ describe("subscribe (manual §1)", () => {
   });
 
   test("a range of exactly 10,000 serial numbers on the large table is accepted", async () => {
-    const result = await subscribe(a, form(a, { stockEnabled: true, stockEmsNo: large.emsNo, pushMaterials: true, materialFrom: "2", materialTo: "10001" }));
+    const result = await subscribe(
+      a,
+      form(a, { stockEnabled: true, stockEmsNo: large.emsNo, pushMaterials: true, materialFrom: "2", materialTo: "10001" }),
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -113,23 +148,43 @@ describe("subscribe (manual §1)", () => {
   });
 
   test("unknown manual and manual past its own end date are refused", async () => {
-    expect(await subscribe(a, form(a, { incrementalEnabled: true, incrementalEmsNo: "E99999999999" }))).toMatchObject({ ok: false, error: expect.stringContaining("不存在") });
+    expect(await subscribe(a, form(a, { incrementalEnabled: true, incrementalEmsNo: "E99999999999" }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("不存在"),
+    });
     const ended = await createManual(db, { processingUnitCode: a.enterprise.customsCode });
     await db.manual.update({ where: { id: ended.id }, data: { finishValidDate: new Date("2020-01-01") } });
-    expect(await subscribe(a, form(a, { incrementalEnabled: true, incrementalEmsNo: ended.emsNo }))).toMatchObject({ ok: false, error: expect.stringContaining("结束有效日期") });
+    expect(await subscribe(a, form(a, { incrementalEnabled: true, incrementalEmsNo: ended.emsNo }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("结束有效日期"),
+    });
   });
 
   test("R3: a client without a bound card medium, or of another enterprise, is refused", async () => {
-    const unbound = await db.importClient.create({ data: { clientId: `U${a.client.clientId.slice(1)}`, enterpriseId: a.enterprise.id, name: "未绑定", endpointUrl: "http://127.0.0.1:1/push" } });
-    expect(await subscribe(a, form(a, { clientId: unbound.clientId, incrementalEnabled: true, incrementalEmsNo: small.emsNo }))).toMatchObject({ ok: false, fieldErrors: { clientId: expect.any(String) } });
-    expect(await subscribe(a, form(a, { clientId: b.client.clientId, incrementalEnabled: true, incrementalEmsNo: small.emsNo }))).toMatchObject({ ok: false, fieldErrors: { clientId: expect.any(String) } });
+    const unbound = await db.importClient.create({
+      data: { clientId: `U${a.client.clientId.slice(1)}`, enterpriseId: a.enterprise.id, name: "未绑定", endpointUrl: "http://127.0.0.1:1/push" },
+    });
+    expect(await subscribe(a, form(a, { clientId: unbound.clientId, incrementalEnabled: true, incrementalEmsNo: small.emsNo }))).toMatchObject({
+      ok: false,
+      fieldErrors: { clientId: expect.any(String) },
+    });
+    expect(await subscribe(a, form(a, { clientId: b.client.clientId, incrementalEnabled: true, incrementalEmsNo: small.emsNo }))).toMatchObject({
+      ok: false,
+      fieldErrors: { clientId: expect.any(String) },
+    });
   });
 
   test("R7: validity from today to one year from today; stored as 23:59:59 Shanghai", async () => {
     const m = await createManual(db, { processingUnitCode: a.enterprise.customsCode });
     const tooLate = addYearsToDay(addYearsToDay(today(), 1), 0).replace(/\d{2}$/, (d) => String(Number(d) + 1).padStart(2, "0"));
-    expect(await subscribe(a, form(a, { incrementalEnabled: true, incrementalEmsNo: m.emsNo, validUntil: tooLate }))).toMatchObject({ ok: false, fieldErrors: { validUntil: expect.stringContaining("一年") } });
-    expect(await subscribe(a, form(a, { incrementalEnabled: true, incrementalEmsNo: m.emsNo, validUntil: "2020-01-01" }))).toMatchObject({ ok: false, fieldErrors: { validUntil: expect.stringContaining("早于今天") } });
+    expect(await subscribe(a, form(a, { incrementalEnabled: true, incrementalEmsNo: m.emsNo, validUntil: tooLate }))).toMatchObject({
+      ok: false,
+      fieldErrors: { validUntil: expect.stringContaining("一年") },
+    });
+    expect(await subscribe(a, form(a, { incrementalEnabled: true, incrementalEmsNo: m.emsNo, validUntil: "2020-01-01" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { validUntil: expect.stringContaining("早于今天") },
+    });
     const ok = await subscribe(a, form(a, { incrementalEnabled: true, incrementalEmsNo: m.emsNo, validUntil: today() }));
     expect(ok.ok).toBe(true);
     const record = await db.subscription.findUniqueOrThrow({ where: { id: (ok as { subscriptionId: number }).subscriptionId } });
@@ -151,7 +206,9 @@ describe("incremental (R6, R6a)", () => {
     const payload = form(a, { incrementalEnabled: true, incrementalEmsNo: m.emsNo });
     const requests = await Promise.all([1, 2, 3].map(() => signRequest({ fixture: a, action: "SUBSCRIBE", schema: ZSubscribeForm, payload })));
     const results = await Promise.all(
-      requests.map((request) => runSignedAction({ actor: actorFor(a), action: "SUBSCRIBE", schema: ZSubscribeForm, request, handler: subscribeHandler })),
+      requests.map((request) =>
+        runSignedAction({ actor: actorFor(a), action: "SUBSCRIBE", schema: ZSubscribeForm, request, handler: subscribeHandler }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "CONFLICT")).toBe(true);
@@ -167,7 +224,18 @@ describe("incremental (R6, R6a)", () => {
 
   test("stock and incremental in one request: one record, both parts, content joined; either part breaking a rule refuses all", async () => {
     const m = await createManual(db, { processingUnitCode: a.enterprise.customsCode, materials: 100, products: 100 });
-    const both = { stockEnabled: true, stockEmsNo: m.emsNo, pushMaterials: true, pushProducts: true, materialFrom: "1", materialTo: "100", productFrom: "1", productTo: "100", incrementalEnabled: true, incrementalEmsNo: m.emsNo };
+    const both = {
+      stockEnabled: true,
+      stockEmsNo: m.emsNo,
+      pushMaterials: true,
+      pushProducts: true,
+      materialFrom: "1",
+      materialTo: "100",
+      productFrom: "1",
+      productTo: "100",
+      incrementalEnabled: true,
+      incrementalEmsNo: m.emsNo,
+    };
     const before = await counts(a.enterprise.id);
     expect(await subscribe(a, form(a, { ...both, incrementalEmsNo: foreign.emsNo }))).toMatchObject({ ok: false });
     expect(await counts(a.enterprise.id)).toEqual(before);

@@ -71,9 +71,19 @@ const ADMIN_ONLY = { code: "FORBIDDEN", error: "仅海关管理员可以办理�
 
 function subscribeForm(overrides: Partial<TSubscribeForm>): TSubscribeForm {
   return {
-    clientId: t.b.client.clientId, stockEnabled: false, incrementalEnabled: true, stockEmsNo: "", pushMaterials: false, pushProducts: false,
-    materialFrom: "", materialTo: "", productFrom: "", productTo: "", incrementalEmsNo: t.manual.emsNo,
-    validUntil: addYearsToDay(shanghaiDay(), 1), ...overrides,
+    clientId: t.b.client.clientId,
+    stockEnabled: false,
+    incrementalEnabled: true,
+    stockEmsNo: "",
+    pushMaterials: false,
+    pushProducts: false,
+    materialFrom: "",
+    materialTo: "",
+    productFrom: "",
+    productTo: "",
+    incrementalEmsNo: t.manual.emsNo,
+    validUntil: addYearsToDay(shanghaiDay(), 1),
+    ...overrides,
   };
 }
 
@@ -87,7 +97,8 @@ async function sameForEveryone(route: Route, url: string) {
     bodies.push(await response.text());
   }
   expect(new Set(bodies).size).toBe(1);
-  for (const secret of [t.a.enterprise.customsCode, t.a.enterprise.name, t.a.client.clientId, t.manual.emsNo]) expect(bodies[0]).not.toContain(secret);
+  for (const secret of [t.a.enterprise.customsCode, t.a.enterprise.name, t.a.client.clientId, t.manual.emsNo])
+    expect(bodies[0]).not.toContain(secret);
 }
 
 async function adminRouteRefusesB(route: Route, path: string) {
@@ -99,7 +110,11 @@ async function adminRouteRefusesB(route: Route, path: string) {
 
 async function ingestionRefusesSession(route: Route, body: object) {
   asB();
-  const request = new Request("http://localhost/api/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const request = new Request("http://localhost/api/ingest", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const response = await withoutChange(() => route(request));
   expect(response.status).toBe(401);
   expect((await response.json()).error.code).toBe("UNAUTHORIZED");
@@ -123,9 +138,17 @@ const cases: Record<string, Case> = {
   "lib/actions/admin/register-card.ts#registerCardAction": {
     notTenantScoped: "customs admins only: registers a card for any enterprise",
     check: (action: Action) =>
-      refused(action, {
-        customsCode: t.a.enterprise.customsCode, cardNo: `${t.b.legalCard.cardNo.slice(0, 12)}7`, kind: "LEGAL_PERSON", holder: "冒名", publicKey: t.b.legalCard.publicKey,
-      }, ADMIN_ONLY),
+      refused(
+        action,
+        {
+          customsCode: t.a.enterprise.customsCode,
+          cardNo: `${t.b.legalCard.cardNo.slice(0, 12)}7`,
+          kind: "LEGAL_PERSON",
+          holder: "冒名",
+          publicKey: t.b.legalCard.publicKey,
+        },
+        ADMIN_ONLY,
+      ),
   },
   "lib/actions/admin/set-user-disabled.ts#setUserDisabledAction": {
     notTenantScoped: "customs admins only: disables or enables any enterprise's user",
@@ -136,20 +159,36 @@ const cases: Record<string, Case> = {
     // B cannot name A's account; with a wrong current password B's own is refused too (its failure is counted).
     check: async (action: Action) => {
       asB();
-      const input = { accountCode: t.a.user.accountCode, currentPassword: WRONG_PASSWORD, newPassword: "B的新口令2026", confirmPassword: "B的新口令2026" };
-      expect(await withoutChange(() => action(input), { except: ["SignInThrottle"] })).toMatchObject({ ok: false, fieldErrors: { currentPassword: "当前密码不正确" } });
+      const input = {
+        accountCode: t.a.user.accountCode,
+        currentPassword: WRONG_PASSWORD,
+        newPassword: "B的新口令2026",
+        confirmPassword: "B的新口令2026",
+      };
+      expect(await withoutChange(() => action(input), { except: ["SignInThrottle"] })).toMatchObject({
+        ok: false,
+        fieldErrors: { currentPassword: "当前密码不正确" },
+      });
     },
   },
   "lib/actions/import-clients/bind-card.ts#bindCardAction": {
     check: async (action: Action) => {
-      await refused(action, await signedByB("CLIENT_BIND", ZBindCardRequest, { clientId: t.client.clientId, cardNo: t.b.legalCard.cardNo }), NOT_OWN_CLIENT);
+      await refused(
+        action,
+        await signedByB("CLIENT_BIND", ZBindCardRequest, { clientId: t.client.clientId, cardNo: t.b.legalCard.cardNo }),
+        NOT_OWN_CLIENT,
+      );
       const foreignCard = { clientId: t.b.client.clientId, cardNo: t.a.legalCard.cardNo };
       await refused(action, await signedByB("CLIENT_BIND", ZBindCardRequest, foreignCard), { fieldErrors: { cardNo: "只能绑定本企业在用的卡" } });
     },
   },
   "lib/actions/import-clients/change-endpoint.ts#changeEndpointAction": {
     check: async (action: Action) =>
-      refused(action, await signedByB("CLIENT_ENDPOINT", ZEndpointRequest, { clientId: t.client.clientId, endpointUrl: "https://203.0.113.66/steal" }), NOT_OWN_CLIENT),
+      refused(
+        action,
+        await signedByB("CLIENT_ENDPOINT", ZEndpointRequest, { clientId: t.client.clientId, endpointUrl: "https://203.0.113.66/steal" }),
+        NOT_OWN_CLIENT,
+      ),
   },
   "lib/actions/import-clients/get-test-message-status.ts#getTestMessageStatusAction": {
     check: (action: Action) => refused(action, { messageId: t.testMessageId }, { code: "NOT_FOUND", error: "测试报文不存在或不属于本企业" }),
@@ -157,18 +196,25 @@ const cases: Record<string, Case> = {
   "lib/actions/import-clients/register-client.ts#registerClientAction": {
     // It takes no id; what could be A's is the card, so B presents a request correctly signed with A's card.
     check: async (action: Action) =>
-      refused(action, await signedByB("CLIENT_REGISTER", ZRegisterClientRequest, { name: "借卡注册", endpointUrl: "https://203.0.113.66/push" }, t.a.legalCard), {
-        code: "FORBIDDEN", error: "非本企业卡，不能签名",
-      }),
+      refused(
+        action,
+        await signedByB("CLIENT_REGISTER", ZRegisterClientRequest, { name: "借卡注册", endpointUrl: "https://203.0.113.66/push" }, t.a.legalCard),
+        {
+          code: "FORBIDDEN",
+          error: "非本企业卡，不能签名",
+        },
+      ),
   },
   "lib/actions/import-clients/resume-client.ts#resumeClientAction": {
-    check: async (action: Action) => refused(action, await signedByB("CLIENT_RESUME", ZClientRequest, { clientId: t.client.clientId }), NOT_OWN_CLIENT),
+    check: async (action: Action) =>
+      refused(action, await signedByB("CLIENT_RESUME", ZClientRequest, { clientId: t.client.clientId }), NOT_OWN_CLIENT),
   },
   "lib/actions/import-clients/send-test-message.ts#sendTestMessageAction": {
     check: (action: Action) => refused(action, { clientId: t.client.clientId }, NOT_OWN_CLIENT),
   },
   "lib/actions/import-clients/unbind-card.ts#unbindCardAction": {
-    check: async (action: Action) => refused(action, await signedByB("CLIENT_UNBIND", ZClientRequest, { clientId: t.client.clientId }), NOT_OWN_CLIENT),
+    check: async (action: Action) =>
+      refused(action, await signedByB("CLIENT_UNBIND", ZClientRequest, { clientId: t.client.clientId }), NOT_OWN_CLIENT),
   },
   "lib/actions/pushes/get-message-detail.ts#getMessageDetailAction": {
     check: (action: Action) => refused(action, { messageId: t.dataMessageId }, { code: "NOT_FOUND", error: "报文不存在或不属于本企业" }),
@@ -202,7 +248,10 @@ const cases: Record<string, Case> = {
   },
   "lib/actions/subscriptions/cancel-subscription.ts#cancelSubscriptionAction": {
     check: async (action: Action) =>
-      refused(action, await signedByB("CANCEL", ZCancelRequest, { subscriptionId: t.subscription.id }), { code: "NOT_FOUND", error: "订阅记录不存在" }),
+      refused(action, await signedByB("CANCEL", ZCancelRequest, { subscriptionId: t.subscription.id }), {
+        code: "NOT_FOUND",
+        error: "订阅记录不存在",
+      }),
   },
   "lib/actions/subscriptions/extend-subscription.ts#extendSubscriptionAction": {
     check: async (action: Action) => {
@@ -213,9 +262,12 @@ const cases: Record<string, Case> = {
   "lib/actions/subscriptions/subscribe.ts#subscribeAction": {
     check: async (action: Action) => {
       const toAsClient = subscribeForm({ clientId: t.client.clientId });
-      await refused(action, await signedByB("SUBSCRIBE", ZSubscribeForm, toAsClient), { fieldErrors: { clientId: "请选择本企业已绑定卡介质的导入客户端" } });
+      await refused(action, await signedByB("SUBSCRIBE", ZSubscribeForm, toAsClient), {
+        fieldErrors: { clientId: "请选择本企业已绑定卡介质的导入客户端" },
+      });
       await refused(action, await signedByB("SUBSCRIBE", ZSubscribeForm, subscribeForm({})), {
-        code: "FORBIDDEN", fieldErrors: { incrementalEmsNo: "本企业不是该账册的加工单位，不能订阅" },
+        code: "FORBIDDEN",
+        fieldErrors: { incrementalEmsNo: "本企业不是该账册的加工单位，不能订阅" },
       });
     },
   },
@@ -231,8 +283,15 @@ const cases: Record<string, Case> = {
     notTenantScoped: "ends the caller's own session; takes no input",
     check: async (action: Action) => {
       asB();
-      const thrown = await withoutChange(() => action(undefined).then(() => null, (error: unknown) => error));
-      expect(thrown, "Next.js redirects by throwing").toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;\w+;(https?:\/\/localhost)?\/login;/) });
+      const thrown = await withoutChange(() =>
+        action(undefined).then(
+          () => null,
+          (error: unknown) => error,
+        ),
+      );
+      expect(thrown, "Next.js redirects by throwing").toMatchObject({
+        digest: expect.stringMatching(/^NEXT_REDIRECT;\w+;(https?:\/\/localhost)?\/login;/),
+      });
     },
   },
   "app/(auth)/login/actions.ts#signInAction": {
@@ -269,7 +328,9 @@ const cases: Record<string, Case> = {
       asB();
       const form = new URLSearchParams({ accountCode: t.a.user.accountCode, password: t.b.password });
       const request = new Request("http://localhost/api/auth/callback/credentials", {
-        method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form,
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form,
       });
       const response = await withoutChange(() => route(request), SIGN_IN_COUNTS);
       expect(response.status).toBeLessThan(500);
@@ -302,9 +363,13 @@ const cases: Record<string, Case> = {
     notTenantScoped: "upstream customs systems only, by bearer token; an enterprise session is no credential",
     check: async (route: Route) => {
       await ingestionRefusesSession(route, { requestId: `iso-${t.change.id}`, emsNo: t.manual.emsNo, chgTmsCnt: 2, materialChanges: [] });
-      const withToken = await route(new Request("http://localhost/api/ingest", {
-        method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${upstreamToken}` }, body: "{}",
-      }));
+      const withToken = await route(
+        new Request("http://localhost/api/ingest", {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${upstreamToken}` },
+          body: "{}",
+        }),
+      );
       expect(withToken.status, "the token of the route's own test is accepted").toBe(422);
     },
   },
@@ -315,7 +380,8 @@ const cases: Record<string, Case> = {
   "app/api/pushes/[messageId]/xml/route.ts#GET": {
     check: async (route: Route) => {
       asB();
-      const download = () => route(new Request(`http://localhost/api/pushes/${t.dataMessageId}/xml`), { params: Promise.resolve({ messageId: t.dataMessageId }) });
+      const download = () =>
+        route(new Request(`http://localhost/api/pushes/${t.dataMessageId}/xml`), { params: Promise.resolve({ messageId: t.dataMessageId }) });
       const response = await withoutChange(download);
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: "报文不存在或不属于本企业" });
@@ -338,8 +404,15 @@ describe("tenant isolation (issue 9)", () => {
   });
 
   test("A's records are as they were: the client still paused, the record still active, the change still pending", async () => {
-    expect(await db.importClient.findUniqueOrThrow({ where: { id: t.client.id } })).toMatchObject({ status: "PAUSED", boundCardNo: t.a.legalCard.cardNo, endpointUrl: t.a.client.endpointUrl });
-    expect(await db.subscription.findUniqueOrThrow({ where: { id: t.subscription.id } })).toMatchObject({ status: "ACTIVE", validUntil: t.subscription.validUntil });
+    expect(await db.importClient.findUniqueOrThrow({ where: { id: t.client.id } })).toMatchObject({
+      status: "PAUSED",
+      boundCardNo: t.a.legalCard.cardNo,
+      endpointUrl: t.a.client.endpointUrl,
+    });
+    expect(await db.subscription.findUniqueOrThrow({ where: { id: t.subscription.id } })).toMatchObject({
+      status: "ACTIVE",
+      validUntil: t.subscription.validUntil,
+    });
     expect(await db.manualChange.findUniqueOrThrow({ where: { id: t.change.id } })).toMatchObject({ status: "PENDING" });
     expect(await db.pushMessage.count({ where: { enterpriseId: t.a.enterprise.id, resent: true } })).toBe(0);
     expect(await db.card.count({ where: { enterpriseId: t.a.enterprise.id } })).toBe(2);

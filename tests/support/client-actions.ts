@@ -3,7 +3,11 @@
 import type { z } from "zod";
 import { runSignedAction, type EnterpriseActor, type SignedContext } from "@/lib/actions/run-signed";
 import {
-  bindCardHandler, changeEndpointHandler, registerClientHandler, resumeClientHandler, unbindCardHandler,
+  bindCardHandler,
+  changeEndpointHandler,
+  registerClientHandler,
+  resumeClientHandler,
+  unbindCardHandler,
 } from "@/lib/import-clients/signed-handlers";
 import type { SignedAction } from "@/lib/signing/actions";
 import { ZBindCardRequest, ZClientRequest, ZEndpointRequest, ZRegisterClientRequest } from "@/lib/validations/import-client";

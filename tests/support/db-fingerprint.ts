@@ -13,7 +13,9 @@ let tables: Promise<string[]> | undefined;
 /** The tables of the public schema, read once: migrations ran before the tests. */
 function publicTables(db: Db): Promise<string[]> {
   tables ??= db
-    .$queryRawUnsafe<{ name: string }[]>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)
+    .$queryRawUnsafe<{ name: string }[]>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    )
     .then((rows) => rows.map((row) => row.name));
   return tables;
 }

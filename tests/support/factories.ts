@@ -31,10 +31,19 @@ export async function createEnterprise(db: Db, overrides: { name?: string } = {}
     },
   });
   const client = await db.importClient.create({
-    data: { clientId: `C${u.slice(-9)}`, enterpriseId: enterprise.id, name: "导入客户端", boundCardNo: legalCard.cardNo, endpointUrl: "http://127.0.0.1:8787/push" },
+    data: {
+      clientId: `C${u.slice(-9)}`,
+      enterpriseId: enterprise.id,
+      name: "导入客户端",
+      boundCardNo: legalCard.cardNo,
+      endpointUrl: "http://127.0.0.1:8787/push",
+    },
   });
   return {
-    enterprise, user, password, client,
+    enterprise,
+    user,
+    password,
+    client,
     legalCard: { ...legalCard, privateKey: keys.privateKey },
     operatorCard: { ...operatorCard, privateKey: operatorKeys.privateKey },
   };
@@ -58,8 +67,18 @@ export async function createManual(db: Db, options: { processingUnitCode: string
     },
   });
   const row = (gdsSeqno: number) => ({
-    manualId: manual.id, gdsSeqno, gdsMtno: `P${gdsSeqno}`, gdecd: "8542319000", gdsNm: `集成电路${gdsSeqno}`,
-    dclUnitcd: "007", lawfUnitcd: "007", dclUprcAmt: "1.25000", dclQty: "100.00000", dclCurrcd: "502", natcd: "142", lvyrlfModecd: "3",
+    manualId: manual.id,
+    gdsSeqno,
+    gdsMtno: `P${gdsSeqno}`,
+    gdecd: "8542319000",
+    gdsNm: `集成电路${gdsSeqno}`,
+    dclUnitcd: "007",
+    lawfUnitcd: "007",
+    dclUprcAmt: "1.25000",
+    dclQty: "100.00000",
+    dclCurrcd: "502",
+    natcd: "142",
+    lvyrlfModecd: "3",
   });
   const seq = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
   if (options.materials) await db.manualMaterial.createMany({ data: seq(options.materials).map((n) => ({ ...row(n), adjmtrMarkcd: "1" })) });

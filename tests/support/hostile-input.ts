@@ -10,8 +10,20 @@ const HUGE = "帐".repeat(30_000);
 
 const EDGE_NUMBERS = [NaN, Infinity, -Infinity, -1, 0, 1.5, 2 ** 31, 2 ** 53, Number.MAX_VALUE];
 const EDGE_STRINGS = [
-  "", " ", "\u0000", "\uD800", "'; DROP TABLE \"User\"; --", "<x>&</x>", "2026-02-30", "NaN", "-1", "2147483648",
-  "99999999999999999999", "１２３４５６７８９０", "𠀀𠀁𠀂", HUGE,
+  "",
+  " ",
+  "\u0000",
+  "\uD800",
+  '\'; DROP TABLE "User"; --',
+  "<x>&</x>",
+  "2026-02-30",
+  "NaN",
+  "-1",
+  "2147483648",
+  "99999999999999999999",
+  "１２３４５６７８９０",
+  "𠀀𠀁𠀂",
+  HUGE,
 ];
 const EDGE_OTHERS: unknown[] = [null, undefined, {}, [], true, new Date(Number.NaN)];
 
@@ -36,12 +48,13 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Garbage of the value's own type more often than not (so that the check behind the type check is reached). */
 const mutationOf = (value: unknown): fc.Arbitrary<unknown> =>
-  typeof value === "number" ? fc.oneof(hostileNumber, hostileNumber, hostileValue)
-  : typeof value === "string" ? fc.oneof(hostileString, hostileString, hostileValue)
-  : hostileValue;
+  typeof value === "number"
+    ? fc.oneof(hostileNumber, hostileNumber, hostileValue)
+    : typeof value === "string"
+      ? fc.oneof(hostileString, hostileString, hostileValue)
+      : hostileValue;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Objects with the fields of `sample`, each either its sample value or garbage, some missing, some extra. */
 export function nearly(sample: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
@@ -88,8 +101,10 @@ const SHARPEST_OTHERS = [null, {}];
 
 /** The sample with one leaf (at any depth) replaced by each of the sharpest values of its type and of any type. */
 export function boundaryExamples(sample: unknown): unknown[] {
-  const boundaries = (value: unknown) =>
-    [...(typeof value === "number" ? SHARPEST_NUMBERS : typeof value === "string" ? SHARPEST_STRINGS : []), ...SHARPEST_OTHERS];
+  const boundaries = (value: unknown) => [
+    ...(typeof value === "number" ? SHARPEST_NUMBERS : typeof value === "string" ? SHARPEST_STRINGS : []),
+    ...SHARPEST_OTHERS,
+  ];
   return leafPaths(sample).flatMap((path) => boundaries(leafAt(sample, path)).map((leaf) => withLeaf(sample, path, leaf)));
 }
 

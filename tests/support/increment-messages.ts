@@ -17,11 +17,33 @@ export async function buildIncrementMessages(db: Db, fixture: Fixture, count: nu
   const now = new Date();
   const messageIds = await nextMessageIds({ db, count, at: now });
   return messageIds.map((messageId, index) => {
-    const head = { messageId, type: "INCREMENT" as const, emsNo: manual.emsNo, subscriptionId: subscription.id, chgTmsCnt: index + 1, partNo: 1, partCount: 1, createdAt: now };
+    const head = {
+      messageId,
+      type: "INCREMENT" as const,
+      emsNo: manual.emsNo,
+      subscriptionId: subscription.id,
+      chgTmsCnt: index + 1,
+      partNo: 1,
+      partCount: 1,
+      createdAt: now,
+    };
     return {
-      messageId, dedupeKey: `test:${messageId}`, enterpriseId: fixture.enterprise.id, subscriptionId: subscription.id,
-      importClientId: fixture.client.id, emsNo: manual.emsNo, type: head.type, partNo: 1, partCount: 1, rowCount: 1,
-      body: buildPushMessageXml({ head, manualHead: { ...manualHead, chgTmsCnt: index + 1 }, materials: [{ ...row, modfMarkcd: "1" }], products: [] }),
+      messageId,
+      dedupeKey: `test:${messageId}`,
+      enterpriseId: fixture.enterprise.id,
+      subscriptionId: subscription.id,
+      importClientId: fixture.client.id,
+      emsNo: manual.emsNo,
+      type: head.type,
+      partNo: 1,
+      partCount: 1,
+      rowCount: 1,
+      body: buildPushMessageXml({
+        head,
+        manualHead: { ...manualHead, chgTmsCnt: index + 1 },
+        materials: [{ ...row, modfMarkcd: "1" }],
+        products: [],
+      }),
     };
   });
 }

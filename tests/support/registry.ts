@@ -19,10 +19,12 @@ function sourceFiles(dir: string): string[] {
 const LEADING_COMMENTS = /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/;
 const isServerActionModule = (file: string) => /^["']use server["']/.test(readFileSync(file, "utf8").replace(LEADING_COMMENTS, ""));
 
-export const serverActionFiles = (): string[] =>
-  [...sourceFiles("lib/actions"), ...sourceFiles("app")].filter(isServerActionModule).sort();
+export const serverActionFiles = (): string[] => [...sourceFiles("lib/actions"), ...sourceFiles("app")].filter(isServerActionModule).sort();
 
-export const routeFiles = (): string[] => sourceFiles("app/api").filter((file) => file.endsWith("/route.ts")).sort();
+export const routeFiles = (): string[] =>
+  sourceFiles("app/api")
+    .filter((file) => file.endsWith("/route.ts"))
+    .sort();
 
 /** "file#export" → the function, for every server action and every route method. */
 export async function enumerateEndpoints(): Promise<Map<string, Endpoint>> {

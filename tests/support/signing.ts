@@ -14,8 +14,13 @@ type TestCard = { cardNo: string; publicKey: string; privateKey: string };
 export function actorFor(fixture: Fixture): EnterpriseActor {
   return {
     user: {
-      id: fixture.user.id, accountCode: fixture.user.accountCode, name: fixture.user.name, role: "ENTERPRISE_USER",
-      enterpriseId: fixture.enterprise.id, enterpriseName: fixture.enterprise.name, customsCode: fixture.enterprise.customsCode,
+      id: fixture.user.id,
+      accountCode: fixture.user.accountCode,
+      name: fixture.user.name,
+      role: "ENTERPRISE_USER",
+      enterpriseId: fixture.enterprise.id,
+      enterpriseName: fixture.enterprise.name,
+      customsCode: fixture.enterprise.customsCode,
     },
     scope: { enterpriseId: fixture.enterprise.id },
     ip: "127.0.0.1",
@@ -35,7 +40,13 @@ export async function signRequest<T extends z.ZodType>(options: {
   // signed as sent so that tests can show the action refusing it.
   const parsed = options.schema.safeParse(options.payload);
   const signedPayload = parsed.success ? parsed.data : options.payload;
-  const { challengeId, message } = await issueChallenge({ db, userId: options.fixture.user.id, action: options.action, payload: signedPayload, now: options.now });
+  const { challengeId, message } = await issueChallenge({
+    db,
+    userId: options.fixture.user.id,
+    action: options.action,
+    payload: signedPayload,
+    now: options.now,
+  });
   return {
     payload: options.payload,
     proof: { challengeId, cardNo: card.cardNo, signature: sm2Sign(card.privateKey, card.publicKey, message) },

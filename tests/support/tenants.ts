@@ -16,14 +16,27 @@ export async function createTwoTenants(db: Db) {
   const change = await createManualChange(db, manual, { chgTmsCnt: 1, materialChanges: [{ modfMarkcd: "2", gdsSeqno: 1 }] });
   const [dataMessageId, testMessageId] = await nextMessageIds({ db, count: 2, at: new Date() });
   const message = (messageId: string, type: "STOCK" | "TEST") => ({
-    messageId, dedupeKey: `isolation:${messageId}`, enterpriseId: a.enterprise.id, importClientId: client.id, type,
-    body: `<?xml version="1.0" encoding="UTF-8"?><Message><Id>${messageId}</Id></Message>`, dispatchStatus: "FAILED" as const,
+    messageId,
+    dedupeKey: `isolation:${messageId}`,
+    enterpriseId: a.enterprise.id,
+    importClientId: client.id,
+    type,
+    body: `<?xml version="1.0" encoding="UTF-8"?><Message><Id>${messageId}</Id></Message>`,
+    dispatchStatus: "FAILED" as const,
     ...(type === "STOCK" ? { subscriptionId: subscription.id, emsNo: manual.emsNo } : {}),
   });
   await db.pushMessage.createMany({ data: [message(dataMessageId, "STOCK"), message(testMessageId, "TEST")] });
   const today = shanghaiDay();
   return {
-    a, b, admin, manual, subscription, client, change, dataMessageId, testMessageId,
+    a,
+    b,
+    admin,
+    manual,
+    subscription,
+    client,
+    change,
+    dataMessageId,
+    testMessageId,
     /** A push-log query (R16) over A's manual that finds A's failed message. */
     failedQueryOfA: { emsNo: manual.emsNo, from: today, to: today },
   };

@@ -10,7 +10,10 @@ import type { WebSocketLike } from "@/lib/card/transports/eport";
 const HANDSHAKE_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 const OPCODE = { CONTINUATION: 0x0, TEXT: 0x1, CLOSE: 0x8, PING: 0x9, PONG: 0xa } as const;
 
-const acceptKey = (key: string) => createHash("sha1").update(key + HANDSHAKE_GUID).digest("base64");
+const acceptKey = (key: string) =>
+  createHash("sha1")
+    .update(key + HANDSHAKE_GUID)
+    .digest("base64");
 
 /** Frames text over a socket; clients mask what they send, servers do not (RFC 6455 §5.1). */
 export class WebSocketConnection {
@@ -91,8 +94,7 @@ export class WebSocketConnection {
   private sendFrame(opcode: number, payload: Buffer): void {
     if (this.closed || this.socket.destroyed) return;
     const length = payload.length;
-    const lengthBytes =
-      length < 126 ? [length] : length < 0x10000 ? [126, length >> 8, length & 0xff] : [127, ...bigLength(length)];
+    const lengthBytes = length < 126 ? [length] : length < 0x10000 ? [126, length >> 8, length & 0xff] : [127, ...bigLength(length)];
     const header = Buffer.from([0x80 | opcode, (this.masked ? 0x80 : 0) | lengthBytes[0], ...lengthBytes.slice(1)]);
     if (!this.masked) {
       this.socket.write(Buffer.concat([header, payload]));
@@ -123,10 +125,7 @@ export interface WebSocketHandlers {
   onClose?(): void;
 }
 
-export function acceptWebSockets(
-  server: Server,
-  onConnection: (send: (text: string) => void, request: IncomingMessage) => WebSocketHandlers,
-): void {
+export function acceptWebSockets(server: Server, onConnection: (send: (text: string) => void, request: IncomingMessage) => WebSocketHandlers): void {
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const key = request.headers["sec-websocket-key"];
     if (request.headers.upgrade?.toLowerCase() !== "websocket" || typeof key !== "string") {
@@ -134,8 +133,7 @@ export function acceptWebSockets(
       return;
     }
     socket.write(
-      "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
-        `Sec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`,
+      "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + `Sec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`,
     );
     // The connection's callbacks need the handlers, which need the connection.
     const handlers: { current?: WebSocketHandlers } = {};

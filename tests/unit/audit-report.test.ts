@@ -15,10 +15,17 @@ const report = (vulnerabilities: Record<string, { name: string; severity: string
 describe("npm audit output", () => {
   test("high and critical findings block; moderate ones do not", () => {
     expect(readAuditOutput(report({ a: { name: "a", severity: "moderate" } }))).toMatchObject({ kind: "clean" });
-    expect(readAuditOutput(report({ a: { name: "a", severity: "moderate" }, next: { name: "next", severity: "critical" }, pg: { name: "pg", severity: "high" } }))).toEqual({
+    expect(
+      readAuditOutput(
+        report({ a: { name: "a", severity: "moderate" }, next: { name: "next", severity: "critical" }, pg: { name: "pg", severity: "high" } }),
+      ),
+    ).toEqual({
       kind: "findings",
       counts: { info: 0, low: 0, moderate: 1, high: 1, critical: 1, total: 3 },
-      blocking: [{ name: "next", severity: "critical" }, { name: "pg", severity: "high" }],
+      blocking: [
+        { name: "next", severity: "critical" },
+        { name: "pg", severity: "high" },
+      ],
     });
   });
 
@@ -26,14 +33,20 @@ describe("npm audit output", () => {
     // What this machine's registry answers (npm 11).
     const answer405 = JSON.stringify({
       message: "405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk",
-      method: "POST", uri: "https://registry.npmjs.org/-/npm/v1/security/advisories/bulk", statusCode: 405, body: "", error: { summary: "", detail: "" },
+      method: "POST",
+      uri: "https://registry.npmjs.org/-/npm/v1/security/advisories/bulk",
+      statusCode: 405,
+      body: "",
+      error: { summary: "", detail: "" },
     });
     expect(readAuditOutput(answer405)).toMatchObject({ kind: "unreachable", reason: expect.stringContaining("405") });
     expect(readAuditOutput(JSON.stringify({ error: { code: "ENOTFOUND", summary: "request to … failed" } }))).toMatchObject({ kind: "unreachable" });
   });
 
   test("anything else is an error, not a skip", () => {
-    expect(readAuditOutput(JSON.stringify({ error: { code: "ENOLOCK", summary: "This command requires an existing lockfile." } }))).toMatchObject({ kind: "error" });
+    expect(readAuditOutput(JSON.stringify({ error: { code: "ENOLOCK", summary: "This command requires an existing lockfile." } }))).toMatchObject({
+      kind: "error",
+    });
     expect(readAuditOutput("")).toMatchObject({ kind: "error" });
   });
 });

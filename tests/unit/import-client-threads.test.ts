@@ -48,9 +48,15 @@ describe("import client verifying on worker threads", slow, () => {
     const signature = forged.headers[PLATFORM_HEADERS.signature];
     const flipped = signature.slice(0, 20) + (signature[20] === "0" ? "1" : "0") + signature.slice(21);
     const other = sm2KeyPair();
-    const foreign = sm2Sign(other.privateKey, other.publicKey, platformCanonicalString({
-      messageId: forged.messageId, timestamp: forged.headers[PLATFORM_HEADERS.timestamp], bodySm3Hex: sm3BodyHex(forged.body),
-    }));
+    const foreign = sm2Sign(
+      other.privateKey,
+      other.publicKey,
+      platformCanonicalString({
+        messageId: forged.messageId,
+        timestamp: forged.headers[PLATFORM_HEADERS.timestamp],
+        bodySm3Hex: sm3BodyHex(forged.body),
+      }),
+    );
     const statuses = await Promise.all([
       ...good.map((m) => post(m.body, m.headers).then((r) => r.status)),
       post(forged.body, { ...forged.headers, [PLATFORM_HEADERS.signature]: flipped }).then((r) => r.status),

@@ -64,7 +64,9 @@ describe("reference import client", () => {
     expect((await post(m.body, unsigned)).status).toBe(401);
     const otherKey = sm2KeyPair();
     const canonical = platformCanonicalString({
-      messageId: m.messageId, timestamp: m.headers[PLATFORM_HEADERS.timestamp], bodySm3Hex: sm3BodyHex(m.body),
+      messageId: m.messageId,
+      timestamp: m.headers[PLATFORM_HEADERS.timestamp],
+      bodySm3Hex: sm3BodyHex(m.body),
     });
     const foreign = sm2Sign(otherKey.privateKey, otherKey.publicKey, canonical);
     expect((await post(m.body, { ...m.headers, [PLATFORM_HEADERS.signature]: foreign })).status).toBe(401);

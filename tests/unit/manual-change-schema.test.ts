@@ -14,7 +14,10 @@ describe("manual change JSON", () => {
   });
 
   test("rows: 1/3 carry the whole row with normalised decimals, 2 names the serial number", () => {
-    const [row, deleted] = ZMaterialChanges.parse([{ ...added, dclQty: 2.5, dclUprcAmt: "0.1", secdLawfUnitcd: "" }, { modfMarkcd: "2", gdsSeqno: 3 }]);
+    const [row, deleted] = ZMaterialChanges.parse([
+      { ...added, dclQty: 2.5, dclUprcAmt: "0.1", secdLawfUnitcd: "" },
+      { modfMarkcd: "2", gdsSeqno: 3 },
+    ]);
     expect(row).toMatchObject({ modfMarkcd: "3", dclQty: "2.50000", dclUprcAmt: "0.10000", secdLawfUnitcd: null, adjmtrMarkcd: null });
     expect(deleted).toEqual({ modfMarkcd: "2", gdsSeqno: 3 });
     expect(ZMaterialChanges.safeParse([{ ...added, modfMarkcd: "0" }]).success).toBe(false);
@@ -33,7 +36,11 @@ describe("manual change JSON", () => {
 
   test("the upstream input defaults empty lists and drops an empty header change", () => {
     expect(ZManualChangeInput.parse({ emsNo: "E53002500001", chgTmsCnt: 2, headChanges: {} })).toEqual({
-      emsNo: "E53002500001", chgTmsCnt: 2, headChanges: null, materialChanges: [], productChanges: [],
+      emsNo: "E53002500001",
+      chgTmsCnt: 2,
+      headChanges: null,
+      materialChanges: [],
+      productChanges: [],
     });
   });
 });

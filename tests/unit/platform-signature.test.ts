@@ -5,7 +5,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { bytesToHex, sm2KeyPair } from "@/lib/crypto/sm2";
 import {
-  createPlatformVerifier, PLATFORM_HEADERS, platformCanonicalString, signPlatformHeaders, sm3BodyHex, verifyPlatformSignature,
+  createPlatformVerifier,
+  PLATFORM_HEADERS,
+  platformCanonicalString,
+  signPlatformHeaders,
+  sm3BodyHex,
+  verifyPlatformSignature,
 } from "@/lib/signing/platform";
 import { sm2PublicKeyToPem } from "@/lib/signing/sm2-pem";
 
@@ -80,8 +85,20 @@ describe("interoperability with OpenSSL 3 (SM2, SM3, distid 1234567812345678)", 
     writeFileSync(path.join(dir, "sig.der"), Buffer.from(good.signature, "hex"));
     expect(openssl("pkey", "-pubin", "-in", "platform.pem", "-noout", "-text")).toContain("ASN1 OID: SM2");
     const result = openssl(
-      "pkeyutl", "-verify", "-pubin", "-inkey", "platform.pem", "-rawin", "-in", "canonical.txt",
-      "-sigfile", "sig.der", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678",
+      "pkeyutl",
+      "-verify",
+      "-pubin",
+      "-inkey",
+      "platform.pem",
+      "-rawin",
+      "-in",
+      "canonical.txt",
+      "-sigfile",
+      "sig.der",
+      "-digest",
+      "sm3",
+      "-pkeyopt",
+      "distid:1234567812345678",
     );
     expect(result).toContain("Signature Verified Successfully");
   });
@@ -95,8 +112,19 @@ describe("interoperability with OpenSSL 3 (SM2, SM3, distid 1234567812345678)", 
     const verify = createPlatformVerifier(publicKey);
     for (let i = 0; i < 5; i++) {
       openssl(
-        "pkeyutl", "-sign", "-inkey", "openssl-key.pem", "-rawin", "-in", "canonical2.txt",
-        "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-out", "sig2.der",
+        "pkeyutl",
+        "-sign",
+        "-inkey",
+        "openssl-key.pem",
+        "-rawin",
+        "-in",
+        "canonical2.txt",
+        "-digest",
+        "sm3",
+        "-pkeyopt",
+        "distid:1234567812345678",
+        "-out",
+        "sig2.der",
       );
       const signature = readFileSync(path.join(dir, "sig2.der")).toString("hex");
       expect(verify({ messageId, timestamp, signature, body })).toBe(true);

@@ -16,7 +16,10 @@ describe("splitIntoParts", () => {
 
   test("a part may hold the last materials and the first products", () => {
     const parts = splitIntoParts({ materials: rows(2_500), products: rows(600, 100) });
-    expect(parts.map((p) => [p.materials.length, p.products.length])).toEqual([[2_000, 0], [500, 600]]);
+    expect(parts.map((p) => [p.materials.length, p.products.length])).toEqual([
+      [2_000, 0],
+      [500, 600],
+    ]);
     expect(parts[1].products[0].gdsSeqno).toBe(101);
   });
 

@@ -35,8 +35,12 @@ export default async function ImportClientsPage({ searchParams }: { searchParams
         {/* Messages 待下发 to a client that takes them: its last delivery and counts are about to change. */}
         <LiveRefresh active={page.rows.some((row) => row.status === "ACTIVE" && row.waiting > 0)} />
         <ImportClientsTable
-          rows={page.rows} cards={cards} pauseAfterHours={pauseAfterHours}
-          firstRowNumber={query.from ?? 1} nextCursor={page.nextCursor} isFirstPage={!query.after}
+          rows={page.rows}
+          cards={cards}
+          pauseAfterHours={pauseAfterHours}
+          firstRowNumber={query.from ?? 1}
+          nextCursor={page.nextCursor}
+          isFirstPage={!query.after}
         />
       </CardContent>
     </Card>

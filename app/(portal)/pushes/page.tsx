@@ -16,9 +16,7 @@ export default async function PushLogPage({ searchParams }: { searchParams: Prom
   const user = await requireEnterpriseUser();
   const t = await getTranslations("pushes");
   const params = parsePushLogParams(await searchParams);
-  const page = params.query
-    ? await listPushLog({ db, scope: { enterpriseId: user.enterpriseId }, query: params.query, after: params.after })
-    : null;
+  const page = params.query ? await listPushLog({ db, scope: { enterpriseId: user.enterpriseId }, query: params.query, after: params.after }) : null;
   return (
     <Card>
       <CardHeader>

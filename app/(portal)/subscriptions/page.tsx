@@ -45,7 +45,9 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
         <CardContent>
           <SubscribeForm
             clients={clients.map((client) => ({ ...client, failingSince: client.failingSince && formatShanghaiDateTime(client.failingSince) }))}
-            manuals={manuals.slice(0, SUBSCRIBABLE_MANUALS_LIMIT).map((manual) => ({ ...manual, lastChangedAt: formatShanghaiDateTime(manual.lastChangedAt) }))}
+            manuals={manuals
+              .slice(0, SUBSCRIBABLE_MANUALS_LIMIT)
+              .map((manual) => ({ ...manual, lastChangedAt: formatShanghaiDateTime(manual.lastChangedAt) }))}
             manualsLimited={manuals.length > SUBSCRIBABLE_MANUALS_LIMIT}
             today={today}
             latest={addYearsToDay(today, 1)}

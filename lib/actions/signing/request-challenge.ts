@@ -15,13 +15,17 @@ import { ZResendRequest } from "@/lib/validations/push-log";
 import { ZCancelRequest, ZExtendRequest, ZSubscribeForm } from "@/lib/validations/subscription";
 import { enterpriseAction } from "../safe-action";
 
-const ZChallengeRequest = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("SUBSCRIBE"), payload: ZSubscribeForm }),
-  z.object({ action: z.literal("CANCEL"), payload: ZCancelRequest }),
-  z.object({ action: z.literal("EXTEND"), payload: ZExtendRequest }),
-  z.object({ action: z.literal("RESEND"), payload: ZResendRequest }),
-  ...clientChallengeRequests,
-], "不支持的签名操作");
+const ZChallengeRequest = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ action: z.literal("SUBSCRIBE"), payload: ZSubscribeForm }),
+    z.object({ action: z.literal("CANCEL"), payload: ZCancelRequest }),
+    z.object({ action: z.literal("EXTEND"), payload: ZExtendRequest }),
+    z.object({ action: z.literal("RESEND"), payload: ZResendRequest }),
+    ...clientChallengeRequests,
+  ],
+  "不支持的签名操作",
+);
 
 export const requestChallengeAction = enterpriseAction(ZChallengeRequest, async (request, actor) => {
   if (request.action === "SUBSCRIBE") {

@@ -2,13 +2,7 @@
 // (lib/card/eport-protocol.ts), which hashes and signs itself, so no APDUs pass through the page.
 import { base64ToBytes, pemToDer, sm2PublicKeyFromDer, toPem } from "@/lib/card/certificate";
 import { CardError, toCardError } from "@/lib/card/errors";
-import {
-  EPORT_METHODS,
-  EPORT_URL,
-  type EportRequest,
-  type EportResponse,
-  cardErrorFromEport,
-} from "@/lib/card/eport-protocol";
+import { EPORT_METHODS, EPORT_URL, type EportRequest, type EportResponse, cardErrorFromEport } from "@/lib/card/eport-protocol";
 import type { CardInfo, CardKind, Signer } from "@/lib/card/signer";
 import { bytesToHex, sm2SignatureRawToDer } from "@/lib/crypto/sm2";
 
@@ -82,9 +76,7 @@ class EportClient {
     private readonly timeoutMs: number,
   ) {
     socket.addEventListener("message", (event) => this.onMessage(event.data));
-    socket.addEventListener("close", () =>
-      this.failAll(new CardError("EPORT_UNAVAILABLE", { detail: "连接已断开" })),
-    );
+    socket.addEventListener("close", () => this.failAll(new CardError("EPORT_UNAVAILABLE", { detail: "连接已断开" })));
   }
 
   call(method: string, args: Record<string, string> = {}): Promise<string[]> {
@@ -96,11 +88,13 @@ class EportClient {
         this.pending.delete(request._id);
         reject(new CardError("TIMEOUT"));
       }, this.timeoutMs);
-      const settle = <T>(fn: (value: T) => void) => (value: T) => {
-        clearTimeout(timer);
-        this.pending.delete(request._id);
-        fn(value);
-      };
+      const settle =
+        <T>(fn: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          this.pending.delete(request._id);
+          fn(value);
+        };
       this.pending.set(request._id, { resolve: settle(resolve), reject: settle(reject) });
       this.socket.send(JSON.stringify(request));
     });

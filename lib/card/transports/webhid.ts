@@ -3,13 +3,7 @@
 // tests can pass a fake `navigator.hid`.
 import type { ApduChannel } from "@/lib/card/card-session";
 import { CardError, toCardError } from "@/lib/card/errors";
-import {
-  HID_BROADCAST_CHANNEL,
-  HID_COMMAND,
-  HidMessageAssembler,
-  type HidMessage,
-  encodeHidMessage,
-} from "@/lib/card/hid-framing";
+import { HID_BROADCAST_CHANNEL, HID_COMMAND, HidMessageAssembler, type HidMessage, encodeHidMessage } from "@/lib/card/hid-framing";
 
 /** Vendor-defined usage page 0xFF53 ('S'), usage 1: "APDU channel" in our framing. */
 export const CARD_HID_COLLECTION = { usagePage: 0xff53, usage: 0x01 } as const;
@@ -44,9 +38,7 @@ export interface HidLike {
 }
 
 export const isCardHidDevice = (device: HidDeviceLike): boolean =>
-  device.collections.some(
-    (c) => c.usagePage === CARD_HID_COLLECTION.usagePage && c.usage === CARD_HID_COLLECTION.usage,
-  );
+  device.collections.some((c) => c.usagePage === CARD_HID_COLLECTION.usagePage && c.usage === CARD_HID_COLLECTION.usage);
 
 /** A device the user already granted, else the browser's chooser (needs a user gesture). */
 async function chooseDevice(hid: HidLike): Promise<HidDeviceLike> {

@@ -1,13 +1,6 @@
 // WebUSB transport: a reader exposing a vendor-class (0xFF) interface that speaks CCID over bulk endpoints
 // (Chrome refuses the smart-card class 0x0B). Written against the minimal subset of WebUSB declared here.
-import {
-  CCID_MESSAGE_TYPE,
-  ccidMessageLength,
-  encodeIccPowerOff,
-  encodeIccPowerOn,
-  encodeXfrBlock,
-  parseReaderReply,
-} from "@/lib/card/ccid";
+import { CCID_MESSAGE_TYPE, ccidMessageLength, encodeIccPowerOff, encodeIccPowerOn, encodeXfrBlock, parseReaderReply } from "@/lib/card/ccid";
 import { type ApduChannel, concatBytes } from "@/lib/card/card-session";
 import { CardError, toCardError } from "@/lib/card/errors";
 
@@ -70,8 +63,7 @@ export function findCcidEndpoints(device: UsbDeviceLike): CcidEndpoints | null {
   for (const configuration of device.configurations) {
     for (const { interfaceNumber, alternate } of configuration.interfaces) {
       if (alternate.interfaceClass !== VENDOR_INTERFACE_CLASS) continue;
-      const bulk = (direction: "in" | "out") =>
-        alternate.endpoints.find((e) => e.type === "bulk" && e.direction === direction)?.endpointNumber;
+      const bulk = (direction: "in" | "out") => alternate.endpoints.find((e) => e.type === "bulk" && e.direction === direction)?.endpointNumber;
       const bulkIn = bulk("in");
       const bulkOut = bulk("out");
       if (bulkIn !== undefined && bulkOut !== undefined) {

@@ -70,7 +70,12 @@ export async function startDrillEnvironment(name: string) {
     },
     /** Waits until `count` messages are 下发成功 (a database down in between counts as "not yet"). */
     waitDelivered: (count: number, timeoutMs: number) =>
-      pollUntil(`${count} messages 下发成功`, () => deliveredCount(fixture.client.id), (n) => n >= count, timeoutMs),
+      pollUntil(
+        `${count} messages 下发成功`,
+        () => deliveredCount(fixture.client.id),
+        (n) => n >= count,
+        timeoutMs,
+      ),
     outcome: () => readOutcome({ importClientId: fixture.client.id, emsNo, inbox: client.inbox }),
     async close() {
       for (const worker of workers) await worker.stop();

@@ -19,10 +19,14 @@ export async function startImportClientProcess(options: { platformPublicKey: str
   let exited: Promise<number | null> = Promise.resolve(null);
 
   const start = async () => {
-    const clientProcess = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "import-client.ts"), "--port", String(port), "--inbox", inbox], {
-      env: { ...process.env, PLATFORM_PUBLIC_KEY: options.platformPublicKey },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const clientProcess = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join("scripts", "import-client.ts"), "--port", String(port), "--inbox", inbox],
+      {
+        env: { ...process.env, PLATFORM_PUBLIC_KEY: options.platformPublicKey },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     child = clientProcess;
     exited = new Promise((resolve) => clientProcess.once("exit", (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {

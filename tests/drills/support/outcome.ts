@@ -37,9 +37,19 @@ const count = (value: bigint | number | null) => Number(value ?? 0);
 /** What every drill expects once its burst is over: each of its messages delivered once, one whole file each. */
 export function deliveredOnceEach(messages: number): Partial<DeliveryOutcome> {
   return {
-    messages, delivered: messages, pending: 0, failed: 0, deliveredAttempts: messages,
-    incompleteAttempts: 0, inconsistentMessages: 0, activeDeliveryJobs: 0,
-    files: messages, filesElsewhere: 0, missingFiles: 0, strayFiles: 0, wrongSizeFiles: 0,
+    messages,
+    delivered: messages,
+    pending: 0,
+    failed: 0,
+    deliveredAttempts: messages,
+    incompleteAttempts: 0,
+    inconsistentMessages: 0,
+    activeDeliveryJobs: 0,
+    files: messages,
+    filesElsewhere: 0,
+    missingFiles: 0,
+    strayFiles: 0,
+    wrongSizeFiles: 0,
   };
 }
 

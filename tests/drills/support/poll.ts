@@ -10,7 +10,8 @@ export async function pollUntil<T>(what: string, ask: () => Promise<T>, ok: (val
     } catch (error) {
       last = error as Error;
     }
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs / 1000} s (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    if (Date.now() > end)
+      throw new Error(`${what}: not within ${timeoutMs / 1000} s (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

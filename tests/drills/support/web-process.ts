@@ -14,7 +14,11 @@ export async function startWebProcess(env: { DATABASE_URL: string; PLATFORM_SM2_
   const port = await freeLoopbackPort();
   const child = spawn(process.execPath, [...SOCKET_PEER_PRELOAD, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
-      ...process.env, ...env, NODE_ENV: "production", APP_MODE: "test", NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      APP_MODE: "test",
+      NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: randomBytes(32).toString("base64url"),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -25,7 +29,12 @@ export async function startWebProcess(env: { DATABASE_URL: string; PLATFORM_SM2_
   child.stderr.on("data", keep);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  await pollUntil("the web app answers /api/health", () => get(`${url}/api/health`), (r) => r.status === 200, 120_000);
+  await pollUntil(
+    "the web app answers /api/health",
+    () => get(`${url}/api/health`),
+    (r) => r.status === 200,
+    120_000,
+  );
   return {
     url,
     pid: child.pid!,

@@ -31,7 +31,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           resetHref="/admin/audit"
           fields={[
             { name: "action", label: t("col.action"), kind: "select", options: auditActions.map((a) => ({ value: a, label: t(`action.${a}`) })) },
-            { name: "outcome", label: t("col.outcome"), kind: "select", options: (["OK", "REFUSED"] as const).map((o) => ({ value: o, label: t(`outcome.${o}`) })) },
+            {
+              name: "outcome",
+              label: t("col.outcome"),
+              kind: "select",
+              options: (["OK", "REFUSED"] as const).map((o) => ({ value: o, label: t(`outcome.${o}`) })),
+            },
             { name: "customsCode", label: t("col.customsCode"), placeholder: t("customsCodePlaceholder") },
             { name: "account", label: t("col.account"), placeholder: t("accountPlaceholder") },
             { name: "dateFrom", label: t("dateFrom"), kind: "date" },

@@ -32,7 +32,12 @@ export default async function AdminImportClientsPage({ searchParams }: { searchP
           fields={[
             { name: "customsCode", label: review("col.customsCode"), placeholder: review("customsCodePlaceholder") },
             { name: "clientId", label: review("col.clientId"), placeholder: review("clientIdPlaceholder") },
-            { name: "health", label: t("col.health"), kind: "select", options: (["FAILING", "PAUSED", "HEALTHY"] as const).map((h) => ({ value: h, label: t(`filterHealth.${h}`) })) },
+            {
+              name: "health",
+              label: t("col.health"),
+              kind: "select",
+              options: (["FAILING", "PAUSED", "HEALTHY"] as const).map((h) => ({ value: h, label: t(`filterHealth.${h}`) })),
+            },
           ]}
         />
         <p className="text-xs text-muted-foreground">{t("figures")}</p>

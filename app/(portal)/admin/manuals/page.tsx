@@ -31,7 +31,13 @@ export default async function AdminManualsPage({ searchParams }: { searchParams:
           fields={[{ name: "q", label: t("search"), placeholder: t("searchPlaceholder"), className: "w-72" }]}
         />
         <ManualsTable rows={page.rows} />
-        <KeysetPager basePath="/admin/manuals" filters={filters} isFirstPage={!after} nextCursor={page.nextCursor} nextRow={firstRow + page.rows.length} />
+        <KeysetPager
+          basePath="/admin/manuals"
+          filters={filters}
+          isFirstPage={!after}
+          nextCursor={page.nextCursor}
+          nextRow={firstRow + page.rows.length}
+        />
       </CardContent>
     </Card>
   );

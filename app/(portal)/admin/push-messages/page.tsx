@@ -34,8 +34,18 @@ export default async function AdminPushMessagesPage({ searchParams }: { searchPa
             { name: "emsNo", label: t("col.emsNo"), placeholder: t("emsNoPlaceholder") },
             { name: "messageId", label: t("col.messageId"), className: "w-52" },
             { name: "clientId", label: t("col.clientId"), placeholder: t("clientIdPlaceholder") },
-            { name: "type", label: t("col.messageType"), kind: "select", options: (["DATA", "STOCK", "INCREMENT", "TEST"] as const).map((k) => ({ value: k, label: t(`messageType.${k}`) })) },
-            { name: "status", label: t("col.dispatchStatus"), kind: "select", options: (["PENDING", "DELIVERED", "FAILED"] as const).map((s) => ({ value: s, label: t(`dispatchStatus.${s}`) })) },
+            {
+              name: "type",
+              label: t("col.messageType"),
+              kind: "select",
+              options: (["DATA", "STOCK", "INCREMENT", "TEST"] as const).map((k) => ({ value: k, label: t(`messageType.${k}`) })),
+            },
+            {
+              name: "status",
+              label: t("col.dispatchStatus"),
+              kind: "select",
+              options: (["PENDING", "DELIVERED", "FAILED"] as const).map((s) => ({ value: s, label: t(`dispatchStatus.${s}`) })),
+            },
             { name: "dateFrom", label: t("dispatchedFrom"), kind: "date" },
             { name: "dateTo", label: t("dispatchedTo"), kind: "date" },
           ]}
@@ -44,7 +54,13 @@ export default async function AdminPushMessagesPage({ searchParams }: { searchPa
           {parsed.ok && <ExportLink href={`/api/admin/export/push-messages?${filterQuery(filters)}`} />}
         </FilterForm>
         <ReviewPushMessagesTable rows={page.rows} firstRow={firstRow} />
-        <KeysetPager basePath="/admin/push-messages" filters={filters} isFirstPage={!after} nextCursor={page.nextCursor} nextRow={firstRow + page.rows.length} />
+        <KeysetPager
+          basePath="/admin/push-messages"
+          filters={filters}
+          isFirstPage={!after}
+          nextCursor={page.nextCursor}
+          nextRow={firstRow + page.rows.length}
+        />
       </CardContent>
     </Card>
   );

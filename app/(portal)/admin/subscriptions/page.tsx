@@ -32,8 +32,18 @@ export default async function AdminSubscriptionsPage({ searchParams }: { searchP
           fields={[
             { name: "customsCode", label: t("col.customsCode"), placeholder: t("customsCodePlaceholder") },
             { name: "emsNo", label: t("col.emsNo"), placeholder: t("emsNoPlaceholder") },
-            { name: "kind", label: t("filterKind"), kind: "select", options: (["STOCK", "INCREMENTAL"] as const).map((k) => ({ value: k, label: t(`kind.${k}`) })) },
-            { name: "status", label: t("col.status"), kind: "select", options: (["ACTIVE", "CANCELLED", "EXPIRED"] as const).map((s) => ({ value: s, label: t(`status.${s}`) })) },
+            {
+              name: "kind",
+              label: t("filterKind"),
+              kind: "select",
+              options: (["STOCK", "INCREMENTAL"] as const).map((k) => ({ value: k, label: t(`kind.${k}`) })),
+            },
+            {
+              name: "status",
+              label: t("col.status"),
+              kind: "select",
+              options: (["ACTIVE", "CANCELLED", "EXPIRED"] as const).map((s) => ({ value: s, label: t(`status.${s}`) })),
+            },
             { name: "dateFrom", label: t("createdFrom"), kind: "date" },
             { name: "dateTo", label: t("createdTo"), kind: "date" },
           ]}
@@ -41,7 +51,13 @@ export default async function AdminSubscriptionsPage({ searchParams }: { searchP
           {parsed.ok && <ExportLink href={`/api/admin/export/subscriptions?${filterQuery(filters)}`} />}
         </FilterForm>
         <ReviewSubscriptionsTable rows={page.rows} firstRow={firstRow} />
-        <KeysetPager basePath="/admin/subscriptions" filters={filters} isFirstPage={!after} nextCursor={page.nextCursor} nextRow={firstRow + page.rows.length} />
+        <KeysetPager
+          basePath="/admin/subscriptions"
+          filters={filters}
+          isFirstPage={!after}
+          nextCursor={page.nextCursor}
+          nextRow={firstRow + page.rows.length}
+        />
       </CardContent>
     </Card>
   );

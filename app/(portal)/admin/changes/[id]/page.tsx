@@ -38,7 +38,15 @@ export default async function AdminChangePage({ params }: { params: Promise<{ id
         <CardContent className="grid gap-5">
           <DetailList
             items={[
-              { label: t("col.emsNo"), value: <Link className="text-primary hover:underline" href={`/admin/manuals/${change.emsNo}`}>{change.emsNo}</Link>, mono: true },
+              {
+                label: t("col.emsNo"),
+                value: (
+                  <Link className="text-primary hover:underline" href={`/admin/manuals/${change.emsNo}`}>
+                    {change.emsNo}
+                  </Link>
+                ),
+                mono: true,
+              },
               { label: t("col.status"), value: <ChangeStatusBadge status={change.status} /> },
               { label: t("chgTmsCntFromTo"), value: `${change.manualChgTmsCnt} → ${change.chgTmsCnt}` },
               { label: t("col.submittedAt"), value: formatShanghaiDateTime(change.submittedAt), mono: true },
@@ -47,14 +55,16 @@ export default async function AdminChangePage({ params }: { params: Promise<{ id
               { label: t("decidedBy"), value: change.decidedBy ? `${change.decidedBy.name} ${change.decidedBy.accountCode}` : "-" },
               ...(change.rejectReason ? [{ label: t("rejectReason"), value: change.rejectReason }] : []),
               ...(change.status === "APPROVED"
-                ? [{
-                    label: t("pushes"),
-                    value: (
-                      <Link className="text-primary hover:underline" href={`/admin/push-messages?emsNo=${change.emsNo}&type=INCREMENT`}>
-                        {t("pushSummary", { delivered: pushes.DELIVERED ?? 0, failed: pushes.FAILED ?? 0, pending: pushes.PENDING ?? 0 })}
-                      </Link>
-                    ),
-                  }]
+                ? [
+                    {
+                      label: t("pushes"),
+                      value: (
+                        <Link className="text-primary hover:underline" href={`/admin/push-messages?emsNo=${change.emsNo}&type=INCREMENT`}>
+                          {t("pushSummary", { delivered: pushes.DELIVERED ?? 0, failed: pushes.FAILED ?? 0, pending: pushes.PENDING ?? 0 })}
+                        </Link>
+                      ),
+                    },
+                  ]
                 : []),
             ]}
           />

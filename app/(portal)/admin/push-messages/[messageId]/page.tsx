@@ -46,19 +46,39 @@ export default async function AdminPushMessagePage({ params }: { params: Promise
               { label: review("col.customsCode"), value: `${message.enterprise.customsCode} ${message.enterprise.name}` },
               {
                 label: review("col.recordId"),
-                value: message.subscriptionId ? <Link className={link} href={`/admin/subscriptions/${message.subscriptionId}`}>{message.subscriptionId}</Link> : "-",
+                value: message.subscriptionId ? (
+                  <Link className={link} href={`/admin/subscriptions/${message.subscriptionId}`}>
+                    {message.subscriptionId}
+                  </Link>
+                ) : (
+                  "-"
+                ),
               },
               {
                 label: t("change"),
-                value: message.manualChangeId ? <Link className={link} href={`/admin/changes/${message.manualChangeId}`}>#{message.manualChangeId}</Link> : "-",
+                value: message.manualChangeId ? (
+                  <Link className={link} href={`/admin/changes/${message.manualChangeId}`}>
+                    #{message.manualChangeId}
+                  </Link>
+                ) : (
+                  "-"
+                ),
               },
               { label: review("col.part"), value: `${message.partNo}/${message.partCount}` },
               { label: review("col.rowCount"), value: message.rowCount },
               { label: review("col.dispatchStatus"), value: <DispatchStatusBadge status={message.dispatchStatus} /> },
               { label: review("col.dispatchedAt"), value: time(message.dispatchedAt), mono: true },
               { label: review("col.deliveredAt"), value: time(message.deliveredAt), mono: true },
-              { label: review("col.attemptCount"), value: <span data-testid="attempt-count">{t("attemptsSummary", { count: message.attemptCount, failed: message.failedAttempts })}</span> },
-              { label: review("col.lastError"), value: <span data-testid="last-error">{message.lastError ? <DeliveryError error={message.lastError} /> : "-"}</span> },
+              {
+                label: review("col.attemptCount"),
+                value: (
+                  <span data-testid="attempt-count">{t("attemptsSummary", { count: message.attemptCount, failed: message.failedAttempts })}</span>
+                ),
+              },
+              {
+                label: review("col.lastError"),
+                value: <span data-testid="last-error">{message.lastError ? <DeliveryError error={message.lastError} /> : "-"}</span>,
+              },
               { label: review("col.resent"), value: review(message.resent ? "resent.yes" : "resent.no") },
               { label: review("col.resentAt"), value: time(message.resentAt), mono: true },
             ]}
@@ -73,7 +93,14 @@ export default async function AdminPushMessagePage({ params }: { params: Promise
         <CardContent>
           <DetailList
             items={[
-              { label: review("col.clientId"), value: <Link className={`${link} font-mono`} href={`/admin/import-clients?clientId=${message.client.clientId}`}>{message.client.clientId}</Link> },
+              {
+                label: review("col.clientId"),
+                value: (
+                  <Link className={`${link} font-mono`} href={`/admin/import-clients?clientId=${message.client.clientId}`}>
+                    {message.client.clientId}
+                  </Link>
+                ),
+              },
               { label: review("endpointUrl"), value: message.endpointUrl, mono: true },
               { label: t("clientState"), value: <ClientHealthState client={message.client} /> },
               { label: t("clientFailures"), value: message.client.failuresSince },
