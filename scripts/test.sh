@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: unit and integration tests (vitest, real PostgreSQL), `npm run bench -- --quick`, then browser e2e (Playwright, Debian's
+# `npm test`: types, lint and format, unit and integration tests (vitest, real PostgreSQL), `npm run bench -- --quick`, then browser e2e (Playwright, Debian's
 # Chromium), then the reliability drills at short sizes. Installs Chromium and CJK fonts with apt-get when missing and running as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,9 @@ fi
 
 export NEXT_TELEMETRY_DISABLED=1
 npx tsc --noEmit
+# The linter and the formatter keep the tree consistent (eslint.config.mjs, .prettierrc.json).
+npx eslint .
+npx prettier --check . --log-level warn
 # One throw-away PostgreSQL for vitest and for the quick benchmark (which only keeps `npm run bench` working).
 node_modules/.bin/tsx scripts/with-test-postgres.ts bash -c "npx vitest run --project '!drills' && npm run bench -- --quick"
 npx playwright test
