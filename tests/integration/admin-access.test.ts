@@ -20,12 +20,26 @@ const pageFiles = readdirSync("app/(portal)/admin", { recursive: true, encoding:
 let enterprise: Awaited<ReturnType<typeof createEnterprise>>;
 let admin: Awaited<ReturnType<typeof createCustomsAdmin>>;
 let changeId: number;
+/** A message the dynamic routes (…/[messageId]/…) are asked about. */
+let messageId: string;
 
 beforeAll(async () => {
   enterprise = await createEnterprise(db);
   admin = await createCustomsAdmin(db);
   const manual = await createManual(db, { processingUnitCode: enterprise.enterprise.customsCode, materials: 2 });
   changeId = (await createManualChange(db, manual, { chgTmsCnt: 1, materialChanges: [{ modfMarkcd: "2", gdsSeqno: 1 }] })).id;
+  messageId = `7${String(Date.now()).padStart(19, "0")}`.slice(0, 20);
+  await db.pushMessage.create({
+    data: {
+      messageId,
+      dedupeKey: `admin-access:${messageId}`,
+      enterpriseId: enterprise.enterprise.id,
+      importClientId: enterprise.client.id,
+      emsNo: manual.emsNo,
+      type: "STOCK",
+      body: "<EmsPushMessage/>",
+    },
+  });
 });
 
 async function actionsOf(file: string) {
@@ -65,7 +79,10 @@ describe("admin server actions", () => {
 
 describe("admin route handlers", () => {
   test.each(routeFiles)("%s answers 401 without a session and 403 (audited) to an enterprise user", async (file) => {
-    const { GET } = (await import(/* @vite-ignore */ path.resolve("app/api/admin", file))) as { GET: (request: Request) => Promise<Response> };
+    const { GET: handler } = (await import(/* @vite-ignore */ path.resolve("app/api/admin", file))) as {
+      GET: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+    };
+    const GET = (request: Request) => handler(request, { params: Promise.resolve({ messageId }) });
     const request = () => new Request("http://localhost/api/admin/x");
     session.user = null;
     expect((await GET(request())).status).toBe(401);

@@ -528,6 +528,18 @@ const cases: Record<string, Case> = {
         materials: [ingestedRow(1)],
       })(route),
   },
+  "app/api/admin/push-messages/[messageId]/xml/route.ts#GET": {
+    fuzz: (route: Route) =>
+      routeFuzz(
+        fc.tuple(fc.oneof(hostileString, fc.constant(t.dataMessageId)), anySession),
+        ([messageId, session]) => ({
+          request: new Request("http://localhost/api/admin/push-messages/x/xml"),
+          session,
+          params: { messageId },
+        }),
+        { examples: boundaryExamples(t.dataMessageId).map((messageId) => [String(messageId), "admin"] as [string, Session]) },
+      )(route),
+  },
   "app/api/pushes/[messageId]/xml/route.ts#GET": {
     fuzz: (route: Route) =>
       routeFuzz(

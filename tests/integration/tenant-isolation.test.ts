@@ -308,6 +308,19 @@ const cases: Record<string, Case> = {
     notTenantScoped: "customs admins only: exports every enterprise's messages",
     check: (route: Route) => adminRouteRefusesB(route, "/api/admin/export/push-messages"),
   },
+  "app/api/admin/push-messages/[messageId]/xml/route.ts#GET": {
+    notTenantScoped: "customs admins only: downloads any enterprise's message",
+    check: async (route: Route) => {
+      asB();
+      const download = () =>
+        route(new Request(`http://localhost/api/admin/push-messages/${t.dataMessageId}/xml`), {
+          params: Promise.resolve({ messageId: t.dataMessageId }),
+        });
+      const response = await withoutChange(download);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({ error: "仅海关管理员可以使用此功能" });
+    },
+  },
   "app/api/admin/export/subscriptions/route.ts#GET": {
     notTenantScoped: "customs admins only: exports every enterprise's records",
     check: (route: Route) => adminRouteRefusesB(route, "/api/admin/export/subscriptions"),
