@@ -2,7 +2,7 @@
 
 import { Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -58,10 +58,29 @@ export function CardSignatureDialog({
     void signing.submitPin(pin);
   };
 
+  // The primary step gets the focus, not 取消 (Enter would cancel): 读取卡片 once a transport is chosen, else the
+  // first transport to choose. Transports are detected after the dialog opens, so this waits for them, once.
+  const contentRef = useRef<HTMLDivElement>(null);
+  const primaryFocused = useRef(false);
+  useEffect(() => {
+    const content = contentRef.current;
+    if (primaryFocused.current || flow.phase !== "select" || !content) return;
+    const target =
+      content.querySelector<HTMLElement>("[data-primary-step]:not(:disabled)") ?? content.querySelector<HTMLElement>('[role="radio"]:not(:disabled)');
+    if (!target) return;
+    primaryFocused.current = true;
+    target.focus();
+  }, [signing.transports, transport, flow.phase]);
+
   return (
     <Dialog open onOpenChange={(open) => !open && onCancel()}>
       <DialogContent
+        ref={contentRef}
         data-testid="card-signature-dialog"
+        onOpenAutoFocus={(event) => {
+          event.preventDefault();
+          contentRef.current?.focus();
+        }}
         // A stray click beside the dialog must not throw away a half-finished signature.
         onInteractOutside={(event) => event.preventDefault()}
         onCloseAutoFocus={(event) => {
@@ -124,8 +143,7 @@ export function CardSignatureDialog({
               {t("sign")}
             </Button>
           ) : (
-            // The primary step has the focus, so Enter reads the card rather than cancelling.
-            <Button type="button" onClick={signing.readCard} disabled={flow.phase === "busy" || !transport} autoFocus>
+            <Button type="button" onClick={signing.readCard} disabled={flow.phase === "busy" || !transport} data-primary-step>
               {t("readCard")}
             </Button>
           )}

@@ -81,10 +81,12 @@ test("subscribe and sign with the keyboard alone, and the card dialog passes axe
   await page.keyboard.press("Enter");
 
   const dialog = page.getByTestId("card-signature-dialog");
-  await expect(dialog.getByRole("button", { name: "读取卡片" })).toBeFocused();
+  const focusOnRadio = () => dialog.evaluate(() => document.activeElement?.getAttribute("role") === "radio");
+  await expect.poll(() => dialog.evaluate((element) => element.contains(document.activeElement) && document.activeElement !== element)).toBe(true);
   await expectAccessible(page, "签名对话框", '[data-testid="card-signature-dialog"]');
   // Radio groups take the arrow keys; the virtual card is the development transport.
-  await tabTo(page, dialog.getByRole("radio", { checked: true }));
+  for (let i = 0; i < 10 && !(await focusOnRadio()); i++) await page.keyboard.press("Shift+Tab");
+  expect(await focusOnRadio()).toBe(true);
   for (let i = 0; i < 4 && !(await dialog.getByRole("radio", { name: /虚拟卡/ }).isChecked()); i++) await page.keyboard.press("ArrowDown");
   await expect(dialog.getByRole("radio", { name: /虚拟卡/ })).toBeChecked();
   await tabTo(page, dialog.getByRole("button", { name: "读取卡片" }));

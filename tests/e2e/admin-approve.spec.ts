@@ -12,7 +12,7 @@ test("审批通过 a pending change → the INCREMENT message is delivered and s
   await page.getByRole("link", { name: "变更审批" }).click();
   await expect(page).toHaveURL(/\/admin\/changes$/);
   await page.getByLabel("账册号").fill(emsNo);
-  await page.getByRole("button", { name: "查询" }).click();
+  await page.getByRole("button", { name: "查询", exact: true }).click();
   const row = page.getByTestId(`change-row-${manualChangeId}`);
   await expect(row.getByTestId("change-status")).toHaveText("待审批");
   await row.getByRole("link", { name: "审核" }).click();
@@ -42,7 +42,7 @@ test("审批通过 a pending change → the INCREMENT message is delivered and s
   await page.getByRole("link", { name: "审计日志" }).click();
   await expect(page).toHaveURL(/\/admin\/audit$/);
   await page.getByLabel("操作").selectOption({ label: "变更审批通过" });
-  await page.getByRole("button", { name: "查询" }).click();
+  await page.getByRole("button", { name: "查询", exact: true }).click();
   await expect(page.locator('[data-testid^="audit-"]').first()).toContainText(`#${manualChangeId}`);
 
   await page.getByRole("button", { name: "退出" }).click();
@@ -50,7 +50,7 @@ test("审批通过 a pending change → the INCREMENT message is delivered and s
   await page.getByRole("link", { name: "推送记录" }).click();
   await expect(page).toHaveURL(/\/pushes$/);
   await page.getByLabel("账册号").fill(emsNo);
-  await page.getByRole("button", { name: "查询" }).click();
+  await page.getByRole("button", { name: "查询", exact: true }).click();
   const pushRow = page.getByTestId(`push-row-${messageId}`);
   await expect(pushRow.getByTestId("dispatch-status")).toHaveText("下发成功");
 });

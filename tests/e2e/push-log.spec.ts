@@ -8,7 +8,7 @@ test("query → select two rows → 重发 with the virtual card → both rows s
   await page.getByRole("link", { name: "推送记录" }).click();
   await expect(page).toHaveURL(/\/pushes$/);
   await page.getByLabel("账册号").fill(emsNo);
-  await page.getByRole("button", { name: "查询" }).click();
+  await page.getByRole("button", { name: "查询", exact: true }).click();
   const rows = page.locator('[data-testid^="push-row-"]');
   await expect(rows).toHaveCount(3);
   for (const header of ["序号", "报文ID", "账册号", "下发客户端ID", "下发状态", "下发时间", "重发标识", "重发时间", "操作"]) {
