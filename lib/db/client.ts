@@ -4,6 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { config } from "@/lib/config/env";
+import { logger } from "@/lib/log/logger";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
@@ -21,8 +22,12 @@ export function pgPool(): pg.Pool {
   if (globalForPrisma.pgPool && !globalForPrisma.pgPool.ended) return globalForPrisma.pgPool;
   const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE: max } = config();
   if (!connectionString) throw new Error("DATABASE_URL is not set");
-  globalForPrisma.pgPool = new pg.Pool({ connectionString, max });
-  return globalForPrisma.pgPool;
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection PostgreSQL ends (a restart, an administrator) is dropped from the pool, which connects
+  // again on the next query; without a listener the 'error' event would end the process.
+  pool.on("error", (err) => logger("db").warn({ err }, "idle database connection lost"));
+  globalForPrisma.pgPool = pool;
+  return pool;
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

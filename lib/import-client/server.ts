@@ -35,12 +35,18 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_REMEMBER_DAYS = 30;
 export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 300;
 
-function createImportClientServer(options: ImportClientOptions & { ledger: AcceptedLedger; keySource: PlatformKeySource }): Server {
+function createImportClientServer(options: ImportClientOptions & { ledger: AcceptedLedger; keySource: PlatformKeySource }): {
+  server: Server;
+  /** Resolves once every store under way has finished (written and in the ledger, or failed). */
+  settled: () => Promise<void>;
+} {
   const { ledger } = options;
   const now = options.now ?? Date.now;
   const maxSkewMs = (options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS) * 1000;
   // Concurrent deliveries of one id (a retry racing a slow first attempt) share one write.
   const inFlight = new Map<string, Promise<StoreResult>>();
+  // Set when the client stops: a message verified after that is not stored (the platform sends it again).
+  let closing = false;
 
   async function handlePush(request: IncomingMessage, response: ServerResponse) {
     const body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
@@ -68,6 +74,7 @@ function createImportClientServer(options: ImportClientOptions & { ledger: Accep
       return answer(response, 400, { error: "报文头与报文ID不符或账册号无效" });
     }
     await inFlight.get(messageId)?.catch(() => undefined);
+    if (closing) return answer(response, 503, { error: "导入客户端正在停止，请稍后重发" });
     const store = acceptOnce({ ledger, inbox: options.inbox, emsNo: folder, messageId, body });
     inFlight.set(messageId, store);
     try {
@@ -79,7 +86,7 @@ function createImportClientServer(options: ImportClientOptions & { ledger: Accep
     }
   }
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (request.method === "POST" && url.pathname === "/push") {
       handlePush(request, response).catch((error) => {
@@ -92,6 +99,11 @@ function createImportClientServer(options: ImportClientOptions & { ledger: Accep
       answer(response, 404, { error: "not found" });
     }
   });
+  const settled = async () => {
+    closing = true;
+    await Promise.allSettled([...inFlight.values()]);
+  };
+  return { server, settled };
 }
 
 /** Starts the client on host:port (port 0 picks a free one); `url` is the push endpoint to register. */
@@ -102,7 +114,7 @@ export async function startImportClient(options: ImportClientOptions & { port: n
     now: options.now,
   });
   const keySource = createPlatformKeySource(options);
-  const server = createImportClientServer({ ...options, ledger, keySource });
+  const { server, settled } = createImportClientServer({ ...options, ledger, keySource });
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -118,6 +130,8 @@ export async function startImportClient(options: ImportClientOptions & { port: n
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      // A store under way finishes first: closing the ledger under it would leave a durable file without its id.
+      await settled();
       await ledger.close();
       await keySource.close();
     },

@@ -147,6 +147,11 @@ test("a stock push's progress updates by itself, without a reload", async ({ pag
   await page.evaluate(() => Object.assign(window, { __noReload: true }));
   const row = page.locator('[data-testid^="subscription-row-"]').first();
   await expect(row.getByTestId("subscription-content")).toContainText("成品[1-5]");
+  // A bracket never breaks across lines.
+  await expect(row.getByTestId("subscription-content").locator("span.whitespace-nowrap", { hasText: "成品[1-5]" })).toHaveCSS(
+    "white-space",
+    "nowrap",
+  );
   await expect(row.getByTestId("stock-progress")).toHaveText("推送进度 1/1", { timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 
@@ -159,6 +164,10 @@ test("a stock push's progress updates by itself, without a reload", async ({ pag
   const messages = page.locator('[data-testid^="push-row-"]');
   await expect(messages).toHaveCount(1);
   await expect(messages.first()).toContainText(SMALL_MANUAL);
+  // Without a 账册号 the push log lists every manual's messages of the last 7 days.
+  await page.getByRole("link", { name: "显示全部订阅的报文" }).click();
+  await expect(page.getByTestId("subscription-filter")).toHaveCount(0);
+  await expect(page.locator('[data-testid^="push-row-"]').first()).toBeVisible();
 });
 
 test("a paused client is shown with its state and warns when chosen; a recovered client's failures say it recovered", async ({ page }) => {
