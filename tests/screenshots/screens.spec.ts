@@ -17,6 +17,7 @@ const adminPages = [
   ["enterprises", "/admin"],
   ["subscriptions", "/admin/subscriptions"],
   ["push-messages", "/admin/push-messages"],
+  ["import-clients", "/admin/import-clients"],
   ["changes", "/admin/changes"],
   ["manuals", "/admin/manuals"],
   ["audit", "/admin/audit"],
@@ -66,6 +67,7 @@ for (const locale of LOCALES) {
       ["subscription", "/admin/subscriptions", /^\/admin\/subscriptions\/\d+$/],
       ["manual", "/admin/manuals", /^\/admin\/manuals\/E/],
       ["change", "/admin/changes", /^\/admin\/changes\/\d+$/],
+      ["push-message", "/admin/push-messages", /^\/admin\/push-messages\/\d{20}$/],
     ] as const) {
       await page.goto(list);
       const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
