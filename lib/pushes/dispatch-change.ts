@@ -6,10 +6,10 @@ import { inSqlTransaction } from "@/lib/db/sql";
 import { metrics } from "@/lib/metrics/registry";
 import { ZApprovedSnapshot } from "@/lib/manuals/change-schema";
 import { effectiveStatusWhere } from "@/lib/subscriptions/validity";
+import { buildIncrementMessage } from "./increment-message";
 import { nextMessageIds } from "./message-id";
 import { splitIntoParts } from "./parts";
 import { storePushMessages, type NewPushMessage } from "./store-messages";
-import { buildPushMessageXml } from "./xml";
 
 const changeDedupeKey = (options: { manualChangeId: number; subscriptionId: number; partNo: number }) =>
   `change:${options.manualChangeId}:${options.subscriptionId}:${options.partNo}`;
@@ -51,30 +51,19 @@ export async function dispatchApprovedChange(options: { db: Db; manualChangeId: 
   const messages = (function* (): Generator<NewPushMessage> {
     for (const [s, subscription] of receivers.entries())
       for (const [p, part] of parts.entries()) {
-        const head = {
+        yield buildIncrementMessage({
           messageId: messageIds[s * parts.length + p],
-          type: "INCREMENT" as const,
+          dedupeKey: changeDedupeKey({ manualChangeId, subscriptionId: subscription.id, partNo: p + 1 }),
+          subscription,
+          manualChangeId,
           emsNo: subscription.incrementalEmsNo ?? snapshot.head.emsNo,
-          subscriptionId: subscription.id,
           chgTmsCnt: change.chgTmsCnt,
           partNo: p + 1,
           partCount: parts.length,
+          manualHead: snapshot.head,
+          part,
           createdAt: now,
-        };
-        yield {
-          messageId: head.messageId,
-          dedupeKey: changeDedupeKey({ manualChangeId, subscriptionId: subscription.id, partNo: head.partNo }),
-          enterpriseId: subscription.enterpriseId,
-          subscriptionId: subscription.id,
-          importClientId: subscription.importClientId,
-          manualChangeId,
-          emsNo: head.emsNo,
-          type: head.type,
-          partNo: head.partNo,
-          partCount: head.partCount,
-          rowCount: part.materials.length + part.products.length,
-          body: buildPushMessageXml({ head, manualHead: snapshot.head, ...part }),
-        };
+        });
       }
   })();
   const created = await inSqlTransaction((tx) => storePushMessages({ tx, messages }));

@@ -15,7 +15,7 @@ import { startImportClient } from "@/lib/import-client/server";
 import { loadManualHead, loadManualRows } from "@/lib/pushes/manual-records";
 import { nextMessageIds } from "@/lib/pushes/message-id";
 import { storePushMessages, type NewPushMessage } from "@/lib/pushes/store-messages";
-import { buildPushMessageXml } from "@/lib/pushes/xml";
+import { buildIncrementMessage } from "@/lib/pushes/increment-message";
 import { createBenchEnterprise, createBenchManual } from "./fixtures";
 import type { BenchOptions } from "./options";
 import type { BenchResults } from "./report";
@@ -150,44 +150,30 @@ async function roundRobinMessages(fixtures: Awaited<ReturnType<typeof createBenc
       });
       const manualHead = await loadManualHead({ db, manualId: manual.id });
       const [row] = await loadManualRows({ db, manualId: manual.id, table: "materials" });
-      return { fixture, manual, subscription, manualHead, row, count: Math.floor(count / fixtures.length) + (i < count % fixtures.length ? 1 : 0) };
+      return { manual, subscription, manualHead, row, count: Math.floor(count / fixtures.length) + (i < count % fixtures.length ? 1 : 0) };
     }),
   );
   const now = new Date();
   const messageIds = await nextMessageIds({ db, count, at: now });
   const messages: NewPushMessage[] = [];
   for (let round = 0; messages.length < count; round++) {
-    for (const { fixture, manual, subscription, manualHead, row, count: own } of perClient) {
+    for (const { manual, subscription, manualHead, row, count: own } of perClient) {
       if (round >= own) continue;
       const messageId = messageIds[messages.length];
-      const head = {
-        messageId,
-        type: "INCREMENT" as const,
-        emsNo: manual.emsNo,
-        subscriptionId: subscription.id,
-        chgTmsCnt: round + 1,
-        partNo: 1,
-        partCount: 1,
-        createdAt: now,
-      };
-      messages.push({
-        messageId,
-        dedupeKey: `bench-iso:${messageId}`,
-        enterpriseId: fixture.enterprise.id,
-        subscriptionId: subscription.id,
-        importClientId: fixture.client.id,
-        emsNo: manual.emsNo,
-        type: head.type,
-        partNo: 1,
-        partCount: 1,
-        rowCount: 1,
-        body: buildPushMessageXml({
-          head,
+      messages.push(
+        buildIncrementMessage({
+          messageId,
+          dedupeKey: `bench-iso:${messageId}`,
+          subscription,
+          emsNo: manual.emsNo,
+          chgTmsCnt: round + 1,
+          partNo: 1,
+          partCount: 1,
           manualHead: { ...manualHead, chgTmsCnt: round + 1 },
-          materials: [{ ...row, modfMarkcd: "1" }],
-          products: [],
+          part: { materials: [{ ...row, modfMarkcd: "1" }], products: [] },
+          createdAt: now,
         }),
-      });
+      );
     }
   }
   return messages;

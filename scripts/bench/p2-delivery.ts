@@ -11,7 +11,7 @@ import { workOptionsOf } from "@/lib/jobs/worker";
 import { loadManualHead, loadManualRows } from "@/lib/pushes/manual-records";
 import { nextMessageIds } from "@/lib/pushes/message-id";
 import { storePushMessages, type NewPushMessage } from "@/lib/pushes/store-messages";
-import { buildPushMessageXml } from "@/lib/pushes/xml";
+import { buildIncrementMessage } from "@/lib/pushes/increment-message";
 import { opensslSm2SignMs, ownCpuMs, processCpuMs, processTreeCpuMs, startCpuCount } from "./cpu";
 import { createBenchEnterprise, createBenchManual, type BenchEnterprise } from "./fixtures";
 import type { ImportClientProbe } from "./import-client-probe";
@@ -162,36 +162,20 @@ export async function buildIncrementMessages(fixture: BenchEnterprise, count: nu
   const [row] = await loadManualRows({ db, manualId: manual.id, table: "materials" });
   const now = new Date();
   const messageIds = await nextMessageIds({ db, count, at: now });
-  return messageIds.map((messageId, index) => {
-    const head = {
+  return messageIds.map((messageId, index) =>
+    buildIncrementMessage({
       messageId,
-      type: "INCREMENT" as const,
+      dedupeKey: `bench:${messageId}`,
+      subscription,
       emsNo: manual.emsNo,
-      subscriptionId: subscription.id,
       chgTmsCnt: index + 1,
       partNo: 1,
       partCount: 1,
+      manualHead: { ...manualHead, chgTmsCnt: index + 1 },
+      part: { materials: [{ ...row, modfMarkcd: "1" }], products: [] },
       createdAt: now,
-    };
-    return {
-      messageId,
-      dedupeKey: `bench:${messageId}`,
-      enterpriseId: fixture.enterprise.id,
-      subscriptionId: subscription.id,
-      importClientId: fixture.client.id,
-      emsNo: manual.emsNo,
-      type: head.type,
-      partNo: 1,
-      partCount: 1,
-      rowCount: 1,
-      body: buildPushMessageXml({
-        head,
-        manualHead: { ...manualHead, chgTmsCnt: index + 1 },
-        materials: [{ ...row, modfMarkcd: "1" }],
-        products: [],
-      }),
-    };
-  });
+    }),
+  );
 }
 
 /** pg-boss alone: N empty jobs sent in one insert and worked by a no-op handler with the delivery queue's options

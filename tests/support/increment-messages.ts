@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { loadManualHead, loadManualRows } from "@/lib/pushes/manual-records";
 import { nextMessageIds } from "@/lib/pushes/message-id";
 import { storePushMessages, type NewPushMessage } from "@/lib/pushes/store-messages";
-import { buildPushMessageXml } from "@/lib/pushes/xml";
+import { buildIncrementMessage } from "@/lib/pushes/increment-message";
 import { createManual, createSubscription, type createEnterprise } from "./factories";
 
 type Fixture = Awaited<ReturnType<typeof createEnterprise>>;
@@ -16,36 +16,20 @@ export async function buildIncrementMessages(db: Db, fixture: Fixture, count: nu
   const [row] = await loadManualRows({ db, manualId: manual.id, table: "materials" });
   const now = new Date();
   const messageIds = await nextMessageIds({ db, count, at: now });
-  return messageIds.map((messageId, index) => {
-    const head = {
+  return messageIds.map((messageId, index) =>
+    buildIncrementMessage({
       messageId,
-      type: "INCREMENT" as const,
+      dedupeKey: `test:${messageId}`,
+      subscription,
       emsNo: manual.emsNo,
-      subscriptionId: subscription.id,
       chgTmsCnt: index + 1,
       partNo: 1,
       partCount: 1,
+      manualHead: { ...manualHead, chgTmsCnt: index + 1 },
+      part: { materials: [{ ...row, modfMarkcd: "1" }], products: [] },
       createdAt: now,
-    };
-    return {
-      messageId,
-      dedupeKey: `test:${messageId}`,
-      enterpriseId: fixture.enterprise.id,
-      subscriptionId: subscription.id,
-      importClientId: fixture.client.id,
-      emsNo: manual.emsNo,
-      type: head.type,
-      partNo: 1,
-      partCount: 1,
-      rowCount: 1,
-      body: buildPushMessageXml({
-        head,
-        manualHead: { ...manualHead, chgTmsCnt: index + 1 },
-        materials: [{ ...row, modfMarkcd: "1" }],
-        products: [],
-      }),
-    };
-  });
+    }),
+  );
 }
 
 /** Stores the messages, in this order, with their delivery jobs in one insert; returns their ids. */
