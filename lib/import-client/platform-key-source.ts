@@ -16,7 +16,12 @@ export interface PlatformKeySourceOptions {
 
 export type ClientVerifier = (options: PlatformSignatureHeaders & { body: Uint8Array | string }) => boolean | Promise<boolean>;
 
-export function createPlatformKeySource(options: PlatformKeySourceOptions): { get: () => Promise<ClientVerifier>; close: () => Promise<void> } {
+export function createPlatformKeySource(options: PlatformKeySourceOptions): {
+  get: () => Promise<ClientVerifier>;
+  /** The key itself (reconcile verifies the manifest's signature with it). */
+  publicKey: () => Promise<string>;
+  close: () => Promise<void>;
+} {
   if (options.platformPublicKey && !isSm2PublicKey(options.platformPublicKey))
     throw new Error("the platform public key is not a point of the SM2 curve");
   let close = async () => {};
@@ -26,19 +31,27 @@ export function createPlatformKeySource(options: PlatformKeySourceOptions): { ge
     close = threaded.close;
     return threaded.verify;
   };
-  let verifier = options.platformPublicKey ? verifierFor(options.platformPublicKey) : undefined;
+  let key = options.platformPublicKey;
+  let verifier = key ? verifierFor(key) : undefined;
+  const publicKey = async () => {
+    if (key) return key;
+    if (!options.platformKeyUrl) throw new Error("no platform public key configured");
+    const response = await fetch(options.platformKeyUrl, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new Error(`platform key request answered HTTP ${response.status}`);
+    const fetched = ((await response.json()) as { publicKey?: unknown }).publicKey;
+    if (typeof fetched !== "string" || !isSm2PublicKey(fetched)) throw new Error("platform key response has no SM2 public key");
+    key ??= fetched;
+    return key;
+  };
   return {
     get: async () => {
       if (verifier) return verifier;
-      if (!options.platformKeyUrl) throw new Error("no platform public key configured");
-      const response = await fetch(options.platformKeyUrl, { signal: AbortSignal.timeout(5_000) });
-      if (!response.ok) throw new Error(`platform key request answered HTTP ${response.status}`);
-      const { publicKey } = (await response.json()) as { publicKey?: unknown };
-      if (typeof publicKey !== "string" || !isSm2PublicKey(publicKey)) throw new Error("platform key response has no SM2 public key");
+      const fetched = await publicKey();
       // Two messages racing the first fetch: the first verifier made is kept (and its threads the only ones).
-      verifier ??= verifierFor(publicKey);
+      verifier ??= verifierFor(fetched);
       return verifier;
     },
+    publicKey,
     close: () => close(),
   };
 }

@@ -8,11 +8,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { PLATFORM_HEADERS } from "@/lib/signing/platform";
-import { ZEmsNo, ZMessageId } from "@/lib/validations/identifiers";
-import { storeMessageFile, TEST_MESSAGE_FOLDER, type StoreResult } from "./inbox";
+import type { StoreResult } from "./inbox";
 import { openAcceptedLedger, type AcceptedLedger } from "./ledger";
-import { readMessageHead } from "./message-head";
 import { createPlatformKeySource, type PlatformKeySourceOptions } from "./platform-key-source";
+import { createReceiver } from "./receive";
+
+export { DEFAULT_MAX_CLOCK_SKEW_SECONDS } from "./receive";
 
 type PlatformKeySource = ReturnType<typeof createPlatformKeySource>;
 
@@ -33,57 +34,26 @@ export interface ImportClientOptions extends PlatformKeySourceOptions {
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_REMEMBER_DAYS = 30;
-export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 300;
 
 function createImportClientServer(options: ImportClientOptions & { ledger: AcceptedLedger; keySource: PlatformKeySource }): {
   server: Server;
   /** Resolves once every store under way has finished (written and in the ledger, or failed). */
   settled: () => Promise<void>;
 } {
-  const { ledger } = options;
-  const now = options.now ?? Date.now;
-  const maxSkewMs = (options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS) * 1000;
-  // Concurrent deliveries of one id (a retry racing a slow first attempt) share one write.
-  const inFlight = new Map<string, Promise<StoreResult>>();
-  // Set when the client stops: a message verified after that is not stored (the platform sends it again).
-  let closing = false;
+  const { receive, settled } = createReceiver(options);
 
   async function handlePush(request: IncomingMessage, response: ServerResponse) {
     const body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     if (!body) return answer(response, 413, { error: "报文过大" });
-    const messageId = header(request, PLATFORM_HEADERS.messageId);
-    const timestamp = header(request, PLATFORM_HEADERS.timestamp);
-    const signature = header(request, PLATFORM_HEADERS.signature);
-    let verify;
-    try {
-      verify = await options.keySource.get();
-    } catch (error) {
-      return answer(response, 503, { error: `无法取得平台公钥: ${(error as Error).message}` });
-    }
-    if (!ZMessageId.safeParse(messageId).success || !(await verify({ messageId, timestamp, signature, body }))) {
-      return answer(response, 401, { error: "平台签名验证失败" });
-    }
-    if (Math.abs(now() - Number(timestamp)) > maxSkewMs) {
-      return answer(response, 401, { error: `平台签名时间戳与本机时间相差超过 ${maxSkewMs / 1000} 秒（重放的请求或时钟不准），未保存` });
-    }
-    // Only the head is decoded: a stock part is a megabyte of mostly Chinese UTF-8, slower to decode than to verify.
-    const headEnd = body.indexOf("</Head>");
-    const head = readMessageHead(body.toString("utf8", 0, headEnd < 0 ? 0 : headEnd + "</Head>".length));
-    const folder = head?.messageType === "TEST" ? TEST_MESSAGE_FOLDER : (head?.emsNo ?? "");
-    if (!head || head.messageId !== messageId || (folder !== TEST_MESSAGE_FOLDER && !ZEmsNo.safeParse(folder).success)) {
-      return answer(response, 400, { error: "报文头与报文ID不符或账册号无效" });
-    }
-    await inFlight.get(messageId)?.catch(() => undefined);
-    if (closing) return answer(response, 503, { error: "导入客户端正在停止，请稍后重发" });
-    const store = acceptOnce({ ledger, inbox: options.inbox, emsNo: folder, messageId, body });
-    inFlight.set(messageId, store);
-    try {
-      const result = await store;
-      options.onStored?.({ messageId, emsNo: folder, result });
-      answer(response, 200, { messageId, status: result });
-    } finally {
-      inFlight.delete(messageId);
-    }
+    const outcome = await receive({
+      messageId: header(request, PLATFORM_HEADERS.messageId),
+      timestamp: header(request, PLATFORM_HEADERS.timestamp),
+      signature: header(request, PLATFORM_HEADERS.signature),
+      body,
+    });
+    if (outcome.status !== 200) return answer(response, outcome.status, { error: outcome.error });
+    options.onStored?.({ messageId: outcome.messageId, emsNo: outcome.emsNo, result: outcome.result });
+    answer(response, 200, { messageId: outcome.messageId, status: outcome.result });
   }
 
   const server = createServer((request, response) => {
@@ -99,10 +69,6 @@ function createImportClientServer(options: ImportClientOptions & { ledger: Accep
       answer(response, 404, { error: "not found" });
     }
   });
-  const settled = async () => {
-    closing = true;
-    await Promise.allSettled([...inFlight.values()]);
-  };
   return { server, settled };
 }
 
@@ -136,16 +102,6 @@ export async function startImportClient(options: ImportClientOptions & { port: n
       await keySource.close();
     },
   };
-}
-
-/** Stores a message not accepted before; the ledger records it once the file is durable (also when a crash
- * between the two left the file without its ledger line). */
-async function acceptOnce(options: { ledger: AcceptedLedger; inbox: string; emsNo: string; messageId: string; body: Buffer }): Promise<StoreResult> {
-  const { ledger, ...file } = options;
-  if (ledger.has(file.messageId)) return "duplicate";
-  const result = await storeMessageFile(file);
-  await ledger.remember(file.messageId);
-  return result;
 }
 
 const header = (request: IncomingMessage, name: string): string => {

@@ -3,6 +3,7 @@ import type { JobDefinition } from "./definition";
 import { changeApprovedJob } from "./definitions/change-approved";
 import { deliverWaitingJob } from "./definitions/deliver-waiting";
 import { deliveryJob } from "./definitions/delivery";
+import { expirePullLeasesJob } from "./definitions/expire-pull-leases";
 import { expireSubscriptionsJob } from "./definitions/expire-subscriptions";
 import { probeClientsJob } from "./definitions/probe-clients";
 import { pruneSignInThrottleJob } from "./definitions/prune-sign-in-throttle";
@@ -18,4 +19,5 @@ export const jobRegistry: JobDefinition[] = [
   pruneSignInThrottleJob,
   probeClientsJob,
   pruneSigningChallengesJob,
+  expirePullLeasesJob,
 ];

@@ -95,6 +95,7 @@ const READ_SQL = `
   WITH r AS (SELECT * FROM unnest($1::int[], $2::int[], $3::boolean[], $4::boolean[]) AS r(id, "afterAttempt", resend, "readsBody"))
   SELECT m.id, m."messageId", m.type::text AS type, m."dispatchStatus"::text AS "dispatchStatus", m."attemptCount", m."resentAt",
     m."importClientId", c."endpointUrl", c.status::text AS "clientStatus", c."failingSince", c."resumedAt",
+    c."deliveryMode"::text AS "deliveryMode", m."leasedUntil",
     CASE WHEN EXISTS (
       SELECT 1 FROM r WHERE r.id = m.id AND r."readsBody" AND coalesce(r."afterAttempt" = m."attemptCount", true)
         AND (r.resend OR m."dispatchStatus" = 'PENDING')
@@ -115,11 +116,16 @@ interface MessageRow {
   clientStatus: string;
   failingSince: Date | null;
   resumedAt: Date | null;
+  deliveryMode: "PUSH" | "PULL";
+  leasedUntil: Date | null;
 }
 
 function guard(request: DeliveryRequest, message: MessageRow): DeliveryOutcome | null {
   if (request.afterAttempt !== undefined && message.attemptCount !== request.afterAttempt) return "SKIPPED";
   if (!request.resend && message.dispatchStatus !== "PENDING") return "SKIPPED";
+  // A pull-mode client takes its messages itself (lib/pull), and a message leased to it is left to its lease:
+  // acknowledged, or expired, which sends its delivery job if the client has switched to 推送 (lib/pull/expire-leases.ts).
+  if (message.deliveryMode === "PULL" || message.leasedUntil !== null) return "SKIPPED";
   // Not an attempt: a paused client's data message waits as 待下发, its retries untouched, and no job is kept
   // for it; resuming the client (恢复, or the platform's probe: lib/import-clients/probe.ts) delivers every waiting
   // message in order (lib/import-clients/resume.ts). A test message is the enterprise checking the client, so it

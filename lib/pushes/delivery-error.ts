@@ -1,7 +1,17 @@
 // Why a delivery attempt failed, as a code and its technical detail. It is stored on the attempt and on the
 // message as "CODE: detail" (logs and the audit keep codes); the portal words the code for the enterprise from
 // the message files (what to check), with the detail on a second line (components/pushes/delivery-error.tsx).
-export const DELIVERY_ERROR_CODES = ["HTTP_STATUS", "TIMEOUT", "REFUSED", "UNREACHABLE", "RESET", "TLS", "ADDRESS_REFUSED", "OTHER"] as const;
+export const DELIVERY_ERROR_CODES = [
+  "HTTP_STATUS",
+  "TIMEOUT",
+  "REFUSED",
+  "UNREACHABLE",
+  "RESET",
+  "TLS",
+  "ADDRESS_REFUSED",
+  "LEASE_EXPIRED",
+  "OTHER",
+] as const;
 export type DeliveryErrorCode = (typeof DELIVERY_ERROR_CODES)[number];
 
 const MAX_STORED = 240;
