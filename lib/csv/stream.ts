@@ -25,7 +25,10 @@ export function csvStream(options: { header: string[]; batches: AsyncIterator<Cs
   );
 }
 
-/** `attachment` with the UTF-8 file name (RFC 6266) and an ASCII fallback for old clients. */
+/** RFC 5987 ext-value: encodeURIComponent leaves ' ( ) * ! unescaped, which attr-char does not allow but for "!". */
+const extValue = (text: string) => `UTF-8''${encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+
+/** `attachment` with the UTF-8 file name (RFC 6266) and an ASCII fallback, a quoted-string, for old clients. */
 export function attachmentDisposition(fileName: string, asciiFallback: string): string {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `attachment; filename="${asciiFallback.replace(/["\\]/g, "_")}"; filename*=${extValue(fileName)}`;
 }

@@ -11,7 +11,7 @@ export async function checkSignedEntries(options: {
   const cards = cardNos.length
     ? await options.db.card.findMany({
         where: { cardNo: { in: cardNos } },
-        select: { cardNo: true, publicKey: true, status: true, kind: true, enterpriseId: true },
+        select: { cardNo: true, publicKey: true, status: true, kind: true, enterpriseId: true, revokedAt: true },
       })
     : [];
   const byNo = new Map(cards.map((card) => [card.cardNo, card]));

@@ -13,7 +13,7 @@ export async function loadSubscriptionRecord(options: { db: Db; subscriptionId: 
     include: {
       enterprise: { select: { id: true, customsCode: true, name: true } },
       importClient: { select: { clientId: true, name: true, endpointUrl: true, status: true } },
-      signingCard: { select: { cardNo: true, kind: true, holder: true, status: true, publicKey: true, enterpriseId: true } },
+      signingCard: { select: { cardNo: true, kind: true, holder: true, status: true, publicKey: true, enterpriseId: true, revokedAt: true } },
     },
   });
   if (!record) return null;
@@ -23,6 +23,7 @@ export async function loadSubscriptionRecord(options: { db: Db; subscriptionId: 
     signature: record.signature,
     enterpriseId: record.enterpriseId,
     card: record.signingCard,
+    signedAt: record.createdAt,
     record: { ...record, clientId: record.importClient.clientId },
   });
   const { cardNo, kind, holder, status, publicKey } = record.signingCard;

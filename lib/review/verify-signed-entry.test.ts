@@ -55,4 +55,28 @@ describe("签名复验 of a signed audit entry", () => {
     const byOperator = entry({ action: "CANCEL", signedMessage: cancel, signature: sm2Sign(keys.privateKey, keys.publicKey, cancel) });
     expect(verifySignedEntry(byOperator, card).problems).toEqual([{ reason: "CARD_KIND_NOT_ALLOWED" }]);
   });
+
+  test("a signature made before its card was revoked stays valid and names the revocation; one made after, or undated, does not", () => {
+    const revokedAt = new Date("2026-12-01T04:00:00Z");
+    const revoked = { ...card, status: "REVOKED" as const, revokedAt };
+    expect(verifySignedEntry(entry({ at: new Date("2026-12-01T03:59:59Z") }), revoked)).toEqual({
+      valid: true,
+      cardNo: card.cardNo,
+      problems: [],
+      cardRevokedAt: revokedAt,
+    });
+    expect(verifySignedEntry(entry({ at: revokedAt }), revoked)).toEqual({
+      valid: false,
+      cardNo: card.cardNo,
+      problems: [{ reason: "CARD_REVOKED" }],
+      cardRevokedAt: revokedAt,
+    });
+    expect(verifySignedEntry(entry(), revoked).problems).toEqual([{ reason: "CARD_REVOKED" }]);
+    // Revoked before revocations were dated: nothing shows the signature came first.
+    expect(verifySignedEntry(entry({ at: new Date("2020-01-01T00:00:00Z") }), { ...revoked, revokedAt: null })).toEqual({
+      valid: false,
+      cardNo: card.cardNo,
+      problems: [{ reason: "CARD_REVOKED" }],
+    });
+  });
 });

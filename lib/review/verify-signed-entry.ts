@@ -1,7 +1,8 @@
 // 签名复验 of any signed audit entry (R18, R20): the stored signed bytes must verify (SM2 with SM3) against the
 // registered key of the card the entry names, must be a request for the entry's action, and the card must still
-// be a valid card of the entry's enterprise of a kind that may sign that action. Only the stored bytes are
-// verified, never bytes derived again, so entries of an older signing format stay verifiable.
+// be a card of the entry's enterprise of a kind that may sign that action, not revoked when it signed. Only the
+// stored bytes are verified, never bytes derived again, so entries of an older signing format stay verifiable.
+// A signature made before its card was revoked stays valid and says since when the card is revoked.
 import { sm2Verify } from "@/lib/crypto/sm2";
 import { signedActions, isSignedAction } from "@/lib/signing/actions";
 import { SIGNED_FORMAT } from "@/lib/signing/canonical";
@@ -22,6 +23,8 @@ export interface RegisteredCard {
   status: "ACTIVE" | "REVOKED";
   kind: "LEGAL_PERSON" | "OPERATOR";
   enterpriseId: number;
+  /** Null for a card revoked before revocations were dated: none of its signatures can then be shown to precede it. */
+  revokedAt?: Date | null;
 }
 
 export interface SignedEntry {
@@ -31,17 +34,22 @@ export interface SignedEntry {
   signature: string;
   signedMessage: Uint8Array | null;
   signedFormat: string | null;
+  /** When it was signed (the entry's time); without it a revoked card's signature counts as made after. */
+  at?: Date;
 }
 
 export interface SignedEntryCheck {
   valid: boolean;
   cardNo: string;
   problems: SignedEntryProblem[];
+  /** Set when the card is revoked (and it is known since when). */
+  cardRevokedAt?: Date;
 }
 
 export function verifySignedEntry(entry: SignedEntry, card: RegisteredCard | null): SignedEntryCheck {
   const problems: SignedEntryProblem[] = [];
-  const done = () => ({ valid: problems.length === 0, cardNo: entry.cardNo, problems });
+  const revokedAt = card?.status === "REVOKED" ? card.revokedAt : null;
+  const done = () => ({ valid: problems.length === 0, cardNo: entry.cardNo, problems, ...(revokedAt ? { cardRevokedAt: revokedAt } : {}) });
   if (!entry.signedMessage) problems.push({ reason: "MESSAGE_MISSING" });
   if (!card) problems.push({ reason: "CARD_UNKNOWN" });
   if (!entry.signedMessage || !card) return done();
@@ -53,7 +61,7 @@ export function verifySignedEntry(entry: SignedEntry, card: RegisteredCard | nul
   if (card.enterpriseId !== entry.enterpriseId) problems.push({ reason: "CARD_OF_OTHER_ENTERPRISE" });
   const allowed: readonly string[] = isSignedAction(entry.action) ? signedActions[entry.action] : [];
   if (!allowed.includes(card.kind)) problems.push({ reason: "CARD_KIND_NOT_ALLOWED" });
-  if (card.status !== "ACTIVE") problems.push({ reason: "CARD_REVOKED" });
+  if (card.status !== "ACTIVE" && !(revokedAt && entry.at && entry.at < revokedAt)) problems.push({ reason: "CARD_REVOKED" });
   return done();
 }
 

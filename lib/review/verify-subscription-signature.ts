@@ -12,10 +12,19 @@ export interface SignatureCheckInput {
   signature: string;
   enterpriseId: number;
   card: RegisteredCard;
+  /** When the request was signed (the record's creation). */
+  signedAt?: Date;
   record: { clientId: string; stockEmsNo: string | null; pushMaterials: boolean; pushProducts: boolean; incrementalEmsNo: string | null };
 }
 
-export function verifySubscriptionSignature(input: SignatureCheckInput): { valid: boolean; cardNo: string; problems: SignatureProblem[] } {
+export interface SubscriptionSignatureCheck {
+  valid: boolean;
+  cardNo: string;
+  problems: SignatureProblem[];
+  cardRevokedAt?: Date;
+}
+
+export function verifySubscriptionSignature(input: SignatureCheckInput): SubscriptionSignatureCheck {
   const entry = verifySignedEntry(
     {
       action: "SUBSCRIBE",
@@ -24,6 +33,7 @@ export function verifySubscriptionSignature(input: SignatureCheckInput): { valid
       signature: input.signature,
       signedMessage: new TextEncoder().encode(input.signedPayload),
       signedFormat: SIGNED_FORMAT,
+      at: input.signedAt,
     },
     input.card,
   );
@@ -33,7 +43,12 @@ export function verifySubscriptionSignature(input: SignatureCheckInput): { valid
     (p) => !(payloadProblem?.reason === "PAYLOAD_MALFORMED" && p.reason === "ACTION_MISMATCH"),
   );
   if (payloadProblem) problems.splice(problems[0]?.reason === "SIGNATURE_MISMATCH" ? 1 : 0, 0, payloadProblem);
-  return { valid: problems.length === 0, cardNo: input.card.cardNo, problems };
+  return {
+    valid: problems.length === 0,
+    cardNo: input.card.cardNo,
+    problems,
+    ...(entry.cardRevokedAt ? { cardRevokedAt: entry.cardRevokedAt } : {}),
+  };
 }
 
 /** The signed text is lib/signing/canonical.ts's { action, challenge, payload } of a SUBSCRIBE request. */
