@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -9,12 +8,13 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ZSignInForm, type TSignInForm } from "@/lib/validations/sign-in";
+import { useRefusalResolver } from "@/components/forms/use-refusal-resolver";
 
 export function SignInForm({ returnTo }: { returnTo: string | null }) {
   const t = useTranslations("login");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const form = useForm<TSignInForm>({ resolver: zodResolver(ZSignInForm), defaultValues: { accountCode: "", password: "" } });
+  const form = useForm<TSignInForm>({ resolver: useRefusalResolver(ZSignInForm), defaultValues: { accountCode: "", password: "" } });
 
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {

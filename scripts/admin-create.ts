@@ -7,6 +7,10 @@ import { createCustomsAdmin } from "@/lib/auth/create-customs-admin";
 import { db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { AppError } from "@/lib/errors";
+import { renderAppError } from "@/lib/i18n/refusal";
+
+/** A mistake in how the command was run, printed as it is. */
+class UsageError extends Error {}
 import { resolveDatabase } from "./lib/local-env";
 import { readSecret } from "./lib/read-secret";
 
@@ -15,13 +19,13 @@ const USAGE = "用法：npm run admin:create -- --account SW9xxxxxxx --name 姓�
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
   const password = await readSecret("密码（8–72 位，含字母和数字）：");
-  if (process.stdin.isTTY && (await readSecret("再输入一次：")) !== password) throw new AppError("INVALID_INPUT", "两次输入的密码不一致");
+  if (process.stdin.isTTY && (await readSecret("再输入一次：")) !== password) throw new UsageError("两次输入的密码不一致");
   return password;
 }
 
 async function main() {
   const { values } = parseArgs({ options: { account: { type: "string" }, name: { type: "string" } }, strict: true });
-  if (!values.account || !values.name) throw new AppError("INVALID_INPUT", USAGE);
+  if (!values.account || !values.name) throw new UsageError(USAGE);
   const password = await readPassword();
   const { databaseUrl, local } = await resolveDatabase();
   process.env.DATABASE_URL = databaseUrl;
@@ -42,7 +46,8 @@ async function main() {
 
 main().catch((error: unknown) => {
   // The password only ever reaches argon2 and the zod rules (whose messages never quote input), so no message holds it.
-  if (error instanceof AppError) console.error(`[admin:create] ${error.message}`);
+  if (error instanceof AppError) console.error(`[admin:create] ${renderAppError(error).error}`);
+  else if (error instanceof UsageError) console.error(`[admin:create] ${error.message}`);
   else if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) console.error(`[admin:create] ${USAGE}`);
   else console.error("[admin:create] failed:", error);
   process.exit(1);

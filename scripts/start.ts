@@ -6,7 +6,7 @@ import { resolveAppMode } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { prepareForStart } from "@/lib/db/prepare-start";
 import { DEMO_PASSWORD, demoAdmin, demoEnterprises } from "@/lib/demo/seed";
-import { AppError } from "@/lib/errors";
+import { StartRefused } from "@/lib/db/prepare-start";
 import { runTogether, type ChildSpec } from "./lib/children";
 import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { resolveAuthSecret, resolveDatabase } from "./lib/local-env";
@@ -67,7 +67,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof AppError) console.error(`[start] ${error.message}`);
+  if (error instanceof StartRefused) console.error(`[start] ${error.message}`);
   else console.error("[start] failed:", error);
   process.exit(1);
 });

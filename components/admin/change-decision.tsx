@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -15,6 +14,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { approveManualChangeAction } from "@/lib/actions/admin/approve-manual-change";
 import { rejectManualChangeAction } from "@/lib/actions/admin/reject-manual-change";
 import { REJECT_REASON_MAX, ZRejectChange, type TRejectChange } from "@/lib/validations/manual-change-decision";
+import { useRefusalResolver } from "@/components/forms/use-refusal-resolver";
 
 // 审批通过 (after a confirmation) and 退回 (with a reason) of a pending change; the page then shows the decision.
 export function ChangeDecision({ manualChangeId }: { manualChangeId: number }) {
@@ -22,7 +22,7 @@ export function ChangeDecision({ manualChangeId }: { manualChangeId: number }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [rejectOpen, setRejectOpen] = useState(false);
-  const form = useForm<TRejectChange>({ resolver: zodResolver(ZRejectChange), defaultValues: { manualChangeId, reason: "" } });
+  const form = useForm<TRejectChange>({ resolver: useRefusalResolver(ZRejectChange), defaultValues: { manualChangeId, reason: "" } });
 
   const approve = () =>
     startTransition(async () => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import type { Refusal } from "@/lib/errors";
 import type { SearchParams } from "@/lib/validations/admin-filters";
 import { cn } from "@/lib/utils";
 
@@ -24,17 +25,19 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export async function FilterForm(props: {
   fields: FilterField[];
   params: SearchParams;
-  errors?: Record<string, string>;
+  errors?: Record<string, Refusal>;
   resetHref: string;
   children?: React.ReactNode;
 }) {
   const t = await getTranslations("adminCommon");
+  const refusalText = await getTranslations("errors");
   const selectClass = "h-9 rounded-md border border-input bg-card px-2 text-sm";
   return (
     <form method="get" className="flex flex-wrap items-end gap-3">
       {props.fields.map((field) => {
         const id = `filter-${field.name}`;
-        const error = props.errors?.[field.name];
+        const refusal = props.errors?.[field.name];
+        const error = refusal && refusalText(refusal.key, refusal.values);
         const common = { id, name: field.name, defaultValue: first(props.params[field.name]), "aria-invalid": error ? true : undefined };
         return (
           <div key={field.name} className="grid gap-1.5">

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -15,6 +14,7 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { registerCardAction } from "@/lib/actions/admin/register-card";
 import { ZRegisterCard, type TRegisterCard } from "@/lib/validations/card-registration";
+import { useRefusalResolver } from "@/components/forms/use-refusal-resolver";
 
 // 登记卡 for an enterprise: the same zod schema checks here and on the server.
 export function RegisterCardForm({ customsCode }: { customsCode: string }) {
@@ -23,7 +23,7 @@ export function RegisterCardForm({ customsCode }: { customsCode: string }) {
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const form = useForm<TRegisterCard>({
-    resolver: zodResolver(ZRegisterCard),
+    resolver: useRefusalResolver(ZRegisterCard),
     defaultValues: { customsCode, cardNo: "", kind: "OPERATOR", holder: "", publicKey: "" },
   });
   const { errors } = form.formState;

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -14,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { changeEndpointAction } from "@/lib/actions/import-clients/change-endpoint";
 import { ZEndpointRequest, type TEndpointRequest } from "@/lib/validations/import-client";
 import { useSignedClientAction } from "./use-signed-client-action";
+import { useRefusalResolver } from "@/components/forms/use-refusal-resolver";
 
 // 修改接收地址, signed with the legal-person card.
 export function EndpointDialog({ clientId, endpointUrl }: { clientId: string; endpointUrl: string }) {
@@ -21,7 +21,7 @@ export function EndpointDialog({ clientId, endpointUrl }: { clientId: string; en
   const run = useSignedClientAction();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
-  const form = useForm<TEndpointRequest>({ resolver: zodResolver(ZEndpointRequest), defaultValues: { clientId, endpointUrl } });
+  const form = useForm<TEndpointRequest>({ resolver: useRefusalResolver(ZEndpointRequest), defaultValues: { clientId, endpointUrl } });
   const { errors } = form.formState;
   const error = (errors.endpointUrl ?? errors.clientId ?? errors.root)?.message;
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -15,6 +14,7 @@ import { Label } from "@/components/ui/label";
 import { registerClientAction } from "@/lib/actions/import-clients/register-client";
 import { ZRegisterClientRequest, type TRegisterClientRequest } from "@/lib/validations/import-client";
 import { useSignedClientAction } from "./use-signed-client-action";
+import { useRefusalResolver } from "@/components/forms/use-refusal-resolver";
 
 // 注册导入客户端: name and endpoint, signed with the legal-person card; the platform answers with the 客户端ID.
 export function RegisterClientDialog() {
@@ -22,7 +22,10 @@ export function RegisterClientDialog() {
   const run = useSignedClientAction();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
-  const form = useForm<TRegisterClientRequest>({ resolver: zodResolver(ZRegisterClientRequest), defaultValues: { name: "", endpointUrl: "" } });
+  const form = useForm<TRegisterClientRequest>({
+    resolver: useRefusalResolver(ZRegisterClientRequest),
+    defaultValues: { name: "", endpointUrl: "" },
+  });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit((payload) =>

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -14,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { changePasswordAction } from "@/lib/actions/account/change-password";
 import { ZChangePassword, type TChangePassword } from "@/lib/validations/password";
+import { useRefusalResolver } from "@/components/forms/use-refusal-resolver";
 
 const fields = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
@@ -23,7 +23,7 @@ export function ChangePasswordDialog() {
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const form = useForm<TChangePassword>({
-    resolver: zodResolver(ZChangePassword),
+    resolver: useRefusalResolver(ZChangePassword),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { errors } = form.formState;

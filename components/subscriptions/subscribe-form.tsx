@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -21,6 +20,7 @@ import { FieldError } from "./field-error";
 import { ManualPicker } from "./manual-picker";
 import type { PickerClient, PickerManual } from "./picker-types";
 import { RangeInputs } from "./range-inputs";
+import { useRefusalResolver } from "@/components/forms/use-refusal-resolver";
 
 const emptyForm = (latest: string): TSubscribeForm => ({
   clientId: "",
@@ -46,7 +46,7 @@ export function SubscribeForm(props: { clients: PickerClient[]; manuals: PickerM
   const sign = useCardSignature();
   const [pending, startTransition] = useTransition();
   const [showClients, setShowClients] = useState(false);
-  const form = useForm<TSubscribeForm>({ resolver: zodResolver(ZSubscribeForm), defaultValues: emptyForm(latest) });
+  const form = useForm<TSubscribeForm>({ resolver: useRefusalResolver(ZSubscribeForm), defaultValues: emptyForm(latest) });
   const { register, setValue, formState } = form;
   const values = useWatch({ control: form.control }) as TSubscribeForm;
   const stockManual = manuals.find((manual) => manual.emsNo === values.stockEmsNo.trim().toUpperCase());

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getSessionUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { runAdminAction, type AdminActor } from "./run-admin";
 
 export function adminAction<T extends z.ZodType, R extends object>(
@@ -14,6 +15,6 @@ export function adminAction<T extends z.ZodType, R extends object>(
 ) {
   return async (input: z.input<T>): Promise<ActionResult<R>> => {
     const ip = clientIp(await headers());
-    return runAdminAction({ name, loadUser: getSessionUser, ip, schema, input, handler });
+    return runAdminAction({ name, loadUser: getSessionUser, ip, locale: await requestLocale(), schema, input, handler });
   };
 }

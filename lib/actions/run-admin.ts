@@ -6,8 +6,10 @@ import { auditRefusal } from "@/lib/audit/refusal";
 import { logger } from "@/lib/log/logger";
 import type { SessionUser } from "@/lib/auth/credentials";
 import { AppError, type ActionResult, type AppErrorCode } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { ManualChangeError, type ManualChangeErrorCode } from "@/lib/manuals/errors";
-import { parseOrThrow, toActionError } from "./run-signed";
+import { parseOrThrow } from "@/lib/validations/parse";
+import { toActionError } from "./run-signed";
 
 export interface AdminActor {
   user: SessionUser;
@@ -24,13 +26,13 @@ const manualChangeErrorCodes: Record<ManualChangeErrorCode, AppErrorCode> = {
 /** Domain refusals become AppErrors (their messages are written for the user); anything else stays a bug. */
 function asRefusal(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  if (error instanceof ManualChangeError) return new AppError(manualChangeErrorCodes[error.code], error.message);
+  if (error instanceof ManualChangeError) return new AppError(manualChangeErrorCodes[error.code], error.reason, error.values);
   return null;
 }
 
 function requireAdminActor(user: SessionUser | null, ip: string | null): AdminActor {
-  if (!user) throw new AppError("UNAUTHORIZED", "登录已过期，请重新登录");
-  if (user.role !== "CUSTOMS_ADMIN") throw new AppError("FORBIDDEN", "仅海关管理员可以办理此业务");
+  if (!user) throw new AppError("UNAUTHORIZED", "auth.sessionExpired");
+  if (user.role !== "CUSTOMS_ADMIN") throw new AppError("FORBIDDEN", "auth.adminOnly");
   return { user, ip };
 }
 
@@ -39,6 +41,7 @@ export async function runAdminAction<T extends z.ZodType, R extends object>(opti
   name: string;
   loadUser: () => Promise<SessionUser | null>;
   ip: string | null;
+  locale?: Locale;
   schema: T;
   input: unknown;
   handler: (input: z.infer<T>, actor: AdminActor) => Promise<R>;
@@ -50,12 +53,12 @@ export async function runAdminAction<T extends z.ZodType, R extends object>(opti
     return { ok: true, ...(await options.handler(parseOrThrow(options.schema, options.input), actor)) };
   } catch (error) {
     const refusal = asRefusal(error);
-    if (!refusal) return toActionError(error);
+    if (!refusal) return toActionError(error, options.locale);
     if (user) {
-      await auditRefusal({ user, target: options.name, reason: refusal.message, ip: options.ip }).catch((auditError) =>
+      await auditRefusal({ user, target: options.name, refusal: refusal.refusal, ip: options.ip }).catch((auditError) =>
         logger("audit").error({ err: auditError }, "writing a refusal failed"),
       );
     }
-    return toActionError(refusal);
+    return toActionError(refusal, options.locale);
   }
 }

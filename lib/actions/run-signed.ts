@@ -8,17 +8,20 @@ import { metrics } from "@/lib/metrics/registry";
 import type { SessionUser } from "@/lib/auth/credentials";
 import { db, type Prisma } from "@/lib/db/client";
 import type { EnterpriseScope } from "@/lib/db/tenancy";
-import { AppError, GENERIC_ERROR, type ActionResult } from "@/lib/errors";
+import { AppError, GENERIC_REFUSAL, type ActionFailure, type ActionResult } from "@/lib/errors";
+import { renderAppError, renderRefusal } from "@/lib/i18n/refusal";
+import type { Locale } from "@/lib/i18n/locales";
 import type { SignedAction } from "@/lib/signing/actions";
 import { verifyAndConsume } from "@/lib/signing/challenge";
-import { chineseIssueMessage } from "@/lib/validations/chinese-issues";
-import { holdsUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validations/storable-text";
+import { parseOrThrow } from "@/lib/validations/parse";
 import { ZSignedProof } from "@/lib/validations/signing";
 
 export interface EnterpriseActor {
   user: SessionUser;
   scope: EnterpriseScope;
   ip: string | null;
+  /** The language refusals are rendered in. */
+  locale?: Locale;
 }
 
 export interface SignedContext {
@@ -30,20 +33,10 @@ export interface SignedContext {
   audit: SignedAudit;
 }
 
-export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
-  if (error instanceof AppError) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
+export function toActionError(error: unknown, locale?: Locale): ActionFailure {
+  if (error instanceof AppError) return renderAppError(error, locale);
   logger("action").error({ err: error }, "unexpected error");
-  return { ok: false, error: GENERIC_ERROR };
-}
-
-export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  if (holdsUnstorableText(input)) throw new AppError("INVALID_INPUT", UNSTORABLE_TEXT_MESSAGE);
-  // zod's built-in messages are English; a request no form of ours would send gets Chinese ones too.
-  const parsed = schema.safeParse(input, { error: chineseIssueMessage });
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-  throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "输入有误", fieldErrors);
+  return { ok: false, error: renderRefusal(GENERIC_REFUSAL, locale) };
 }
 
 export async function runSignedAction<T extends z.ZodType, R extends object>(options: {
@@ -91,10 +84,10 @@ export async function runSignedAction<T extends z.ZodType, R extends object>(opt
         actorAccount: actor.user.accountCode,
         enterpriseId: actor.scope.enterpriseId,
         targetType: action,
-        detail: { reason: error.message },
+        detail: { reason: error.refusal.key, values: error.refusal.values },
         ip: actor.ip,
       }).catch((auditError) => logger("audit").error({ err: auditError }, "writing a refusal failed"));
     }
-    return toActionError(error);
+    return toActionError(error, actor.locale);
   }
 }

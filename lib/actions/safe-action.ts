@@ -7,15 +7,17 @@ import { clientIp } from "@/lib/auth/client-ip";
 import type { SessionUser } from "@/lib/auth/credentials";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError, type ActionResult } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import type { SignedAction } from "@/lib/signing/actions";
-import { parseOrThrow, runSignedAction, toActionError, type EnterpriseActor, type SignedContext } from "./run-signed";
+import { parseOrThrow } from "@/lib/validations/parse";
+import { runSignedAction, toActionError, type EnterpriseActor, type SignedContext } from "./run-signed";
 
 async function loadActor(): Promise<EnterpriseActor> {
   const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "登录已过期，请重新登录");
-  if (user.role !== "ENTERPRISE_USER" || user.enterpriseId === null) throw new AppError("FORBIDDEN", "仅企业用户可以办理此业务");
+  if (!user) throw new AppError("UNAUTHORIZED", "auth.sessionExpired");
+  if (user.role !== "ENTERPRISE_USER" || user.enterpriseId === null) throw new AppError("FORBIDDEN", "auth.enterpriseOnly");
   const ip = clientIp(await headers());
-  return { user, scope: { enterpriseId: user.enterpriseId }, ip };
+  return { user, scope: { enterpriseId: user.enterpriseId }, ip, locale: await requestLocale() };
 }
 
 /** An action on the signed-in user's own account, for either role (修改密码). */
@@ -26,11 +28,11 @@ export function userAction<T extends z.ZodType, R extends object>(
   return async (input: z.input<T>): Promise<ActionResult<R>> => {
     try {
       const user = await getSessionUser();
-      if (!user) throw new AppError("UNAUTHORIZED", "登录已过期，请重新登录");
+      if (!user) throw new AppError("UNAUTHORIZED", "auth.sessionExpired");
       const ip = clientIp(await headers());
       return { ok: true, ...(await handler(parseOrThrow(schema, input), { user, ip })) };
     } catch (error) {
-      return toActionError(error);
+      return toActionError(error, await requestLocale());
     }
   };
 }
@@ -45,7 +47,7 @@ export function enterpriseAction<T extends z.ZodType, R extends object>(
       const actor = await loadActor();
       return { ok: true, ...(await handler(parseOrThrow(schema, input), actor)) };
     } catch (error) {
-      return toActionError(error);
+      return toActionError(error, await requestLocale());
     }
   };
 }
@@ -61,7 +63,7 @@ export function signedEnterpriseAction<T extends z.ZodType, R extends object>(
     try {
       actor = await loadActor();
     } catch (error) {
-      return toActionError(error);
+      return toActionError(error, await requestLocale());
     }
     return runSignedAction({ actor, action, schema, request, handler });
   };

@@ -19,7 +19,7 @@ export async function changePassword(options: {
 }): Promise<void> {
   const { db, user, ip, input } = options;
   if (input.newPassword.toUpperCase() === user.accountCode.toUpperCase()) {
-    throw new AppError("INVALID_INPUT", "新密码不能与账号相同", { newPassword: "新密码不能与账号相同" });
+    throw new AppError("INVALID_INPUT", "auth.passwordSameAsAccount", undefined, { newPassword: { key: "auth.passwordSameAsAccount" } });
   }
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, enterpriseId: true } });
   const audit = {
@@ -41,8 +41,9 @@ export async function changePassword(options: {
   });
   if (!checked.ok) {
     await writeAudit(db, { ...audit, outcome: "REFUSED", detail: { reason: checked.reason } });
-    if (checked.reason === "invalid") throw new AppError("INVALID_INPUT", "当前密码不正确", { currentPassword: "当前密码不正确" });
-    throw new AppError("RULE_VIOLATION", `尝试次数过多，请于 ${formatShanghaiTime(checked.retryAt)} 后再试`);
+    if (checked.reason === "invalid")
+      throw new AppError("INVALID_INPUT", "auth.currentPasswordWrong", undefined, { currentPassword: { key: "auth.currentPasswordWrong" } });
+    throw new AppError("RULE_VIOLATION", "auth.tooManyAttempts", { retryAt: formatShanghaiTime(checked.retryAt) });
   }
 
   const passwordHash = await hash(input.newPassword);

@@ -1,7 +1,7 @@
 // A customs admin account, created from the command line (scripts/admin-create.ts): the first one of a production
 // deployment, where no demo admin exists. The password is stored as argon2 like every other (credentials.ts).
 import { hash } from "@node-rs/argon2";
-import { parseOrThrow } from "@/lib/actions/run-signed";
+import { parseOrThrow } from "@/lib/validations/parse";
 import { writeAudit } from "@/lib/audit/log";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -14,7 +14,7 @@ export async function createCustomsAdmin(options: {
   operator: string;
 }): Promise<{ accountCode: string; name: string }> {
   const { accountCode, name, password } = parseOrThrow(ZCustomsAdmin, options.input);
-  const exists = () => new AppError("CONFLICT", `账号 ${accountCode} 已存在，未创建`);
+  const exists = () => new AppError("CONFLICT", "auth.accountExists", { accountCode });
   if (await options.db.user.findUnique({ where: { accountCode }, select: { id: true } })) throw exists();
   const passwordHash = await hash(password);
   return options.db

@@ -5,7 +5,7 @@ import { pemToDer, sm2PublicKeyFromDer } from "@/lib/card/certificate";
 import { CardError } from "@/lib/card/errors";
 import { isSm2PublicKey } from "@/lib/crypto/sm2";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, type Refusal } from "@/lib/errors";
 import type { TRegisterCard } from "@/lib/validations/card-registration";
 
 type CardKey = { publicKey: string; certificatePem: string | null; certificateNotBefore: Date | null; certificateNotAfter: Date | null };
@@ -15,7 +15,7 @@ type CardKey = { publicKey: string; certificatePem: string | null; certificateNo
 function cardKeyOf(text: string, now: Date): CardKey {
   if (isSm2PublicKey(text)) return { publicKey: text.toLowerCase(), certificatePem: null, certificateNotBefore: null, certificateNotAfter: null };
   if (!text.includes("-----BEGIN")) {
-    throw new AppError("INVALID_INPUT", "公钥格式错误", { publicKey: "请粘贴 04 开头的 130 位十六进制公钥或 PEM 证书" });
+    throw new AppError("INVALID_INPUT", "cards.publicKeyFormat", undefined, { publicKey: { key: "cards.publicKeyHint" } });
   }
   try {
     const parsed = sm2PublicKeyFromDer(pemToDer(text), now);
@@ -27,8 +27,11 @@ function cardKeyOf(text: string, now: Date): CardKey {
     };
   } catch (error) {
     // The card module's reason (not SM2, off the curve, expired …), without its card-reader wording.
-    const reason = (error instanceof CardError && error.detail) || "无法读取证书中的 SM2 公钥";
-    throw new AppError("INVALID_INPUT", reason, { publicKey: `${reason}，请核对证书` });
+    const refusal: Refusal =
+      error instanceof CardError && error.detail
+        ? { key: "cards.certificateRefused", values: { detail: error.detail } }
+        : { key: "cards.certificateUnreadable" };
+    throw new AppError("INVALID_INPUT", refusal.key, refusal.values, { publicKey: refusal });
   }
 }
 
@@ -42,9 +45,9 @@ export async function registerCard(options: {
   const key = cardKeyOf(input.publicKey, options.now ?? new Date());
   return db.$transaction(async (tx) => {
     const enterprise = await tx.enterprise.findUnique({ where: { customsCode: input.customsCode }, select: { id: true } });
-    if (!enterprise) throw new AppError("NOT_FOUND", "企业不存在", { customsCode: "没有该海关十位编码的企业" });
+    if (!enterprise) throw new AppError("NOT_FOUND", "cards.enterpriseNotFound", undefined, { customsCode: { key: "cards.noSuchCustomsCode" } });
     if (await tx.card.findUnique({ where: { cardNo: input.cardNo }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "该卡号已登记", { cardNo: "该卡号已登记" });
+      throw new AppError("CONFLICT", "cards.alreadyRegistered", undefined, { cardNo: { key: "cards.alreadyRegistered" } });
     }
     const card = await tx.card.create({
       data: { cardNo: input.cardNo, kind: input.kind, holder: input.holder, enterpriseId: enterprise.id, ...key },

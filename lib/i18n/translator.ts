@@ -1,9 +1,9 @@
 // Translations outside React rendering (route handlers, e.g. CSV headers): the locale from the same cookie
 // lib/i18n/request.ts reads, the messages from the same files.
 import { createTranslator } from "next-intl";
-import { defaultLocale, isLocale, LOCALE_COOKIE } from "./locales";
+import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "./locales";
 
-function localeOf(request: Request) {
+export function localeOf(request: Request): Locale {
   const cookie = request.headers.get("cookie") ?? "";
   const value = cookie
     .split(/;\s*/)

@@ -16,7 +16,13 @@ export async function bindCardToClient(options: {
   const { tx, scope, clientId, cardNo } = options;
   const client = await findOwnedClient({ db: tx, scope, clientId });
   await assertBindableCard({ db: tx, scope, cardNo });
-  if (client.boundCardNo === cardNo) throw new AppError("RULE_VIOLATION", `该客户端已绑定卡 ${cardNo}`, { cardNo: `该客户端已绑定卡 ${cardNo}` });
+  if (client.boundCardNo === cardNo)
+    throw new AppError(
+      "RULE_VIOLATION",
+      "importClients.alreadyBound",
+      { cardNo },
+      { cardNo: { key: "importClients.alreadyBound", values: { cardNo } } },
+    );
   await tx.importClient.update({ where: { id: client.id }, data: { boundCardNo: cardNo } });
   await auditClientChange({
     tx,
@@ -35,7 +41,6 @@ export async function assertBindableCard(options: { db: Prisma.TransactionClient
     select: { id: true },
   });
   if (!card) {
-    const message = "只能绑定本企业在用的卡";
-    throw new AppError("INVALID_INPUT", message, { cardNo: message });
+    throw new AppError("INVALID_INPUT", "importClients.cardNotBindable", undefined, { cardNo: { key: "importClients.cardNotBindable" } });
   }
 }

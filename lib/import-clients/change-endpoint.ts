@@ -15,7 +15,8 @@ export async function changeClientEndpoint(options: {
 }): Promise<void> {
   const { tx, scope, clientId, endpointUrl } = options;
   const client = await findOwnedClient({ db: tx, scope, clientId });
-  if (client.endpointUrl === endpointUrl) throw new AppError("RULE_VIOLATION", "接收地址未改变", { endpointUrl: "接收地址未改变" });
+  if (client.endpointUrl === endpointUrl)
+    throw new AppError("RULE_VIOLATION", "importClients.endpointUnchanged", undefined, { endpointUrl: { key: "importClients.endpointUnchanged" } });
   await assertEndpointAllowed({ endpointUrl });
   await tx.importClient.update({ where: { id: client.id }, data: { endpointUrl } });
   await auditClientChange({

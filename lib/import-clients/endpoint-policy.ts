@@ -5,14 +5,14 @@
 // so the demo and the tests use the reference client on loopback.
 import { isIP } from "node:net";
 import { config, type Config } from "@/lib/config/env";
-import { AppError } from "@/lib/errors";
+import { AppError, type RefusalKey, type RefusalValues } from "@/lib/errors";
 import { refusedAddress, resolveEndpointHost } from "./endpoint-addresses";
 
 export function privateEndpointsAllowed(settings: Pick<Config, "APP_MODE" | "CLIENT_ENDPOINT_ALLOW_PRIVATE"> = config()): boolean {
   return settings.APP_MODE !== "production" || settings.CLIENT_ENDPOINT_ALLOW_PRIVATE;
 }
 
-const refuse = (message: string) => new AppError("INVALID_INPUT", message, { endpointUrl: message });
+const refuse = (key: RefusalKey, values?: RefusalValues) => new AppError("INVALID_INPUT", key, values, { endpointUrl: { key, values } });
 
 /** Throws AppError(INVALID_INPUT) with a field error on endpointUrl; the URL itself is already valid (ZEndpointUrl). */
 export async function assertEndpointAllowed(options: {
@@ -22,8 +22,8 @@ export async function assertEndpointAllowed(options: {
 }): Promise<void> {
   if (options.allowPrivate ?? privateEndpointsAllowed()) return;
   const host = new URL(options.endpointUrl).hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost")) throw refuse("接收地址不能指向本机");
+  if (host === "localhost" || host.endsWith(".localhost")) throw refuse("importClients.endpointLocalhost");
   const addresses = isIP(host) ? [host] : await (options.resolve ?? resolveEndpointHost)(host).catch((): string[] => []);
-  if (addresses.length === 0) throw refuse(`无法解析接收地址的主机名 ${host}，请检查地址`);
-  if (refusedAddress(addresses)) throw refuse("接收地址不能指向本机、内网或保留地址，请填写导入客户端的公网地址");
+  if (addresses.length === 0) throw refuse("importClients.endpointUnresolvable", { host });
+  if (refusedAddress(addresses)) throw refuse("importClients.endpointNotPublic");
 }

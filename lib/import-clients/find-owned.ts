@@ -9,6 +9,6 @@ export async function findOwnedClient(options: { db: Db | Prisma.TransactionClie
     where: { ...ownedBy(options.scope), clientId: options.clientId },
     select: { id: true, clientId: true, boundCardNo: true, endpointUrl: true, status: true },
   });
-  if (!client) throw new AppError("NOT_FOUND", "导入客户端不存在或不属于本企业");
+  if (!client) throw new AppError("NOT_FOUND", "importClients.notFound");
   return client;
 }

@@ -19,7 +19,7 @@ export async function resumeImportClient(options: {
   const { tx, scope, clientId } = options;
   const client = await findOwnedClient({ db: tx, scope, clientId });
   const resumed = client.status === "PAUSED" ? await reactivateClient({ tx, importClientId: client.id, now: options.now }) : null;
-  if (!resumed) throw new AppError("RULE_VIOLATION", "该客户端未暂停，无需恢复");
+  if (!resumed) throw new AppError("RULE_VIOLATION", "importClients.notPaused");
   await auditClientChange({ tx, action: "CLIENT_RESUME", scope, clientId, audit: options.audit, detail: { waiting: resumed.waiting } });
   return resumed;
 }

@@ -26,7 +26,7 @@ export async function sendTestMessage(options: {
       where: { importClientId: client.id, type: "TEST", dispatchStatus: "PENDING" },
       select: { messageId: true },
     });
-    if (unfinished) throw new AppError("CONFLICT", `测试报文 ${unfinished.messageId} 尚未下发完成，请稍候再试`);
+    if (unfinished) throw new AppError("CONFLICT", "importClients.testUnfinished", { messageId: unfinished.messageId });
 
     const { customsCode } = await tx.enterprise.findUniqueOrThrow({ where: { id: scope.enterpriseId }, select: { customsCode: true } });
     const [messageId] = await nextMessageIds({ db: tx, count: 1, at: now });

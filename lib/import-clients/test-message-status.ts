@@ -18,7 +18,7 @@ export async function getTestMessageStatus(options: { db: Db; scope: EnterpriseS
       },
     },
   });
-  if (!message) throw new AppError("NOT_FOUND", "测试报文不存在或不属于本企业");
+  if (!message) throw new AppError("NOT_FOUND", "importClients.testMessageNotFound");
   const { importClient, ...rest } = message;
   return { ...rest, clientId: importClient.clientId, endpointUrl: importClient.endpointUrl };
 }

@@ -14,7 +14,7 @@ export async function unbindCardFromClient(options: {
 }): Promise<void> {
   const { tx, scope, clientId } = options;
   const client = await findOwnedClient({ db: tx, scope, clientId });
-  if (!client.boundCardNo) throw new AppError("RULE_VIOLATION", "该客户端未绑定卡介质");
+  if (!client.boundCardNo) throw new AppError("RULE_VIOLATION", "importClients.notBound");
   await tx.importClient.update({ where: { id: client.id }, data: { boundCardNo: null } });
   await auditClientChange({ tx, action: "CLIENT_UNBIND", scope, clientId, audit: options.audit, detail: { cardNo: client.boundCardNo } });
 }

@@ -2,10 +2,12 @@
 // invalid field, in Chinese) → apply once per request id → 201 (or 200 for a replay) with the result.
 import type { z } from "zod";
 import type { Db, Prisma } from "@/lib/db/client";
-import { GENERIC_ERROR } from "@/lib/errors";
+import { GENERIC_REFUSAL } from "@/lib/errors";
+import { renderRefusal } from "@/lib/i18n/refusal";
+import { localeOf } from "@/lib/i18n/translator";
+import { REPORT_INPUT } from "@/lib/validations/issue-refusal";
 import { logger } from "@/lib/log/logger";
 import type { IngestionKind } from "@/lib/generated/prisma/enums";
-import { chineseIssueMessage } from "@/lib/validations/chinese-issues";
 import { IngestionError } from "./errors";
 import { bodyDigest, runOnce } from "./idempotency";
 import { invalidInput } from "./invalid-input";
@@ -46,9 +48,9 @@ export async function handleIngestion<TSchema extends z.ZodType<{ requestId: str
   const { db, request, endpoint } = options;
   try {
     const system = await authenticateUpstream({ db, request });
-    if (!system) throw new IngestionError(401, "UNAUTHORIZED", "缺少或无效的访问令牌（Authorization: Bearer <令牌>）");
+    if (!system) throw new IngestionError(401, "UNAUTHORIZED", "ingestion.unauthorized");
     const raw = await readJsonBody(request);
-    const parsed = endpoint.schema.safeParse(raw, { error: chineseIssueMessage });
+    const parsed = endpoint.schema.safeParse(raw, REPORT_INPUT);
     if (!parsed.success) throw invalidInput(parsed.error.issues);
     const input = parsed.data;
     const { replayed, result } = await runOnce({
@@ -61,8 +63,8 @@ export async function handleIngestion<TSchema extends z.ZodType<{ requestId: str
     });
     return Response.json({ requestId: input.requestId, replayed, result }, { status: replayed ? 200 : 201 });
   } catch (error) {
-    if (error instanceof IngestionError) return error.toResponse();
+    if (error instanceof IngestionError) return error.toResponse(localeOf(request));
     logger("ingest").error({ err: error }, "unexpected error");
-    return Response.json({ error: { code: "INTERNAL", message: GENERIC_ERROR } }, { status: 500 });
+    return Response.json({ error: { code: "INTERNAL", message: renderRefusal(GENERIC_REFUSAL, localeOf(request)) } }, { status: 500 });
   }
 }

@@ -23,7 +23,7 @@ export async function runOnce(options: {
     const earlier = await db.ingestionRequest.findUnique({ where: { requestId } });
     if (!earlier) return null;
     if (earlier.upstreamSystemId !== options.systemId || earlier.kind !== options.kind || earlier.bodyDigest !== options.bodyDigest) {
-      throw new IngestionError(409, "REQUEST_ID_REUSED", `请求编号 ${requestId} 已用于另一内容的请求；新的请求请使用新的编号`);
+      throw new IngestionError(409, "REQUEST_ID_REUSED", "ingestion.requestIdReused", { requestId });
     }
     return { replayed: true, result: earlier.response };
   };
@@ -47,6 +47,6 @@ export async function runOnce(options: {
     // A concurrent request won the race: the same request again is a replay, anything else a conflict.
     const raced = await replay();
     if (raced) return raced;
-    throw new IngestionError(409, "CONFLICT", "与同时提交的另一请求冲突，请稍后重试");
+    throw new IngestionError(409, "CONFLICT", "ingestion.conflict");
   }
 }

@@ -3,15 +3,15 @@
 // place its limit is enforced: a declared length over it is refused before a byte is read, a stream as soon
 // as it passes it.
 import { INGESTION_MAX_BODY_BYTES, megabytes } from "@/lib/security/body-limits";
-import { holdsUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validations/storable-text";
+import { holdsUnstorableText } from "@/lib/validations/storable-text";
 import { IngestionError } from "./errors";
 
 export async function readJsonBody(request: Request): Promise<unknown> {
   const maxBytes = INGESTION_MAX_BODY_BYTES;
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
-    throw new IngestionError(415, "UNSUPPORTED_MEDIA_TYPE", "请求体应为 JSON（Content-Type: application/json）");
+    throw new IngestionError(415, "UNSUPPORTED_MEDIA_TYPE", "ingestion.unsupportedMediaType");
   }
-  const tooLarge = () => new IngestionError(413, "PAYLOAD_TOO_LARGE", `请求体超过 ${megabytes(maxBytes)}，请分批提交`);
+  const tooLarge = () => new IngestionError(413, "PAYLOAD_TOO_LARGE", "ingestion.payloadTooLarge", { size: megabytes(maxBytes) });
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
 
   const chunks: Uint8Array[] = [];
@@ -27,8 +27,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   try {
     body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
   } catch {
-    throw new IngestionError(400, "MALFORMED_JSON", "请求体不是有效的 UTF-8 JSON");
+    throw new IngestionError(400, "MALFORMED_JSON", "ingestion.malformedJson");
   }
-  if (holdsUnstorableText(body)) throw new IngestionError(400, "MALFORMED_JSON", UNSTORABLE_TEXT_MESSAGE);
+  if (holdsUnstorableText(body)) throw new IngestionError(400, "MALFORMED_JSON", "validation.unstorableText");
   return body;
 }

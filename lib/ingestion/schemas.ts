@@ -11,14 +11,14 @@ export const MAX_ROWS_PER_REQUEST = 10_000;
 export const ZRequestId = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "请求编号应为 1–64 位字母、数字或 . _ : -，且以字母或数字开头");
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "ingestion.requestIdFormat");
 
 const ZShanghaiDateTime = z
   .string()
   .trim()
   .transform((value, ctx) => {
     const at = parseShanghaiDateTime(value);
-    if (!at) ctx.addIssue({ code: "custom", message: "时间格式应为 yyyy-MM-dd HH:mm:ss（北京时间）" });
+    if (!at) ctx.addIssue({ code: "custom", message: "ingestion.timeFormat" });
     return at ?? z.NEVER;
   });
 
@@ -31,7 +31,7 @@ export const ZManualHeadInput = ZHeadChanges.required({ bizopEtpsNm: true, rcvgd
   masterCuscd: z
     .string()
     .trim()
-    .regex(/^\d{4}$/, "主管海关应为 4 位数字"),
+    .regex(/^\d{4}$/, "ingestion.customsFormat"),
   chgTmsCnt: z.number().int().min(0).max(MAX_DB_INTEGER).default(0),
   putrecApprTime: ZShanghaiDateTime,
   chgApprTime: ZShanghaiDateTime.nullish(),
@@ -47,13 +47,15 @@ function rowLimits(request: { materials: { gdsSeqno: number }[]; products: { gds
     ctx.addIssue({
       code: "custom",
       path: [],
-      message: `每次请求最多 ${MAX_ROWS_PER_REQUEST} 条表体（料件与成品合计），本次 ${total} 条，请分批提交`,
+      message: "ingestion.tooManyRows",
+      params: { max: MAX_ROWS_PER_REQUEST, total },
     });
   }
   for (const table of ["materials", "products"] as const) {
     const seen = new Set<number>();
     request[table].forEach((row, index) => {
-      if (seen.has(row.gdsSeqno)) ctx.addIssue({ code: "custom", path: [table, index, "gdsSeqno"], message: `序号 ${row.gdsSeqno} 重复` });
+      if (seen.has(row.gdsSeqno))
+        ctx.addIssue({ code: "custom", path: [table, index, "gdsSeqno"], message: "manuals.duplicateSeqno", params: { seqno: row.gdsSeqno } });
       seen.add(row.gdsSeqno);
     });
   }
@@ -74,11 +76,11 @@ export const ZChangeSubmitRequest = ZManualChangeInput.extend({ requestId: ZRequ
   .strict()
   .superRefine((request, ctx) => {
     if (!request.headChanges && request.materialChanges.length === 0 && request.productChanges.length === 0) {
-      ctx.addIssue({ code: "custom", path: [], message: "变更内容为空：表头、料件、成品至少一项有变更" });
+      ctx.addIssue({ code: "custom", path: [], message: "ingestion.emptyChange" });
     }
     const total = request.materialChanges.length + request.productChanges.length;
     if (total > MAX_ROWS_PER_REQUEST) {
-      ctx.addIssue({ code: "custom", path: [], message: `每次变更最多 ${MAX_ROWS_PER_REQUEST} 条表体（料件与成品合计），本次 ${total} 条` });
+      ctx.addIssue({ code: "custom", path: [], message: "ingestion.tooManyChangeRows", params: { max: MAX_ROWS_PER_REQUEST, total } });
     }
   });
 export type TChangeSubmitRequest = z.infer<typeof ZChangeSubmitRequest>;

@@ -7,8 +7,6 @@ import type { TChangeSubmitRequest } from "./schemas";
 
 type RawChange = { headChanges?: Prisma.InputJsonValue; materialChanges?: Prisma.InputJsonValue; productChanges?: Prisma.InputJsonValue };
 
-const statusLabels = { PENDING: "待审批", APPROVED: "已审批通过", REJECTED: "已退回" } as const;
-
 export async function submitManualChange(options: {
   tx: Prisma.TransactionClient;
   input: TChangeSubmitRequest;
@@ -19,16 +17,24 @@ export async function submitManualChange(options: {
   const { tx, input, system } = options;
   const raw = options.raw as RawChange;
   const manual = await tx.manual.findUnique({ where: { emsNo: input.emsNo }, select: { id: true, chgTmsCnt: true } });
-  if (!manual) throw new IngestionError(404, "MANUAL_NOT_FOUND", `账册 ${input.emsNo} 不存在，请先通过账册接口导入`);
+  if (!manual) throw new IngestionError(404, "MANUAL_NOT_FOUND", "ingestion.manualNotFound", { emsNo: input.emsNo });
   if (input.chgTmsCnt <= manual.chgTmsCnt) {
-    throw new IngestionError(409, "STALE_CHANGE", `变更次数 ${input.chgTmsCnt} 不大于账册 ${input.emsNo} 当前的变更次数 ${manual.chgTmsCnt}`);
+    throw new IngestionError(409, "STALE_CHANGE", "ingestion.staleChange", {
+      chgTmsCnt: input.chgTmsCnt,
+      emsNo: input.emsNo,
+      current: manual.chgTmsCnt,
+    });
   }
   const clash = await tx.manualChange.findUnique({
     where: { manualId_chgTmsCnt: { manualId: manual.id, chgTmsCnt: input.chgTmsCnt } },
     select: { status: true },
   });
   if (clash) {
-    throw new IngestionError(409, "DUPLICATE_CHANGE", `账册 ${input.emsNo} 的第 ${input.chgTmsCnt} 次变更已提交（${statusLabels[clash.status]}）`);
+    throw new IngestionError(409, "DUPLICATE_CHANGE", "ingestion.duplicateChange", {
+      emsNo: input.emsNo,
+      chgTmsCnt: input.chgTmsCnt,
+      status: clash.status,
+    });
   }
   const change = await tx.manualChange.create({
     data: {

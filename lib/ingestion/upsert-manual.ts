@@ -29,11 +29,7 @@ export async function upsertManual(options: {
   const { emsNo, ...head } = input.head;
   const existing = await tx.manual.findUnique({ where: { emsNo }, select: { id: true, chgTmsCnt: true } });
   if (existing && head.chgTmsCnt < existing.chgTmsCnt) {
-    throw new IngestionError(
-      409,
-      "STALE_MANUAL",
-      `账册 ${emsNo} 在单一窗口已是第 ${existing.chgTmsCnt} 次变更，本次数据为第 ${head.chgTmsCnt} 次，未写入；变更请通过变更接口提交`,
-    );
+    throw new IngestionError(409, "STALE_MANUAL", "ingestion.staleManual", { emsNo, current: existing.chgTmsCnt, chgTmsCnt: head.chgTmsCnt });
   }
   const data = { ...clearedHead, ...head };
   const manual = await tx.manual.upsert({ where: { emsNo }, create: { emsNo, ...data }, update: data, select: { id: true } });

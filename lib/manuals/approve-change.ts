@@ -24,7 +24,7 @@ export async function approveManualChange(options: {
       const [manual] = await tx.$queryRaw<{ id: number; emsNo: string; chgTmsCnt: number }[]>`
         SELECT id, "emsNo", "chgTmsCnt" FROM "Manual" WHERE id = ${change.manualId} FOR UPDATE`;
       if (change.chgTmsCnt <= manual.chgTmsCnt) {
-        throw new ManualChangeError("OUT_OF_ORDER", `变更次数 ${change.chgTmsCnt} 不大于账册当前变更次数 ${manual.chgTmsCnt}`);
+        throw new ManualChangeError("OUT_OF_ORDER", "manuals.outOfOrder", { chgTmsCnt: change.chgTmsCnt, current: manual.chgTmsCnt });
       }
       const content = parseChangeContent(change);
 
@@ -66,8 +66,8 @@ export async function approveManualChange(options: {
 async function lockPendingChange(tx: Prisma.TransactionClient, manualChangeId: number) {
   await tx.$queryRaw`SELECT id FROM "ManualChange" WHERE id = ${manualChangeId} FOR UPDATE`;
   const change = await tx.manualChange.findUnique({ where: { id: manualChangeId } });
-  if (!change) throw new ManualChangeError("NOT_FOUND", "变更记录不存在");
-  if (change.status !== "PENDING") throw new ManualChangeError("ALREADY_DECIDED", "该变更已审批，不能重复处理");
+  if (!change) throw new ManualChangeError("NOT_FOUND", "manuals.changeNotFound");
+  if (change.status !== "PENDING") throw new ManualChangeError("ALREADY_DECIDED", "manuals.alreadyDecided");
   return change;
 }
 
@@ -76,7 +76,7 @@ function parseChangeContent(change: { headChanges: unknown; materialChanges: unk
   const materials = ZMaterialChanges.safeParse(change.materialChanges);
   const products = ZProductChanges.safeParse(change.productChanges);
   if (!head.success || !materials.success || !products.success) {
-    throw new ManualChangeError("INVALID_CONTENT", "变更内容格式有误，无法审批");
+    throw new ManualChangeError("INVALID_CONTENT", "manuals.invalidContent");
   }
   return { head: head.data ?? {}, materials: materials.data, products: products.data };
 }

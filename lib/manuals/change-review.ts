@@ -2,7 +2,7 @@
 // now, whether earlier changes of the manual still wait, and, once approved, how its pushes went.
 import type { Db } from "@/lib/db/client";
 import { loadManualRows, manualHeadSelect } from "@/lib/pushes/manual-records";
-import { chineseIssueMessage, issuePath } from "@/lib/validations/chinese-issues";
+import { issuePath, issueRefusal } from "@/lib/validations/issue-refusal";
 import { ZHeadChanges, ZMaterialChanges, ZProductChanges, type TMaterialChange, type TProductChange } from "./change-schema";
 import { diffHead, diffRows } from "./change-diff";
 import { manualRowFields } from "./row-fields";
@@ -29,11 +29,10 @@ export async function loadChangeReview(options: { db: Db; manualChangeId: number
   if (!change) return null;
   const { manual } = change;
 
-  const parse = { error: chineseIssueMessage };
-  const head = ZHeadChanges.nullable().safeParse(change.headChanges ?? null, parse);
-  const materials = ZMaterialChanges.safeParse(change.materialChanges, parse);
-  const products = ZProductChanges.safeParse(change.productChanges, parse);
-  // approveManualChange refuses such a change; the admin sees why, e.g. "materialChanges[3].gdecd: 必填".
+  const head = ZHeadChanges.nullable().safeParse(change.headChanges ?? null);
+  const materials = ZMaterialChanges.safeParse(change.materialChanges);
+  const products = ZProductChanges.safeParse(change.productChanges);
+  // approveManualChange refuses such a change; the admin sees why, e.g. materialChanges[3].gdecd with validation.required.
   const contentError =
     (
       [
@@ -43,7 +42,7 @@ export async function loadChangeReview(options: { db: Db; manualChangeId: number
       ] as const
     )
       .flatMap(([field, parsed]) =>
-        parsed.error ? [`${issuePath([field, ...parsed.error.issues[0].path])}: ${parsed.error.issues[0].message}`] : [],
+        parsed.error ? [{ field: issuePath([field, ...parsed.error.issues[0].path]), refusal: issueRefusal(parsed.error.issues[0]) }] : [],
       )
       .at(0) ?? null;
 

@@ -18,19 +18,18 @@ export function formatDecimal19_5(value: string): string {
 
 const ZDecimal = z
   .union([z.string().trim(), z.number().transform(String)])
-  .refine((v) => DECIMAL_19_5.test(v), "数值最多 14 位整数、5 位小数")
+  .refine((v) => DECIMAL_19_5.test(v), "manuals.decimalFormat")
   .transform(formatDecimal19_5);
 
 // Lengths from data-fields.md; the free-text names and 规格型号, which it leaves open, take the customs
 // message's 512 characters, so that no field can carry an unbounded string into the database and the pushes.
 const MAX_TEXT = 512;
-const tooLong = (max: number) => `最多 ${max} 个字符`;
-const code = (max: number) => z.string().trim().min(1).max(max, tooLong(max));
+const code = (max: number) => z.string().trim().min(1).max(max, "validation.maxLength");
 const optionalCode = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, tooLong(max))
+    .max(max, "validation.maxLength")
     .nullish()
     .transform((v) => (v ? v : null));
 const text = code(MAX_TEXT);
@@ -40,12 +39,12 @@ const optionalText = optionalCode(MAX_TEXT);
 const ZCalendarDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-?\d{2}-?\d{2}$/, "日期格式应为 yyyyMMdd")
+  .regex(/^\d{4}-?\d{2}-?\d{2}$/, "manuals.dateFormat")
   .transform((v, ctx) => {
     const digits = v.replaceAll("-", "");
     const date = new Date(`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}T00:00:00Z`);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10).replaceAll("-", "") !== digits) {
-      ctx.addIssue({ code: "custom", message: "日期无效" });
+      ctx.addIssue({ code: "custom", message: "manuals.dateInvalid" });
       return z.NEVER;
     }
     return date;
@@ -107,7 +106,7 @@ export const ZProductChanges = z.array(ZProductChange).superRefine(uniqueSerialN
 function uniqueSerialNumbers(rows: { gdsSeqno: number }[], ctx: z.RefinementCtx) {
   const seen = new Set<number>();
   for (const row of rows) {
-    if (seen.has(row.gdsSeqno)) ctx.addIssue({ code: "custom", message: `序号 ${row.gdsSeqno} 重复` });
+    if (seen.has(row.gdsSeqno)) ctx.addIssue({ code: "custom", message: "manuals.duplicateSeqno", params: { seqno: row.gdsSeqno } });
     seen.add(row.gdsSeqno);
   }
 }

@@ -1,12 +1,16 @@
-// Refusals of manual operations, with a code the UI can map and a Chinese message it can show as is.
+// Refusals of manual operations, with a code the admin wrapper maps to an AppError kind and a refusal key
+// (errors.manuals.*) the UI renders.
+import type { RefusalKey, RefusalValues } from "@/lib/errors";
+
 export type ManualChangeErrorCode = "NOT_FOUND" | "ALREADY_DECIDED" | "OUT_OF_ORDER" | "INVALID_CONTENT";
 
 export class ManualChangeError extends Error {
   constructor(
     readonly code: ManualChangeErrorCode,
-    message: string,
+    readonly reason: RefusalKey,
+    readonly values?: RefusalValues,
   ) {
-    super(message);
+    super(values ? `${reason} ${JSON.stringify(values)}` : reason);
     this.name = "ManualChangeError";
   }
 }

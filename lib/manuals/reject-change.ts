@@ -21,7 +21,9 @@ export async function rejectManualChange(options: {
     });
     if (decided.count === 0) {
       const exists = (await tx.manualChange.count({ where: { id: manualChangeId } })) > 0;
-      throw exists ? new ManualChangeError("ALREADY_DECIDED", "该变更已审批，不能重复处理") : new ManualChangeError("NOT_FOUND", "变更记录不存在");
+      throw exists
+        ? new ManualChangeError("ALREADY_DECIDED", "manuals.alreadyDecided")
+        : new ManualChangeError("NOT_FOUND", "manuals.changeNotFound");
     }
     const change = await tx.manualChange.findUniqueOrThrow({
       where: { id: manualChangeId },

@@ -16,7 +16,7 @@ export function prettyXml(xml: string): string {
 
 export async function getPushMessageDetail(options: { db: Db; scope: EnterpriseScope; messageId: string }) {
   const found = await findPushMessageDetail({ db: options.db, where: { ...ownedBy(options.scope), messageId: options.messageId } });
-  if (!found) throw new AppError("NOT_FOUND", "报文不存在或不属于本企业");
+  if (!found) throw new AppError("NOT_FOUND", "pushes.messageNotFound");
   return found.detail;
 }
 export type PushMessageDetail = NonNullable<Awaited<ReturnType<typeof findPushMessageDetail>>>["detail"];

@@ -9,9 +9,10 @@ import { AppError } from "@/lib/errors";
 import { deliveryJob } from "@/lib/jobs/definitions/delivery";
 import { sendJob } from "@/lib/jobs/send";
 import { ZMessageId } from "@/lib/validations/identifiers";
+import { parseOrThrow } from "@/lib/validations/parse";
 
 export const MAX_RESEND = 500;
-export const ZResendMessageIds = z.array(ZMessageId).min(1, "请选择要重发的报文").max(MAX_RESEND, `一次最多重发 ${MAX_RESEND} 条报文`);
+export const ZResendMessageIds = z.array(ZMessageId).min(1, "pushes.resendNoneChosen").max(MAX_RESEND, "pushes.resendTooMany");
 
 /** The enterprise's own messages of these (distinct) ids; if any is unknown or another enterprise's, none. */
 export async function findOwnedMessages(options: { tx: Prisma.TransactionClient; scope: EnterpriseScope; messageIds: string[] }) {
@@ -19,7 +20,7 @@ export async function findOwnedMessages(options: { tx: Prisma.TransactionClient;
     where: { ...ownedBy(options.scope), messageId: { in: options.messageIds } },
     select: { id: true, attemptCount: true },
   });
-  if (messages.length !== options.messageIds.length) throw new AppError("NOT_FOUND", "报文不存在或不属于本企业，未重发");
+  if (messages.length !== options.messageIds.length) throw new AppError("NOT_FOUND", "pushes.resendNotFound");
   return messages;
 }
 
@@ -31,9 +32,7 @@ export async function resendMessages(options: {
   now?: Date;
 }): Promise<{ resentAt: Date; messageIds: string[] }> {
   const { tx, scope, audit } = options;
-  const parsed = ZResendMessageIds.safeParse(options.messageIds);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
-  const messageIds = [...new Set(parsed.data)];
+  const messageIds = [...new Set(parseOrThrow(ZResendMessageIds, options.messageIds))];
   const resentAt = options.now ?? new Date();
 
   const messages = await findOwnedMessages({ tx, scope, messageIds });

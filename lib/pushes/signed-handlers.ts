@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 export async function resendTargets(options: { tx: Prisma.TransactionClient; scope: EnterpriseScope; input: TResendRequest }) {
   const { tx, scope, input } = options;
   const messageIds = "messageIds" in input ? input.messageIds : await failedMessageIds({ tx, scope, query: input.failedOf });
-  if (messageIds.length === 0) throw new AppError("RULE_VIOLATION", "本次查询中没有下发失败的报文");
+  if (messageIds.length === 0) throw new AppError("RULE_VIOLATION", "pushes.noFailedInQuery");
   return messageIds;
 }
 

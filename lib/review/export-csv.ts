@@ -7,7 +7,8 @@ import type { SessionUser } from "@/lib/auth/credentials";
 import type { CsvValue } from "@/lib/csv/encode";
 import { attachmentDisposition, csvStream } from "@/lib/csv/stream";
 import type { Db, Prisma } from "@/lib/db/client";
-import { translatorFor, type ServerTranslator } from "@/lib/i18n/translator";
+import { renderRefusal } from "@/lib/i18n/refusal";
+import { localeOf, translatorFor, type ServerTranslator } from "@/lib/i18n/translator";
 import { eachPage, type Page } from "@/lib/pagination/keyset";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { parseFilters, ZPushMessageReviewFilters, ZSubscriptionReviewFilters } from "@/lib/validations/admin-filters";
@@ -130,7 +131,11 @@ async function csvResponse<TSchema extends z.ZodType, TRow>(spec: ExportSpec<TSc
   if ("refusal" in authorized) return authorized.refusal;
   const { admin } = authorized;
   const parsed = parseFilters(spec.schema, new URL(request.url).searchParams);
-  if (!parsed.ok) return Response.json({ error: "查询条件有误", fields: parsed.errors }, { status: 400 });
+  if (!parsed.ok) {
+    const locale = localeOf(request);
+    const fields = Object.fromEntries(Object.entries(parsed.errors).map(([field, refusal]) => [field, renderRefusal(refusal, locale)]));
+    return Response.json({ error: renderRefusal({ key: "filters.invalid" }, locale), fields }, { status: 400 });
+  }
   const filters = parsed.filters;
 
   await writeAudit(db, {

@@ -29,7 +29,7 @@ export async function issueChallenge(options: { db: Db; userId: number; action: 
     const recent = await tx.signingChallenge.count({
       where: { userId: options.userId, createdAt: { gt: new Date(now.getTime() - RATE_WINDOW_MS) } },
     });
-    if (recent >= config().SIGNING_CHALLENGES_PER_MINUTE) throw new AppError("RULE_VIOLATION", "签名请求过于频繁，请稍后再试");
+    if (recent >= config().SIGNING_CHALLENGES_PER_MINUTE) throw new AppError("RULE_VIOLATION", "signing.tooFrequent");
     await tx.signingChallenge.create({
       data: {
         id,
@@ -60,7 +60,7 @@ export async function pruneChallenges(options: { db: Db; now?: Date }): Promise<
 
 /**
  * Verifies a signed request inside the action's transaction and consumes its challenge. Throws
- * AppError(SIGNATURE_INVALID | FORBIDDEN) with a Chinese message; the caller's transaction then rolls back.
+ * AppError(SIGNATURE_INVALID | FORBIDDEN) with its refusal; the caller's transaction then rolls back.
  */
 export async function verifyAndConsume(options: {
   tx: Prisma.TransactionClient;
@@ -75,30 +75,30 @@ export async function verifyAndConsume(options: {
   const now = options.now ?? new Date();
   const challenge = await tx.signingChallenge.findUnique({ where: { id: proof.challengeId } });
   if (!challenge || challenge.userId !== options.userId || challenge.action !== action) {
-    throw new AppError("SIGNATURE_INVALID", "签名请求无效，请重新签名");
+    throw new AppError("SIGNATURE_INVALID", "signing.challengeInvalid");
   }
-  if (challenge.consumedAt) throw new AppError("SIGNATURE_INVALID", "该签名已使用过，请重新签名");
-  if (challenge.expiresAt < now) throw new AppError("SIGNATURE_INVALID", "签名已过期，请重新签名");
+  if (challenge.consumedAt) throw new AppError("SIGNATURE_INVALID", "signing.alreadyUsed");
+  if (challenge.expiresAt < now) throw new AppError("SIGNATURE_INVALID", "signing.expired");
   if (challenge.payloadDigest !== sm3Hex(canonicalJson(options.payload))) {
-    throw new AppError("SIGNATURE_INVALID", "签名后的内容被修改，请重新签名");
+    throw new AppError("SIGNATURE_INVALID", "signing.payloadChanged");
   }
 
   const card = await tx.card.findUnique({ where: { cardNo: proof.cardNo } });
-  if (!card || card.status !== "ACTIVE") throw new AppError("SIGNATURE_INVALID", "该卡未在单一窗口登记或已注销");
-  if (card.enterpriseId !== options.enterpriseId) throw new AppError("FORBIDDEN", "非本企业卡，不能签名");
+  if (!card || card.status !== "ACTIVE") throw new AppError("SIGNATURE_INVALID", "signing.cardNotRegistered");
+  if (card.enterpriseId !== options.enterpriseId) throw new AppError("FORBIDDEN", "signing.notOwnCard");
   if (!(signedActions[action] as readonly string[]).includes(card.kind)) {
-    throw new AppError("FORBIDDEN", "此操作需使用本企业的法人卡签名（非法人卡）");
+    throw new AppError("FORBIDDEN", "signing.legalPersonRequired");
   }
   const message = signingMessage({ action, challengeId: challenge.id, payload: options.payload });
   // The very bytes verified are the ones the audit entry keeps (run-signed.ts).
   const signedBytes = new TextEncoder().encode(message);
-  if (!sm2Verify(card.publicKey, signedBytes, proof.signature)) throw new AppError("SIGNATURE_INVALID", "签名验证失败");
+  if (!sm2Verify(card.publicKey, signedBytes, proof.signature)) throw new AppError("SIGNATURE_INVALID", "signing.verifyFailed");
 
   // Conditional update: of two concurrent uses of one challenge only one consumes it.
   const consumed = await tx.signingChallenge.updateMany({
     where: { id: challenge.id, consumedAt: null },
     data: { consumedAt: now },
   });
-  if (consumed.count !== 1) throw new AppError("SIGNATURE_INVALID", "该签名已使用过，请重新签名");
+  if (consumed.count !== 1) throw new AppError("SIGNATURE_INVALID", "signing.alreadyUsed");
   return { card, message, evidence: { signedMessage: signedBytes, signedFormat: SIGNED_FORMAT } };
 }

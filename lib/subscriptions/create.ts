@@ -133,6 +133,4 @@ export async function createSubscription(options: CreateSubscriptionOptions) {
 }
 
 const duplicateIncremental = (emsNo: string) =>
-  new AppError("CONFLICT", `账册号[${emsNo}]已有生效的增量数据订阅，同一本账册在有效期内只可订阅一次`, {
-    incrementalEmsNo: "该账册已有生效的增量数据订阅",
-  });
+  new AppError("CONFLICT", "subscriptions.incrementalExists", { emsNo }, { incrementalEmsNo: { key: "subscriptions.incrementalExistsField" } });

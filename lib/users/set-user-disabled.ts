@@ -15,8 +15,8 @@ export async function setUserDisabled(options: {
   const { db, admin, input } = options;
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { accountCode: input.accountCode }, select: { id: true, enterpriseId: true, disabledAt: true } });
-    if (!user) throw new AppError("NOT_FOUND", "用户不存在", { accountCode: "没有该账号的用户" });
-    if (input.disabled && user.id === admin.userId) throw new AppError("RULE_VIOLATION", "不能停用自己的账号");
+    if (!user) throw new AppError("NOT_FOUND", "users.notFound", undefined, { accountCode: { key: "users.noSuchAccount" } });
+    if (input.disabled && user.id === admin.userId) throw new AppError("RULE_VIOLATION", "users.cannotDisableSelf");
     if (input.disabled) {
       // Disabling again keeps the first time; the sessions end either way.
       await tx.user.update({ where: { id: user.id }, data: { disabledAt: user.disabledAt ?? options.now ?? new Date() } });

@@ -2,6 +2,8 @@
 // Unlike the enterprise's own list, a malformed filter is reported, not ignored: an admin must never read
 // every enterprise's records because of a mistyped 海关十位.
 import { z } from "zod";
+import type { Refusal } from "@/lib/errors";
+import { issueRefusal, REPORT_INPUT } from "./issue-refusal";
 import { auditActions } from "@/lib/audit/log";
 import { isCalendarDay } from "@/lib/time/shanghai";
 import { ZAccountCode, ZClientId, ZCustomsCode, ZEmsNo, ZMessageId, ZRecordId } from "./identifiers";
@@ -18,11 +20,11 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(firstValue, sc
 const upperCase = (value: unknown) => (typeof value === "string" ? value.toUpperCase() : value);
 const optionalCode = <T extends z.ZodType>(schema: T) => z.preprocess((v) => upperCase(firstValue(v)), schema.optional());
 
-const ZDay = z.string().refine(isCalendarDay, "日期格式应为 yyyy-MM-dd");
+const ZDay = z.string().refine(isCalendarDay, "filters.dayFormat");
 const dateRange = { dateFrom: optional(ZDay), dateTo: optional(ZDay) };
 function orderedDates(filters: { dateFrom?: string; dateTo?: string }, ctx: z.RefinementCtx) {
   if (filters.dateFrom && filters.dateTo && filters.dateFrom > filters.dateTo) {
-    ctx.addIssue({ code: "custom", path: ["dateTo"], message: "截止日期不能早于起始日期" });
+    ctx.addIssue({ code: "custom", path: ["dateTo"], message: "filters.dateOrder" });
   }
 }
 
@@ -30,8 +32,8 @@ export const ZSubscriptionReviewFilters = z
   .object({
     customsCode: optionalCode(ZCustomsCode),
     emsNo: optionalCode(ZEmsNo),
-    kind: optional(z.enum(["STOCK", "INCREMENTAL"], "订阅类型无效")),
-    status: optional(z.enum(["ACTIVE", "CANCELLED", "EXPIRED"], "状态无效")),
+    kind: optional(z.enum(["STOCK", "INCREMENTAL"], "filters.kindInvalid")),
+    status: optional(z.enum(["ACTIVE", "CANCELLED", "EXPIRED"], "filters.statusInvalid")),
     ...dateRange,
   })
   .superRefine(orderedDates);
@@ -43,9 +45,11 @@ export const ZPushMessageReviewFilters = z
     emsNo: optionalCode(ZEmsNo),
     messageId: optional(ZMessageId),
     // DATA: stock and incremental, what the dashboard and the client health view count.
-    type: optional(z.enum(["STOCK", "INCREMENT", "TEST", "DATA"], "报文类型无效")),
-    status: optional(z.enum(["PENDING", "DELIVERED", "FAILED"], "下发状态无效")),
-    subscriptionId: optional(z.coerce.number("订阅记录编号无效").pipe(ZRecordId)),
+    type: optional(z.enum(["STOCK", "INCREMENT", "TEST", "DATA"], "filters.typeInvalid")),
+    status: optional(z.enum(["PENDING", "DELIVERED", "FAILED"], "filters.deliveryStatusInvalid")),
+    subscriptionId: optional(z.coerce.number("filters.subscriptionIdInvalid").pipe(ZRecordId)),
+    // The messages one change pushed (its review links here), not all INCREMENT messages of its manual.
+    manualChangeId: optional(z.coerce.number("filters.changeIdInvalid").pipe(ZRecordId)),
     clientId: optionalCode(ZClientId),
     ...dateRange,
   })
@@ -56,14 +60,14 @@ export type TPushMessageReviewFilters = z.infer<typeof ZPushMessageReviewFilters
 export const ZClientHealthFilters = z.object({
   customsCode: optionalCode(ZCustomsCode),
   clientId: optionalCode(ZClientId),
-  health: optional(z.enum(["FAILING", "PAUSED", "HEALTHY"], "状态无效")),
+  health: optional(z.enum(["FAILING", "PAUSED", "HEALTHY"], "filters.statusInvalid")),
 });
 export type TClientHealthFilters = z.infer<typeof ZClientHealthFilters>;
 
 export const ZAuditFilters = z
   .object({
-    action: optional(z.enum(auditActions, "操作类型无效")),
-    outcome: optional(z.enum(["OK", "REFUSED"], "结果无效")),
+    action: optional(z.enum(auditActions, "filters.actionInvalid")),
+    outcome: optional(z.enum(["OK", "REFUSED"], "filters.outcomeInvalid")),
     customsCode: optionalCode(ZCustomsCode),
     account: optionalCode(ZAccountCode),
     ...dateRange,
@@ -72,30 +76,34 @@ export const ZAuditFilters = z
 export type TAuditFilters = z.infer<typeof ZAuditFilters>;
 
 export const ZManualSearch = z.object({
-  q: optional(z.string().max(64, "查询内容最多 64 个字符")),
+  q: optional(z.string().max(64, "filters.queryTooLong")),
 });
 
 export const ZManualRowsQuery = z.object({
   table: z.preprocess(firstValue, z.enum(["materials", "products"]).catch("materials").default("materials")),
-  q: optional(z.string().max(64, "查询内容最多 64 个字符")),
+  q: optional(z.string().max(64, "filters.queryTooLong")),
 });
 export type TManualRowsQuery = z.infer<typeof ZManualRowsQuery>;
 
 export const ZChangeListFilters = z.object({
-  status: z.preprocess(firstValue, z.enum(["PENDING", "APPROVED", "REJECTED", "ALL"], "状态无效").default("PENDING")),
+  status: z.preprocess(firstValue, z.enum(["PENDING", "APPROVED", "REJECTED", "ALL"], "filters.statusInvalid").default("PENDING")),
   emsNo: optionalCode(ZEmsNo),
 });
 export type TChangeListFilters = z.infer<typeof ZChangeListFilters>;
 
-export type FilterResult<T> = { ok: true; filters: T } | { ok: false; errors: Record<string, string> };
+/** A manual's recipients (lib/review/manual-recipients.ts): a range of dispatch days. */
+export const ZManualRecipientsFilters = z.object(dateRange).superRefine(orderedDates);
+export type TManualRecipientsFilters = z.infer<typeof ZManualRecipientsFilters>;
+
+export type FilterResult<T> = { ok: true; filters: T } | { ok: false; errors: Record<string, Refusal> };
 
 /** Filters from a query string; every invalid field is named with its message. */
 export function parseFilters<T extends z.ZodType>(schema: T, params: SearchParams | URLSearchParams): FilterResult<z.infer<T>> {
   const input = params instanceof URLSearchParams ? Object.fromEntries(params) : params;
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, REPORT_INPUT);
   if (parsed.success) return { ok: true, filters: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  const errors: Record<string, Refusal> = {};
+  for (const issue of parsed.error.issues) errors[issue.path.join(".")] ??= issueRefusal(issue);
   return { ok: false, errors };
 }
 

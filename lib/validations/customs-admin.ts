@@ -6,8 +6,8 @@ import { ZNewPassword } from "./password";
 export const ZCustomsAdmin = z
   .object({
     accountCode: ZAccountCode,
-    name: z.string().trim().min(1, "请填写姓名").max(50, "姓名最多 50 个字"),
+    name: z.string().trim().min(1, "admins.nameRequired").max(50, "admins.nameTooLong"),
     password: ZNewPassword,
   })
-  .refine((input) => !input.password.toUpperCase().includes(input.accountCode), { path: ["password"], message: "密码不能包含账号" });
+  .refine((input) => !input.password.toUpperCase().includes(input.accountCode), { path: ["password"], message: "password.containsAccount" });
 export type TCustomsAdmin = z.infer<typeof ZCustomsAdmin>;

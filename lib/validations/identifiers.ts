@@ -15,35 +15,37 @@ export function normaliseCode(value: unknown): unknown {
 export const ZEmsNo = z
   .string()
   .trim()
-  .regex(/^E[0-9A-Z]{11}$/, "账册号应为 E 开头的 12 位数字或大写字母");
+  .regex(/^E[0-9A-Z]{11}$/, "identifiers.emsNo");
 
 export const ZCustomsCode = z
   .string()
   .trim()
-  .regex(/^[0-9A-Z]{10}$/, "海关十位编码应为 10 位数字或大写字母");
+  .regex(/^[0-9A-Z]{10}$/, "identifiers.customsCode");
 
 export const ZCardNo = z
   .string()
   .trim()
-  .regex(/^\d{13}$/, "卡号应为 13 位数字");
+  .regex(/^\d{13}$/, "identifiers.cardNo");
 
 export const ZClientId = z
   .string()
   .trim()
-  .regex(/^[0-9A-Z]{10}$/, "客户端ID应为 10 位数字或大写字母");
+  .regex(/^[0-9A-Z]{10}$/, "identifiers.clientId");
 
 export const ZMessageId = z
   .string()
   .trim()
-  .regex(/^\d{20}$/, "报文ID应为 20 位数字");
+  .regex(/^\d{20}$/, "identifiers.messageId");
 
 /** PostgreSQL's integer: a larger whole number can be neither stored nor looked up (the query fails). */
 export const MAX_DB_INTEGER = 2_147_483_647;
 
+const RECORD_ID = "identifiers.recordId";
+
 /** A record's number; a larger one names no record. */
-export const ZRecordId = z.number("记录编号无效").int("记录编号无效").positive("记录编号无效").max(MAX_DB_INTEGER, "记录编号无效");
+export const ZRecordId = z.number(RECORD_ID).int(RECORD_ID).positive(RECORD_ID).max(MAX_DB_INTEGER, RECORD_ID);
 
 export const ZAccountCode = z
   .string()
   .trim()
-  .regex(/^[A-Z]{2}\d{8}$/, "账号应如 SW10000001");
+  .regex(/^[A-Z]{2}\d{8}$/, "identifiers.accountCode");

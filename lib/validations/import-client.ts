@@ -3,19 +3,19 @@ import { z } from "zod";
 import { ZAfterInteger } from "./page-params";
 import { ZCardNo, ZClientId, ZMessageId } from "./identifiers";
 
-export const ZClientName = z.string().trim().min(1, "请填写客户端名称").max(50, "客户端名称最多 50 个字");
+export const ZClientName = z.string().trim().min(1, "importClients.nameRequired").max(50, "importClients.nameTooLong");
 
 /** http(s) only, no credentials in the address; where it may point is checked on the server (endpoint-policy.ts). */
 export const ZEndpointUrl = z
   .string()
   .trim()
-  .min(1, "请填写接收地址")
-  .max(500, "接收地址最多 500 个字符")
+  .min(1, "importClients.endpointRequired")
+  .max(500, "importClients.endpointTooLong")
   .superRefine((value, ctx) => {
     const url = parseUrl(value);
-    if (!url) return ctx.addIssue({ code: "custom", message: "接收地址格式不正确，应如 https://client.example.com/push" });
-    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "接收地址须以 http:// 或 https:// 开头" });
-    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "接收地址不能包含用户名或口令" });
+    if (!url) return ctx.addIssue({ code: "custom", message: "importClients.endpointFormat" });
+    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "importClients.endpointScheme" });
+    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "importClients.endpointCredentials" });
   });
 
 function parseUrl(value: string): URL | null {

@@ -8,7 +8,7 @@ export const ZApproveChange = z.object({ manualChangeId: ZRecordId });
 
 export const ZRejectChange = z.object({
   manualChangeId: ZRecordId,
-  reason: z.string().trim().min(1, "请填写退回原因").max(REJECT_REASON_MAX, `退回原因最多 ${REJECT_REASON_MAX} 字`),
+  reason: z.string().trim().min(1, "manuals.rejectReasonRequired").max(REJECT_REASON_MAX, "manuals.rejectReasonTooLong"),
 });
 
 export type TRejectChange = z.infer<typeof ZRejectChange>;

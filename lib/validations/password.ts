@@ -4,16 +4,16 @@ import { z } from "zod";
 
 export const ZNewPassword = z
   .string()
-  .min(8, "新密码至少 8 位")
-  .max(72, "新密码最多 72 位")
-  .regex(/\p{L}/u, "新密码须含字母")
-  .regex(/\d/, "新密码须含数字");
+  .min(8, "password.tooShort")
+  .max(72, "password.tooLong")
+  .regex(/\p{L}/u, "password.needsLetter")
+  .regex(/\d/, "password.needsDigit");
 
 export const ZChangePassword = z
   .object({
-    currentPassword: z.string().min(1, "请输入当前密码").max(200, "当前密码不正确"),
+    currentPassword: z.string().min(1, "password.currentRequired").max(200, "auth.currentPasswordWrong"),
     newPassword: ZNewPassword,
-    confirmPassword: z.string().max(200, "两次输入的新密码不一致"),
+    confirmPassword: z.string().max(200, "password.mismatch"),
   })
-  .refine((input) => input.confirmPassword === input.newPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致" });
+  .refine((input) => input.confirmPassword === input.newPassword, { path: ["confirmPassword"], message: "password.mismatch" });
 export type TChangePassword = z.infer<typeof ZChangePassword>;

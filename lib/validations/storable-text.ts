@@ -1,8 +1,6 @@
 // Text PostgreSQL cannot store: U+0000 (refused in text) and a lone UTF-16 surrogate (not Unicode; refused in
 // json). No one types either, and the INSERT would fail with a database error, so input holding one anywhere
 // is refused where it enters: server actions (parseOrThrow) and the ingestion API (readJsonBody).
-export const UNSTORABLE_TEXT_MESSAGE = "输入中含有无法保存的字符（空字符或不完整的 Unicode 字符），请删除后重试";
-
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_DEPTH = 32;
 

@@ -24,13 +24,14 @@ export const ZSubscribeForm = z
     validUntil: z.string().trim(),
   })
   .superRefine((form, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (!ZClientId.safeParse(form.clientId).success) issue("clientId", "请选择接收订阅数据的导入客户端");
-    if (!form.stockEnabled && !form.incrementalEnabled) issue("stockEnabled", "请至少选择存量或增量数据订阅");
+    const issue = (path: string, message: string, params?: Record<string, string | number>) =>
+      ctx.addIssue({ code: "custom", path: [path], message, params });
+    if (!ZClientId.safeParse(form.clientId).success) issue("clientId", "subscriptions.clientRequired");
+    if (!form.stockEnabled && !form.incrementalEnabled) issue("stockEnabled", "subscriptions.kindRequired");
     if (form.stockEnabled) {
       const emsNo = ZEmsNo.safeParse(form.stockEmsNo);
       if (!emsNo.success) issue("stockEmsNo", emsNo.error.issues[0].message);
-      if (!form.pushMaterials && !form.pushProducts) issue("pushMaterials", "请至少勾选一种推送类型（料件、成品）");
+      if (!form.pushMaterials && !form.pushProducts) issue("pushMaterials", "subscriptions.pushTypeRequired");
       if (form.pushMaterials) checkRange(form.materialFrom, form.materialTo, "material", issue);
       if (form.pushProducts) checkRange(form.productFrom, form.productTo, "product", issue);
     }
@@ -38,29 +39,33 @@ export const ZSubscribeForm = z
       const emsNo = ZEmsNo.safeParse(form.incrementalEmsNo);
       if (!emsNo.success) issue("incrementalEmsNo", emsNo.error.issues[0].message);
     }
-    if (!isCalendarDay(form.validUntil)) issue("validUntil", "请选择订阅有效期");
+    if (!isCalendarDay(form.validUntil)) issue("validUntil", "subscriptions.validUntilRequired");
   });
 
 export type TSubscribeForm = z.infer<typeof ZSubscribeForm>;
 
 /** R4: both bounds empty (whole table) or whole numbers from ≤ to covering at most 10,000 serial numbers. */
-function checkRange(from: string, to: string, table: "material" | "product", issue: (path: string, message: string) => void) {
+function checkRange(
+  from: string,
+  to: string,
+  table: "material" | "product",
+  issue: (path: string, message: string, params: Record<string, string | number>) => void,
+) {
   if (from === "" && to === "") return;
-  const label = table === "material" ? "料件" : "成品";
   const fromValue = Number(from);
   const toValue = Number(to);
   const valid = (v: string, n: number) => /^\d+$/.test(v) && Number.isSafeInteger(n) && n >= 1;
   if (!valid(from, fromValue) || !valid(to, toValue)) {
-    return issue(`${table}From`, `${label}序号范围应为正整数，如 1-100；留空表示全部`);
+    return issue(`${table}From`, "subscriptions.rangeFormat", { table });
   }
-  if (fromValue > toValue) return issue(`${table}From`, `${label}起始序号不能大于截止序号`);
+  if (fromValue > toValue) return issue(`${table}From`, "subscriptions.rangeOrder", { table });
   if (toValue - fromValue + 1 > MAX_RANGE_SIZE) {
-    issue(`${table}From`, `${label}序号范围每次最多 ${MAX_RANGE_SIZE} 条，请分多次订阅`);
+    issue(`${table}From`, "subscriptions.rangeTooLarge", { table, max: MAX_RANGE_SIZE });
   }
 }
 
 export const ZCancelRequest = z.object({ subscriptionId: ZRecordId });
 export const ZExtendRequest = z.object({
   subscriptionId: ZRecordId,
-  validUntil: z.string().trim().refine(isCalendarDay, "请选择新的有效期"),
+  validUntil: z.string().trim().refine(isCalendarDay, "subscriptions.newValidUntilRequired"),
 });

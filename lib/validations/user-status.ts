@@ -2,5 +2,5 @@
 import { z } from "zod";
 import { ZAccountCode } from "./identifiers";
 
-export const ZSetUserDisabled = z.object({ accountCode: ZAccountCode, disabled: z.boolean("请选择停用或启用") });
+export const ZSetUserDisabled = z.object({ accountCode: ZAccountCode, disabled: z.boolean("users.chooseStatus") });
 export type TSetUserDisabled = z.infer<typeof ZSetUserDisabled>;

@@ -10,7 +10,10 @@ import { adminSession, enterpriseSession } from "../support/sessions";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "10.0.0.9" }) }));
+vi.mock("next/headers", async () => ({
+  ...(await import("../support/request-context")).headersModule,
+  headers: async () => new Headers({ "x-forwarded-for": "10.0.0.9" }),
+}));
 
 const ACTIONS_DIR = "lib/actions/admin";
 const actionFiles = readdirSync(ACTIONS_DIR).filter((file) => file.endsWith(".ts"));
@@ -64,7 +67,7 @@ describe("admin server actions", () => {
     expect((await db.manualChange.findUniqueOrThrow({ where: { id: changeId } })).status).toBe("PENDING");
     const refusals = await db.auditLog.findMany({ where: { action: "ACTION_REFUSED", actorUserId: enterprise.user.id } });
     expect(refusals.length).toBeGreaterThan(0);
-    expect(refusals.at(-1)).toMatchObject({ outcome: "REFUSED", ip: "10.0.0.9", detail: { reason: "仅海关管理员可以办理此业务" } });
+    expect(refusals.at(-1)).toMatchObject({ outcome: "REFUSED", ip: "10.0.0.9", detail: { reason: "auth.adminOnly" } });
   });
 
   test("an admin's invalid input comes back with the field's message, audited, without a change", async () => {

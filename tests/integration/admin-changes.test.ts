@@ -13,7 +13,7 @@ import { adminSession } from "../support/sessions";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+vi.mock("next/headers", async () => ({ ...(await import("../support/request-context")).headersModule, headers: async () => new Headers() }));
 
 const harness = setUpPushHarness();
 let admin: Awaited<ReturnType<typeof createCustomsAdmin>>;

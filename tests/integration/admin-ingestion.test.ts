@@ -170,7 +170,7 @@ describe("manual upsert", () => {
     });
     expect(tooMany.status).toBe(422);
     expect((await tooMany.json()).error.fields).toEqual([
-      { field: "(请求体)", message: "每次请求最多 10000 条表体（料件与成品合计），本次 10001 条，请分批提交" },
+      { field: "(body)", message: "每次请求最多 10000 条表体（料件与成品合计），本次 10001 条，请分批提交" },
     ]);
 
     expect((await post(postManual, "{ not json")).status).toBe(400);

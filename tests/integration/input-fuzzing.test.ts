@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import { GENERIC_ERROR } from "@/lib/errors";
+import { GENERIC_REFUSAL } from "@/lib/errors";
+import { renderRefusal } from "@/lib/i18n/refusal";
 import { registerUpstreamSystem } from "@/lib/ingestion/upstream-token";
 import { stopSender } from "@/lib/jobs/send";
 import type { SignedAction } from "@/lib/signing/actions";
@@ -89,7 +90,7 @@ function expectActionAnswer(result: unknown) {
   expect(result).toMatchObject({ ok: expect.any(Boolean) });
   const answer = result as { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
   if (answer.ok) return;
-  expect(answer.error, "the generic error means an unexpected exception").not.toBe(GENERIC_ERROR);
+  expect(answer.error, "the generic error means an unexpected exception").not.toBe(renderRefusal(GENERIC_REFUSAL));
   expectReadable(answer.error, "error");
   for (const [field, message] of Object.entries(answer.fieldErrors ?? {})) expectReadable(message, `fieldErrors.${field}`);
 }

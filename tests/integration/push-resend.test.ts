@@ -36,7 +36,7 @@ describe("resend (R17)", () => {
     const foreign = await enterpriseWithMessage();
     await expect(resend(own, [own.message.messageId, foreign.message.messageId])).rejects.toMatchObject({
       code: "NOT_FOUND",
-      message: "报文不存在或不属于本企业，未重发",
+      refusal: { key: "pushes.resendNotFound" },
     });
     await expect(resend(own, ["20269999999999999999"])).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(resend(own, ["123"])).rejects.toMatchObject({ code: "INVALID_INPUT" });

@@ -182,7 +182,7 @@ describe("停用 / 启用", () => {
 
     await expect(setUserDisabled({ db, admin: by, input: { accountCode: admin.accountCode, disabled: true } })).rejects.toMatchObject({
       code: "RULE_VIOLATION",
-      message: "不能停用自己的账号",
+      refusal: { key: "users.cannotDisableSelf" },
     });
     await expect(setUserDisabled({ db, admin: by, input: { accountCode: "SW99999998", disabled: true } })).rejects.toMatchObject({
       code: "NOT_FOUND",

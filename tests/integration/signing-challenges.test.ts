@@ -36,7 +36,7 @@ describe("challenges per user and minute", () => {
     for (let i = 0; i < 20; i++) await issue(f, new Date(t0.getTime() + i * 1_000));
     await expect(issue(f, new Date(t0.getTime() + 30_000))).rejects.toMatchObject({
       code: "RULE_VIOLATION",
-      message: "签名请求过于频繁，请稍后再试",
+      refusal: { key: "signing.tooFrequent" },
     });
     expect(await challengesOf(f)).toBe(20);
 
@@ -53,7 +53,7 @@ describe("challenges per user and minute", () => {
     const results = await Promise.allSettled(Array.from({ length: 30 }, () => issue(f)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(20);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.message)).toEqual(
-      Array(10).fill("签名请求过于频繁，请稍后再试"),
+      Array(10).fill("signing.tooFrequent"),
     );
     expect(await challengesOf(f)).toBe(20);
   });

@@ -24,7 +24,7 @@ const ZChallengeRequest = z.discriminatedUnion(
     z.object({ action: z.literal("RESEND"), payload: ZResendRequest }),
     ...clientChallengeRequests,
   ],
-  "不支持的签名操作",
+  "signing.unsupportedAction",
 );
 
 export const requestChallengeAction = enterpriseAction(ZChallengeRequest, async (request, actor) => {

@@ -18,6 +18,7 @@ import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 export default async function AdminChangePage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const t = await getTranslations("adminManuals");
+  const refusalText = await getTranslations("errors");
   const id = Number((await params).id);
   const change = Number.isSafeInteger(id) && id > 0 ? await loadChangeReview({ db, manualChangeId: id }) : null;
   if (!change) notFound();
@@ -77,7 +78,9 @@ export default async function AdminChangePage({ params }: { params: Promise<{ id
           {change.contentError && (
             <p role="alert" className="flex items-center gap-2 text-sm text-destructive">
               <TriangleAlert className="size-4" />
-              {t("contentError", { reason: change.contentError })}
+              {t("contentError", {
+                reason: `${change.contentError.field}: ${refusalText(change.contentError.refusal.key, change.contentError.refusal.values)}`,
+              })}
             </p>
           )}
           {pending && <ChangeDecision manualChangeId={change.id} />}
