@@ -25,6 +25,8 @@ import { requestContext } from "../support/request-context";
 import { adminSession, enterpriseSession } from "../support/sessions";
 import { signRequest } from "../support/signing";
 import { createTwoTenants, type TwoTenants } from "../support/tenants";
+import { inPullMode, PULL_SAMPLES, pullAuthenticationRefusals, pullRouteFuzz, unboundSigner } from "../support/pull-security";
+import { pullSignerOf } from "../support/pull-requests";
 
 vi.hoisted(() => {
   process.env.AUTH_SECRET ??= "input-fuzzing-test-secret-of-40-chars!!!";
@@ -541,6 +543,21 @@ const cases: Record<string, Case> = {
         { examples: boundaryExamples(t.dataMessageId).map((messageId) => [String(messageId), "admin"] as [string, Session]) },
       )(route),
   },
+  ...Object.fromEntries(
+    (["messages", "ack", "manifest", "fetch"] as const).map((name) => [
+      `app/api/pull/v1/${name}/route.ts#POST`,
+      {
+        // Issue 20: B's client, validly signed or not, in 拉取 mode so that its bodies reach the route's own checks.
+        fuzz: (route: Route) =>
+          inPullMode(t.b, async () => {
+            const path = `/api/pull/v1/${name}`;
+            await pullRouteFuzz({ path, sample: PULL_SAMPLES[path](t.dataMessageId), signer: () => pullSignerOf(t.b), runs: HALF_RUNS })(route);
+            const unbound = await unboundSigner(t.b);
+            await pullAuthenticationRefusals({ route, path, payload: PULL_SAMPLES[path](t.dataMessageId), signer: pullSignerOf(t.b), unbound });
+          }),
+      },
+    ]),
+  ),
   "app/api/pushes/[messageId]/xml/route.ts#GET": {
     fuzz: (route: Route) =>
       routeFuzz(

@@ -17,6 +17,7 @@ import { requestContext } from "../support/request-context";
 import { enterpriseSession } from "../support/sessions";
 import { signRequest } from "../support/signing";
 import { createTwoTenants, type TwoTenants } from "../support/tenants";
+import { pullIsolation } from "../support/pull-security";
 
 vi.hoisted(() => {
   process.env.AUTH_SECRET ??= "tenant-isolation-test-secret-of-40-chars!";
@@ -392,6 +393,16 @@ const cases: Record<string, Case> = {
     notTenantScoped: "upstream customs systems only, by bearer token; an enterprise session is no credential",
     check: (route: Route) => ingestionRefusesSession(route, { requestId: `iso-m-${t.change.id}`, head: { emsNo: t.manual.emsNo }, materials: [] }),
   },
+  ...Object.fromEntries(
+    (["messages", "ack", "manifest", "fetch"] as const).map((name) => [
+      `app/api/pull/v1/${name}/route.ts#POST`,
+      {
+        // Issue 20: the caller is an import client, signing with its bound card; B's client on A's client and message.
+        check: (route: Route) =>
+          pullIsolation({ route, path: `/api/pull/v1/${name}`, a: { ...t.a, client: t.client }, b: t.b, aMessageId: t.dataMessageId }),
+      },
+    ]),
+  ),
   "app/api/pushes/[messageId]/xml/route.ts#GET": {
     check: async (route: Route) => {
       asB();
