@@ -24,7 +24,7 @@ export async function ExpiringSubscriptionsTable({ rows }: { rows: ExpiringSubsc
           <TableCell className="text-xs">{row.enterpriseName}</TableCell>
           <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
           <TableCell className="min-w-56 max-w-md whitespace-normal text-xs">
-            <ContentText text={row.content} />
+            <ContentText content={row.content} />
           </TableCell>
         </TableRow>
       ))}

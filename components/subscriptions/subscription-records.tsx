@@ -44,7 +44,7 @@ export async function SubscriptionRecords(props: {
             <TableCell className="font-mono text-xs">{row.clientId}</TableCell>
             <TableCell className="font-mono text-xs">{row.cardNo}</TableCell>
             <TableCell className="min-w-56 max-w-md whitespace-normal text-xs">
-              <ContentText text={row.content} testId="subscription-content" />
+              <ContentText content={row.content} testId="subscription-content" />
               {row.hasStock && <StockProgressLine progress={props.progress[row.id]} href={pushesOf(row, props.today)} />}
             </TableCell>
             <TableCell className="font-mono text-xs">{row.enteredBy}</TableCell>

@@ -1,6 +1,6 @@
 // Dashboard: active subscriptions whose 有效期 ends within the next days, soonest first.
 import type { Db } from "@/lib/db/client";
-import { subscriptionContent } from "@/lib/subscriptions/content";
+import { subscriptionContent, type SubscriptionContent } from "@/lib/subscriptions/content";
 import { effectiveStatusWhere } from "@/lib/subscriptions/validity";
 
 export const EXPIRING_WITHIN_DAYS = 30;
@@ -10,7 +10,7 @@ export interface ExpiringSubscription {
   customsCode: string;
   enterpriseName: string;
   clientId: string;
-  content: string;
+  content: SubscriptionContent;
   validUntil: Date;
 }
 

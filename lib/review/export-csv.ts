@@ -8,6 +8,7 @@ import type { CsvValue } from "@/lib/csv/encode";
 import { attachmentDisposition, csvStream } from "@/lib/csv/stream";
 import type { Db, Prisma } from "@/lib/db/client";
 import { renderRefusal } from "@/lib/i18n/refusal";
+import { formatSubscriptionContent } from "@/lib/subscriptions/content";
 import { localeOf, translatorFor, type ServerTranslator } from "@/lib/i18n/translator";
 import { eachPage, type Page } from "@/lib/pagination/keyset";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
@@ -56,7 +57,7 @@ const subscriptionExport: ExportSpec<typeof ZSubscriptionReviewFilters, ReviewSu
     r.clientId,
     r.cardNo,
     r.cardHolder,
-    r.content,
+    formatSubscriptionContent(r.content, (key, values) => t(`subscriptionContent.${key}`, values)),
     r.enteredBy,
     time(r.createdAt),
     time(r.validUntil),

@@ -2,7 +2,7 @@
 // holds hundreds of records, not millions, so an offset is cheap and lets the user jump to a page).
 import type { Db, Prisma } from "@/lib/db/client";
 import { ownedBy, type EnterpriseScope } from "@/lib/db/tenancy";
-import { subscriptionContent } from "./content";
+import { subscriptionContent, type SubscriptionContent } from "./content";
 import { effectiveStatus, effectiveStatusWhere, type SubscriptionStatus } from "./validity";
 
 export const SUBSCRIPTION_PAGE_SIZE = 20;
@@ -18,7 +18,7 @@ export interface SubscriptionRow {
   customsCode: string;
   clientId: string;
   cardNo: string;
-  content: string;
+  content: SubscriptionContent;
   enteredBy: string;
   /** 订阅时间. */
   createdAt: Date;

@@ -1,3 +1,5 @@
+import { ContentText } from "@/components/subscriptions/content-text";
+import { History } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,6 +12,7 @@ import { SubscriptionStatusBadge } from "@/components/admin/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAuditEntries } from "@/lib/audit/list-entries";
+import { auditTrailHref } from "@/lib/audit/targets";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listPushMessagesForReview } from "@/lib/review/list-push-messages";
@@ -30,8 +33,16 @@ export default async function AdminSubscriptionRecordPage({ params }: { params: 
       <Card>
         <CardHeader>
           <CardTitle>{t("recordTitle", { id: record.id })}</CardTitle>
-          <CardDescription>{record.content}</CardDescription>
-          <CardAction>
+          <CardDescription>
+            <ContentText content={record.content} />
+          </CardDescription>
+          <CardAction className="flex gap-2">
+            <Button asChild variant="outline" size="sm">
+              <Link href={auditTrailHref("Subscription", record.id)}>
+                <History />
+                {t("auditTrail")}
+              </Link>
+            </Button>
             <Button asChild variant="outline" size="sm">
               <Link href="/admin/subscriptions">{t("backToList")}</Link>
             </Button>
