@@ -4,6 +4,7 @@ import { TableCell, TableRow } from "@/components/ui/table";
 import type { PushMessageReview } from "@/lib/review/push-message-detail";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { ListTable } from "@/components/list-table";
+import { AttemptResult } from "@/components/pushes/attempt-result";
 import { DeliveryError } from "@/components/pushes/delivery-error";
 
 const columns = ["attemptNo", "startedAt", "result", "httpStatus", "duration", "error"] as const;
@@ -22,7 +23,11 @@ export async function PushMessageAttempts({ attempts }: { attempts: PushMessageR
             </TableCell>
             <TableCell className="whitespace-nowrap font-mono text-xs">{formatShanghaiDateTime(attempt.startedAt)}</TableCell>
             <TableCell>
-              <Badge variant={attempt.delivered ? "success" : "destructive"}>{t(attempt.delivered ? "delivered" : "failed")}</Badge>
+              {attempt.kind === "POST" ? (
+                <Badge variant={attempt.delivered ? "success" : "destructive"}>{t(attempt.delivered ? "delivered" : "failed")}</Badge>
+              ) : (
+                <AttemptResult kind={attempt.kind} delivered={attempt.delivered} />
+              )}
             </TableCell>
             <TableCell className="font-mono text-xs">{attempt.httpStatus ?? "-"}</TableCell>
             <TableCell className="whitespace-nowrap text-right text-xs">{t("durationMs", { ms: attempt.durationMs })}</TableCell>

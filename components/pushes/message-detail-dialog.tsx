@@ -3,11 +3,11 @@
 import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { getMessageDetailAction } from "@/lib/actions/pushes/get-message-detail";
 import type { PushMessageDetail } from "@/lib/pushes/detail";
+import { AttemptResult } from "@/components/pushes/attempt-result";
 import { DeliveryError } from "@/components/pushes/delivery-error";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 
@@ -61,9 +61,7 @@ export function MessageDetailDialog({ messageId, onClose }: { messageId: string 
                       {t("attemptNo", { n: attempt.attemptNo })}
                       {attempt.isResend && t("attemptResend")}
                     </span>
-                    <Badge variant={attempt.delivered ? "success" : "destructive"}>
-                      {t(`dispatchStatus.${attempt.delivered ? "DELIVERED" : "FAILED"}`)}
-                    </Badge>
+                    <AttemptResult kind={attempt.kind} delivered={attempt.delivered} />
                     {attempt.httpStatus !== null && (
                       <span className="text-xs">
                         {t("httpStatus")} {attempt.httpStatus}

@@ -46,7 +46,7 @@ export async function findPushMessageDetail(options: { db: Db; where: Prisma.Pus
       importClient: { select: { clientId: true, endpointUrl: true } },
       attempts: {
         orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-        select: { attemptNo: true, isResend: true, startedAt: true, durationMs: true, httpStatus: true, error: true, delivered: true },
+        select: { attemptNo: true, isResend: true, startedAt: true, durationMs: true, httpStatus: true, error: true, delivered: true, kind: true },
       },
     },
   });
