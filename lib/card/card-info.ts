@@ -24,7 +24,7 @@ export function encodeCardInfo(info: CardHolderInfo): Uint8Array {
 }
 
 export function decodeCardInfo(bytes: Uint8Array): CardHolderInfo {
-  const malformed = () => new CardError("CARD_FAILURE", { detail: "卡信息格式错误" });
+  const malformed = () => new CardError("CARD_FAILURE", { detail: "malformed card information" });
   const values = new Map<number, Uint8Array>();
   for (let offset = 0; offset < bytes.length;) {
     const tag = bytes[offset];

@@ -45,14 +45,14 @@ export class CardSession {
   /** The SM2 public key as uncompressed hex (04‖X‖Y). */
   async readPublicKey(): Promise<string> {
     const key = await this.exchange(readBinaryCommand(CARD_FILES.PUBLIC_KEY));
-    if (key.length !== 65 || key[0] !== 0x04) throw new CardError("CARD_FAILURE", { detail: "公钥格式错误" });
+    if (key.length !== 65 || key[0] !== 0x04) throw new CardError("CARD_FAILURE", { detail: "malformed public key" });
     return bytesToHex(key);
   }
 
   /** Signs a 32-byte digest e = SM3(Z‖M); returns the card's DER signature as hex. */
   async signDigest(digest: Uint8Array): Promise<string> {
     const signature = await this.exchange(signDigestCommand(digest));
-    if (signature[0] !== 0x30) throw new CardError("CARD_FAILURE", { detail: "签名格式错误" });
+    if (signature[0] !== 0x30) throw new CardError("CARD_FAILURE", { detail: "malformed signature" });
     return bytesToHex(signature);
   }
 
@@ -61,7 +61,7 @@ export class CardSession {
     let response = await this.transmitWithLeCorrection(command);
     const chunks = [response.data];
     for (let count = 0; response.sw >> 8 === 0x61; count++) {
-      if (count === MAX_RESPONSE_CHUNKS) throw new CardError("CARD_FAILURE", { detail: "响应数据过长" });
+      if (count === MAX_RESPONSE_CHUNKS) throw new CardError("CARD_FAILURE", { detail: "response too long" });
       response = await this.transmitWithLeCorrection(getResponseCommand(response.sw & 0xff || 256));
       chunks.push(response.data);
     }

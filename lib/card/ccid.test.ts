@@ -39,9 +39,9 @@ describe("RDR_to_PC replies", () => {
   });
 
   it("rejects a reply that does not echo the command's seq, type or length", () => {
-    expect(() => parseReaderReply(hexToBytes("80000000000008000000"), DATA_BLOCK)).toThrow("CCID 序号不符");
+    expect(() => parseReaderReply(hexToBytes("80000000000008000000"), DATA_BLOCK)).toThrow("CCID sequence number mismatch");
     expect(() => parseReaderReply(hexToBytes("81000000000007000000"), DATA_BLOCK)).toThrow(CardError);
-    expect(() => parseReaderReply(hexToBytes("800500000000070000009000"), DATA_BLOCK)).toThrow("CCID 消息长度不符");
+    expect(() => parseReaderReply(hexToBytes("800500000000070000009000"), DATA_BLOCK)).toThrow("CCID message length mismatch");
   });
 
   it("maps an absent or mute card to NO_CARD and other failures to TRANSPORT", () => {

@@ -65,13 +65,13 @@ export type ReaderReply = { kind: "done"; data: Uint8Array } | { kind: "time-ext
  */
 export function parseReaderReply(bytes: Uint8Array, expected: { type: number; seq: number }): ReaderReply {
   const length = ccidMessageLength(bytes);
-  if (length === null || bytes.length !== length) throw transportError("CCID 消息长度不符");
+  if (length === null || bytes.length !== length) throw transportError("CCID message length mismatch");
   const type = bytes[0];
   const seq = bytes[6];
   const status = bytes[7];
   const error = bytes[8];
-  if (type !== expected.type) throw transportError(`CCID 消息类型 0x${type.toString(16)} 不符`);
-  if (seq !== (expected.seq & 0xff)) throw transportError("CCID 序号不符");
+  if (type !== expected.type) throw transportError(`unexpected CCID message type 0x${type.toString(16)}`);
+  if (seq !== (expected.seq & 0xff)) throw transportError("CCID sequence number mismatch");
 
   const iccStatus = status & 0x03;
   const commandStatus = status >> 6;

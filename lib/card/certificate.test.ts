@@ -41,27 +41,31 @@ describe("SM2 public key containers", () => {
   it("refuses a key off the SM2 curve, in a SubjectPublicKeyInfo or a certificate", () => {
     const offCurve = `04${"11".repeat(64)}`;
     expect(() => sm2PublicKeyFromDer(hexToBytes(`3059301306072a8648ce3d020106082a811ccf5501822d034200${offCurve}`))).toThrow(
-      expect.objectContaining({ code: "CARD_FAILURE", detail: "证书中的公钥不在 SM2 曲线上" }),
+      expect.objectContaining({ code: "CARD_FAILURE", detail: "the certificate's public key is not on the SM2 curve" }),
     );
     const certificate = bytesToHex(pemToDer(OPENSSL_CERT)).replace(OPENSSL_KEY, offCurve);
-    expect(() => sm2PublicKeyFromDer(hexToBytes(certificate))).toThrow(expect.objectContaining({ detail: "证书中的公钥不在 SM2 曲线上" }));
+    expect(() => sm2PublicKeyFromDer(hexToBytes(certificate))).toThrow(
+      expect.objectContaining({ detail: "the certificate's public key is not on the SM2 curve" }),
+    );
   });
 
   it("refuses a certificate that is not SM2 (ECDSA P-256 with SHA-256)", () => {
     expect(() => sm2PublicKeyFromDer(pemToDer(P256_CERTIFICATE))).toThrow(
-      expect.objectContaining({ code: "NOT_SUPPORTED", detail: "证书不是 SM2 证书" }),
+      expect.objectContaining({ code: "NOT_SUPPORTED", detail: "not an SM2 certificate" }),
     );
     // An SM2 key in a certificate signed with another algorithm: the signature OID changed to ecdsa-with-SHA256.
     const sm2KeySha256 = bytesToHex(pemToDer(OPENSSL_CERT)).replace("300a06082a811ccf55018375", "300a06082a8648ce3d040302");
-    expect(() => sm2PublicKeyFromDer(hexToBytes(sm2KeySha256))).toThrow(expect.objectContaining({ detail: "证书签名算法不是 SM2-with-SM3" }));
+    expect(() => sm2PublicKeyFromDer(hexToBytes(sm2KeySha256))).toThrow(
+      expect.objectContaining({ detail: "the certificate is not signed with SM2-with-SM3" }),
+    );
   });
 
   it("refuses an expired or not yet valid certificate, and reads UTCTime and GeneralizedTime validity", () => {
     expect(() => sm2PublicKeyFromDer(pemToDer(EXPIRED_SM2_CERTIFICATE))).toThrow(
-      expect.objectContaining({ code: "CARD_FAILURE", detail: "证书已于 2021-01-01 08:00:00 过期" }),
+      expect.objectContaining({ code: "CARD_FAILURE", detail: "certificate expired on 2021-01-01 08:00:00" }),
     );
     expect(() => sm2PublicKeyFromDer(pemToDer(FUTURE_SM2_CERTIFICATE))).toThrow(
-      expect.objectContaining({ detail: "证书尚未生效，生效时间 2090-01-01 08:00:00" }),
+      expect.objectContaining({ detail: "certificate not valid before 2090-01-01 08:00:00" }),
     );
     expect(sm2PublicKeyFromDer(pemToDer(EXPIRED_SM2_CERTIFICATE), new Date("2020-06-01T00:00:00Z"))).toEqual({
       publicKeyHex: DATED_SM2_CERTIFICATES_KEY,

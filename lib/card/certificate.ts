@@ -66,12 +66,12 @@ export function sm2PublicKeyFromDer(der: Uint8Array, now: Date = new Date()): Pa
   if (!spki || spki.tag !== 0x30 || signature?.tag !== 0x30 || validityElement?.tag !== 0x30) throw certificateError();
   const publicKeyHex = spkiPublicKey(spki.whole);
   if (!bytesToHex(signature.value).startsWith(SM2_WITH_SM3_OID)) {
-    throw new CardError("NOT_SUPPORTED", { detail: "证书签名算法不是 SM2-with-SM3" });
+    throw new CardError("NOT_SUPPORTED", { detail: "the certificate is not signed with SM2-with-SM3" });
   }
   const [notBefore, notAfter] = children(validityElement).map(readTime);
   if (!notBefore || !notAfter) throw certificateError();
-  if (now < notBefore) throw new CardError("CARD_FAILURE", { detail: `证书尚未生效，生效时间 ${formatShanghaiDateTime(notBefore)}` });
-  if (now > notAfter) throw new CardError("CARD_FAILURE", { detail: `证书已于 ${formatShanghaiDateTime(notAfter)} 过期` });
+  if (now < notBefore) throw new CardError("CARD_FAILURE", { detail: `certificate not valid before ${formatShanghaiDateTime(notBefore)}` });
+  if (now > notAfter) throw new CardError("CARD_FAILURE", { detail: `certificate expired on ${formatShanghaiDateTime(notAfter)}` });
   return { publicKeyHex, isCertificate: true, validity: { notBefore, notAfter } };
 }
 
@@ -91,14 +91,14 @@ function readTime(element: DerElement): Date {
 function spkiPublicKey(spkiDer: Uint8Array): string {
   const [algorithm, key] = children(readElement(spkiDer, 0));
   if (algorithm?.tag !== 0x30 || bytesToHex(algorithm.value) !== EC_PUBLIC_KEY_OID + SM2_CURVE_OID) {
-    throw new CardError("NOT_SUPPORTED", { detail: "证书不是 SM2 证书" });
+    throw new CardError("NOT_SUPPORTED", { detail: "not an SM2 certificate" });
   }
   // BIT STRING: 00 (no unused bits) ‖ 04 ‖ X ‖ Y
   if (key?.tag !== 0x03 || key.value.length !== 66 || key.value[0] !== 0 || key.value[1] !== 0x04) {
     throw certificateError();
   }
   const publicKeyHex = bytesToHex(key.value.subarray(1));
-  if (!isSm2PublicKey(publicKeyHex)) throw new CardError("CARD_FAILURE", { detail: "证书中的公钥不在 SM2 曲线上" });
+  if (!isSm2PublicKey(publicKeyHex)) throw new CardError("CARD_FAILURE", { detail: "the certificate's public key is not on the SM2 curve" });
   return publicKeyHex;
 }
 
@@ -135,4 +135,4 @@ function children(element: DerElement): DerElement[] {
   return result;
 }
 
-const certificateError = () => new CardError("CARD_FAILURE", { detail: "证书格式错误，无法读取其中的 SM2 公钥" });
+const certificateError = () => new CardError("CARD_FAILURE", { detail: "malformed certificate: no SM2 public key can be read" });

@@ -49,8 +49,8 @@ describe("HID framing", () => {
     const reports = encodeHidMessage({ channel: CHANNEL, command: HID_COMMAND.APDU, payload: sequence(200) });
     const assembler = new HidMessageAssembler(CHANNEL);
     assembler.push(reports[0]);
-    expect(() => assembler.push(reports[2])).toThrow("HID 续包序号错误");
-    expect(() => new HidMessageAssembler(CHANNEL).push(reports[1])).toThrow("HID 续包缺少起始包");
+    expect(() => assembler.push(reports[2])).toThrow("HID continuation out of sequence");
+    expect(() => new HidMessageAssembler(CHANNEL).push(reports[1])).toThrow("HID continuation without an initial packet");
   });
 
   it("lets a device accept the first channel that speaks, then sticks to it", () => {

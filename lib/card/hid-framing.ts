@@ -70,7 +70,7 @@ export class HidMessageAssembler {
 
   /** Adds a report; returns the message once complete. */
   push(report: Uint8Array): HidMessage | null {
-    if (report.length < CONT_HEADER) throw protocolError("HID 报文过短");
+    if (report.length < CONT_HEADER) throw protocolError("HID report too short");
     const view = new DataView(report.buffer, report.byteOffset, report.byteLength);
     const channel = view.getUint32(0);
     const expected = this.pending?.channel ?? this.channel;
@@ -79,18 +79,18 @@ export class HidMessageAssembler {
     const type = report[4];
     let pending = this.pending;
     if (type & 0x80) {
-      if (pending) throw protocolError("HID 消息未完成即收到新消息");
-      if (report.length < INIT_HEADER) throw protocolError("HID 报文过短");
+      if (pending) throw protocolError("new HID message before the last one ended");
+      if (report.length < INIT_HEADER) throw protocolError("HID report too short");
       const length = view.getUint16(5);
-      if (length > HID_MAX_MESSAGE) throw protocolError("HID 消息长度无效");
+      if (length > HID_MAX_MESSAGE) throw protocolError("invalid HID message length");
       const payload = new Uint8Array(length);
       const chunk = report.subarray(INIT_HEADER, INIT_HEADER + Math.min(length, INIT_DATA));
       payload.set(chunk);
       pending = { channel, command: type, payload, received: chunk.length, seq: 0 };
       this.pending = pending;
     } else {
-      if (!pending) throw protocolError("HID 续包缺少起始包");
-      if (type !== pending.seq) throw protocolError("HID 续包序号错误");
+      if (!pending) throw protocolError("HID continuation without an initial packet");
+      if (type !== pending.seq) throw protocolError("HID continuation out of sequence");
       const size = Math.min(pending.payload.length - pending.received, CONT_DATA);
       const chunk = report.subarray(CONT_HEADER, CONT_HEADER + size);
       pending.payload.set(chunk, pending.received);

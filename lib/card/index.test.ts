@@ -35,7 +35,6 @@ describe("transport detection", () => {
       ["webusb", true, false],
       ["virtual", true, true],
     ]);
-    expect(transports[0].label).toBe("电子口岸客户端");
     expect(preferredTransport(transports)).toBe("virtual");
   });
 

@@ -12,13 +12,6 @@ import { type VirtualCardSlot, openVirtualCardChannel } from "@/lib/card/virtual
 export { CARD_ERROR_CODES, CardError, type CardErrorCode } from "@/lib/card/errors";
 export { assertCardAccepted, type CardInfo, type CardKind, type CardTransportKind, type Signer } from "@/lib/card/signer";
 
-export const TRANSPORT_LABELS: Record<CardTransportKind, string> = {
-  eport: "电子口岸客户端",
-  webhid: "USB Key（WebHID）",
-  webusb: "智能卡读卡器（WebUSB）",
-  virtual: "虚拟卡（仅开发测试）",
-};
-
 /** What the page can reach; everything is injectable so tests and Playwright can pass fakes. */
 export interface CardEnvironment {
   hid?: HidLike;
@@ -43,7 +36,6 @@ export function browserCardEnvironment(options: { eportUrl?: string; virtualSlot
 
 export interface TransportStatus {
   kind: CardTransportKind;
-  label: string;
   /** Usable in this browser (for the e-port: its client answers). */
   available: boolean;
   /** Usable without a device chooser: the e-port answers, a device was granted before, or the virtual card. */
@@ -54,7 +46,6 @@ export interface TransportStatus {
 export async function detectTransports(env: CardEnvironment, options: { eportProbeTimeoutMs?: number } = {}): Promise<TransportStatus[]> {
   const status = (kind: CardTransportKind, available: boolean, ready: boolean): TransportStatus => ({
     kind,
-    label: TRANSPORT_LABELS[kind],
     available,
     ready: available && ready,
   });

@@ -30,7 +30,7 @@ export class VirtualHidDevice implements HidDeviceLike {
     private readonly slot: VirtualCardSlot,
     readonly card: VirtualCard,
   ) {
-    this.productName = `虚拟海关卡 ${card.card.cardNo}`;
+    this.productName = `Virtual customs card ${card.card.cardNo}`;
   }
 
   get opened(): boolean {
@@ -56,9 +56,9 @@ export class VirtualHidDevice implements HidDeviceLike {
 
   async sendReport(reportId: number, data: Uint8Array): Promise<void> {
     this.assertPlugged();
-    if (!this.isOpen) throw new DOMException("设备未打开", "InvalidStateError");
+    if (!this.isOpen) throw new DOMException("device not open", "InvalidStateError");
     const report = Uint8Array.from(data);
-    if (reportId !== 0 || report.length !== 64) throw new DOMException("报告长度错误", "NotAllowedError");
+    if (reportId !== 0 || report.length !== 64) throw new DOMException("wrong report length", "NotAllowedError");
     let message: HidMessage | null;
     try {
       message = this.assembler.push(report);
@@ -103,7 +103,7 @@ export class VirtualHidDevice implements HidDeviceLike {
   }
 
   private assertPlugged(): void {
-    if (this.slot.card !== this.card) throw new DOMException("设备已拔出", "NotFoundError");
+    if (this.slot.card !== this.card) throw new DOMException("device removed", "NotFoundError");
   }
 }
 

@@ -34,7 +34,7 @@ export interface VirtualUsbReaderOptions {
 }
 
 export class VirtualUsbReader implements UsbDeviceLike {
-  readonly productName = "虚拟读卡器";
+  readonly productName = "Virtual card reader";
   readonly configurations = [READER_CONFIGURATION];
   configuration: UsbConfigurationLike | null = null;
   opened = false;
@@ -85,7 +85,7 @@ export class VirtualUsbReader implements UsbDeviceLike {
     this.assert(this.claimed && endpointNumber === BULK_IN);
     while (this.replies.length === 0) {
       await new Promise<void>((resolve) => (this.wakeReader = resolve));
-      if (!this.opened) throw new DOMException("传输已中止", "AbortError");
+      if (!this.opened) throw new DOMException("transfer aborted", "AbortError");
     }
     const head = this.replies[0];
     const size = Math.min(length, this.options.maxTransferSize ?? Infinity, head.length);
@@ -131,7 +131,7 @@ export class VirtualUsbReader implements UsbDeviceLike {
   }
 
   private assert(condition: boolean): void {
-    if (!condition) throw new DOMException("设备状态不允许此操作", "InvalidStateError");
+    if (!condition) throw new DOMException("the device state does not allow this", "InvalidStateError");
   }
 }
 
@@ -154,7 +154,7 @@ export class FakeNavigatorUsb implements UsbLike {
 
   async requestDevice({ filters }: { filters: UsbDeviceFilter[] }): Promise<UsbDeviceLike> {
     if (!filters.some((filter) => filter.classCode === undefined || filter.classCode === VENDOR_INTERFACE_CLASS)) {
-      throw new DOMException("没有选择设备", "NotFoundError");
+      throw new DOMException("no device chosen", "NotFoundError");
     }
     this.granted = true;
     return this.reader;

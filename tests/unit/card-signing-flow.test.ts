@@ -74,7 +74,6 @@ describe("describeCardError", () => {
 describe("transport choice", () => {
   const status = (kind: TransportStatus["kind"], available: boolean, ready: boolean): TransportStatus => ({
     kind,
-    label: kind,
     available,
     ready,
   });

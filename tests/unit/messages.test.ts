@@ -121,10 +121,9 @@ describe("refusals", () => {
 });
 
 // Chinese in lib/ is signed or delivered data (statements, XML, the 订阅内容 text), the reference import client's
-// and the CLIs' own output, or the development-mode virtual card; never a refusal or a label the UI shows.
+// and the CLIs' own output; never a refusal or a label the UI shows.
 const CHINESE_ALLOWED = [
   /^lib\/demo\//,
-  /^lib\/card\//,
   /^lib\/import-client\//,
   /^lib\/signing\/statement/,
   /^lib\/pushes\/xml\.ts$/,

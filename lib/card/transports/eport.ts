@@ -76,7 +76,7 @@ class EportClient {
     private readonly timeoutMs: number,
   ) {
     socket.addEventListener("message", (event) => this.onMessage(event.data));
-    socket.addEventListener("close", () => this.failAll(new CardError("EPORT_UNAVAILABLE", { detail: "连接已断开" })));
+    socket.addEventListener("close", () => this.failAll(new CardError("EPORT_UNAVAILABLE", { detail: "connection closed" })));
   }
 
   call(method: string, args: Record<string, string> = {}): Promise<string[]> {
@@ -116,7 +116,7 @@ class EportClient {
     if (!call) return; // the "open" greeting, or a reply we stopped waiting for
     const args = response._args;
     if (response._status !== "00" || !args) {
-      call.reject(new CardError("TRANSPORT", { detail: `电子口岸客户端状态 ${response._status}` }));
+      call.reject(new CardError("TRANSPORT", { detail: `e-port client status ${response._status}` }));
     } else if (!args.Result) {
       call.reject(cardErrorFromEport(args.Error ?? []));
     } else {
@@ -141,7 +141,7 @@ class EportSigner implements Signer {
     if (this.card) return this.card;
     const first = async (method: string) => {
       const [value] = await this.client.call(method);
-      if (!value) throw new CardError("CARD_FAILURE", { detail: `${method} 未返回数据` });
+      if (!value) throw new CardError("CARD_FAILURE", { detail: `${method} returned no data` });
       return value;
     };
     const cardNo = await first(EPORT_METHODS.GET_CARD_ID);
@@ -166,7 +166,7 @@ class EportSigner implements Signer {
     try {
       inData = new TextDecoder("utf-8", { fatal: true }).decode(message);
     } catch {
-      throw new CardError("NOT_SUPPORTED", { detail: "电子口岸客户端只能签名文本" });
+      throw new CardError("NOT_SUPPORTED", { detail: "the e-port client signs text only" });
     }
     const [signature] = await this.client.call(EPORT_METHODS.SIGN_DATA, { inData, passwd: this.pin });
     return signatureToDerHex(signature ?? "");
@@ -185,7 +185,7 @@ function parseCardKind(attachInfo: string): CardKind {
   } catch {
     // fall through
   }
-  throw new CardError("CARD_FAILURE", { detail: "无法识别卡类型" });
+  throw new CardError("CARD_FAILURE", { detail: "unknown card kind" });
 }
 
 /** E-port clients return SM2 signatures as base64 of raw r‖s; accept DER as well. */
@@ -198,5 +198,5 @@ function signatureToDerHex(base64: string): string {
   }
   if (bytes.length === 64) return sm2SignatureRawToDer(bytesToHex(bytes));
   if (bytes[0] === 0x30) return bytesToHex(bytes);
-  throw new CardError("CARD_FAILURE", { detail: "签名格式错误" });
+  throw new CardError("CARD_FAILURE", { detail: "malformed signature" });
 }

@@ -79,7 +79,7 @@ describe("WebHID transport (fake navigator.hid backed by the virtual card)", () 
     const hid: HidLike = { getDevices: async () => [device], requestDevice: async () => [device] };
     await expect(openWebHidChannel(hid)).rejects.toMatchObject({
       code: "TRANSPORT",
-      detail: "HID 错误码 0x1",
+      detail: "HID error 0x1",
     });
   });
 });

@@ -86,7 +86,7 @@ class WebHidApduChannel implements ApduChannel {
     const reply = await this.request(HID_COMMAND.INIT, nonce);
     const payload = reply.payload;
     if (payload.length !== 12 || !nonce.every((byte, i) => payload[i] === byte)) {
-      throw new CardError("TRANSPORT", { detail: "HID INIT 应答无效" });
+      throw new CardError("TRANSPORT", { detail: "invalid HID INIT reply" });
     }
     this.channel = new DataView(payload.buffer, payload.byteOffset).getUint32(8);
   }
@@ -133,9 +133,9 @@ class WebHidApduChannel implements ApduChannel {
       }
       const message = await reply;
       if (message.command === HID_COMMAND.ERROR) {
-        throw new CardError("TRANSPORT", { detail: `HID 错误码 0x${(message.payload[0] ?? 0).toString(16)}` });
+        throw new CardError("TRANSPORT", { detail: `HID error 0x${(message.payload[0] ?? 0).toString(16)}` });
       }
-      if (message.command !== command) throw new CardError("TRANSPORT", { detail: "HID 应答命令不符" });
+      if (message.command !== command) throw new CardError("TRANSPORT", { detail: "HID reply command mismatch" });
       return message;
     } catch (error) {
       this.pending?.reject(toCardError(error)); // settles the reply promise if sending failed

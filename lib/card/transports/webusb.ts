@@ -90,7 +90,7 @@ export async function openWebUsbChannel(usb: UsbLike, options: { timeoutMs?: num
   try {
     const device = await chooseDevice(usb);
     const endpoints = findCcidEndpoints(device);
-    if (!endpoints) throw new CardError("NOT_SUPPORTED", { detail: "读卡器没有可用的 CCID 接口" });
+    if (!endpoints) throw new CardError("NOT_SUPPORTED", { detail: "the reader has no usable CCID interface" });
     if (!device.opened) await device.open();
     if (device.configuration?.configurationValue !== endpoints.configurationValue) {
       await device.selectConfiguration(endpoints.configurationValue);
@@ -163,7 +163,7 @@ class WebUsbCcidChannel implements ApduChannel {
     const seq = this.seq;
     this.seq = (this.seq + 1) & 0xff;
     const sent = await this.device.transferOut(this.endpoints.bulkOut, encode(seq));
-    if (sent.status !== "ok") throw new CardError("TRANSPORT", { detail: `USB 发送失败：${sent.status}` });
+    if (sent.status !== "ok") throw new CardError("TRANSPORT", { detail: `USB transfer out failed: ${sent.status}` });
     for (;;) {
       const reply = parseReaderReply(await this.readMessage(), { type: replyType, seq });
       if (reply.kind === "done") return reply.data;
@@ -178,7 +178,7 @@ class WebUsbCcidChannel implements ApduChannel {
     for (;;) {
       const result = await this.device.transferIn(this.endpoints.bulkIn, READ_LENGTH);
       if (result.status !== "ok" || !result.data) {
-        throw new CardError("TRANSPORT", { detail: `USB 接收失败：${result.status}` });
+        throw new CardError("TRANSPORT", { detail: `USB transfer in failed: ${result.status}` });
       }
       const part = new Uint8Array(result.data.buffer, result.data.byteOffset, result.data.byteLength);
       parts.push(part);
