@@ -12,6 +12,9 @@ export type AsyncPlatformVerifier = (options: PlatformSignatureHeaders & { body:
 export const defaultVerifyThreads = () => Math.min(2, availableParallelism());
 
 const THREAD_FILE = new URL("./verify-thread.mjs", import.meta.url);
+// The standalone build (scripts/lib/import-client-build.ts) carries the thread's code inside its one file.
+declare const __VERIFY_THREAD_SOURCE__: string | undefined;
+const threadSource = typeof __VERIFY_THREAD_SOURCE__ === "string" ? __VERIFY_THREAD_SOURCE__ : null;
 
 interface Thread {
   worker: Worker;
@@ -25,7 +28,10 @@ export function createThreadedVerifier(publicKeyHex: string, threads: number): {
   let closed = false;
 
   const start = (): Thread => {
-    const thread: Thread = { worker: new Worker(THREAD_FILE, { workerData: { publicKey: publicKeyHex } }), pending: new Map() };
+    const thread: Thread = {
+      worker: new Worker(threadSource ?? THREAD_FILE, { eval: threadSource !== null, workerData: { publicKey: publicKeyHex } }),
+      pending: new Map(),
+    };
     thread.worker.unref(); // an open HTTP request keeps the process alive, not an idle thread
     thread.worker.on("message", ({ id, valid }: { id: number; valid: boolean }) => {
       thread.pending.get(id)?.resolve(valid);
