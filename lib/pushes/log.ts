@@ -4,7 +4,7 @@ import type { Db, Prisma } from "@/lib/db/client";
 import { ownedBy, type EnterpriseScope } from "@/lib/db/tenancy";
 import { endOfShanghaiDay, startOfShanghaiDay } from "@/lib/time/shanghai";
 import type { TPushLogCursor, TPushLogQuery } from "@/lib/validations/push-log";
-import { MAX_RESEND } from "./resend";
+import { MAX_RESEND } from "@/lib/validations/push-log";
 
 export const PUSH_LOG_PAGE_SIZE = 20;
 

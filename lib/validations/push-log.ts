@@ -1,7 +1,6 @@
 // The push-log query (R16) and resend requests (R17), shared by the page, the actions and the tests.
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/time/shanghai";
-import { ZResendMessageIds } from "@/lib/pushes/resend";
 import { ZEmsNo, ZMessageId, ZRecordId } from "./identifiers";
 
 const ZDay = z.string().trim().refine(isCalendarDay, "pushes.dayRequired");
@@ -23,6 +22,10 @@ export type TPushLogQuery = z.infer<typeof ZPushLogQuery>;
 /** Keyset cursor of the push log: the last row's 下发时间 and id. */
 export const ZPushLogCursor = z.object({ at: z.iso.datetime(), id: z.coerce.number().pipe(ZRecordId) });
 export type TPushLogCursor = z.infer<typeof ZPushLogCursor>;
+
+/** R17: at most this many messages are resent by one request. */
+export const MAX_RESEND = 500;
+export const ZResendMessageIds = z.array(ZMessageId).min(1, "pushes.resendNoneChosen").max(MAX_RESEND, "pushes.resendTooMany");
 
 export const ZResendRequest = z.union([z.object({ messageIds: ZResendMessageIds }), z.object({ failedOf: ZPushLogQuery })]);
 export type TResendRequest = z.infer<typeof ZResendRequest>;
