@@ -40,7 +40,8 @@ export function PageNumbers(props: { page: number; pageCount: number; total: num
   );
 }
 
-function PageLink({ href, current, children }: { href: string | null; current?: boolean; children: React.ReactNode }) {
+/** A pager button: a link, or disabled where its page does not exist (or is the current one). */
+export function PageLink({ href, current, children }: { href: string | null; current?: boolean; children: React.ReactNode }) {
   if (!href) {
     return (
       <Button variant={current ? "default" : "outline"} size="sm" disabled aria-current={current ? "page" : undefined}>

@@ -16,8 +16,9 @@ import { rejectManualChangeAction } from "@/lib/actions/admin/reject-manual-chan
 import { REJECT_REASON_MAX, ZRejectChange, type TRejectChange } from "@/lib/validations/manual-change-decision";
 import { useRefusalResolver } from "@/components/forms/use-refusal-resolver";
 
-// 审批通过 (after a confirmation) and 退回 (with a reason) of a pending change; the page then shows the decision.
-export function ChangeDecision({ manualChangeId }: { manualChangeId: number }) {
+// 审批通过 (after a confirmation that names the change and what it changes) and 退回 (with a reason) of a pending
+// change; the page then shows the decision. 审批通过 is left out where the approval would be refused (canApprove).
+export function ChangeDecision({ manualChangeId, canApprove, approveWhat }: { manualChangeId: number; canApprove: boolean; approveWhat: string }) {
   const t = useTranslations("adminManuals.decision");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -44,16 +45,18 @@ export function ChangeDecision({ manualChangeId }: { manualChangeId: number }) {
 
   return (
     <div className="flex gap-2">
-      <ConfirmButton
-        label={t("approve")}
-        title={t("approveTitle")}
-        description={t("approveConfirm")}
-        confirmLabel={t("approve")}
-        cancelLabel={t("cancel")}
-        disabled={pending}
-        onConfirm={approve}
-        trigger={{ variant: "default" }}
-      />
+      {canApprove && (
+        <ConfirmButton
+          label={t("approve")}
+          title={t("approveTitle")}
+          description={`${approveWhat} ${t("approveConfirm")}`}
+          confirmLabel={t("approve")}
+          cancelLabel={t("cancel")}
+          disabled={pending}
+          onConfirm={approve}
+          trigger={{ variant: "default" }}
+        />
+      )}
       <Dialog open={rejectOpen} onOpenChange={setRejectOpen}>
         <DialogTrigger asChild>
           <Button variant="outline" disabled={pending}>

@@ -1,26 +1,31 @@
 import { getTranslations } from "next-intl/server";
+import { PageNumbers } from "@/components/page-numbers";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RowDiff } from "@/lib/manuals/change-diff";
+import type { ChangeRowPage } from "@/lib/manuals/change-row-page";
 import type { ManualRowField } from "@/lib/manuals/row-fields";
 import { cn } from "@/lib/utils";
 
-/** Rows shown per table; approval applies all of them. */
-const SHOWN_ROWS = 500;
-
 const markVariant = { "1": "warning", "2": "destructive", "3": "success" } as const;
 
-// 料件 / 成品 changes against the current rows: a changed value shows the current one struck through above it;
-// a deleted row shows what is removed. `compare` is off once the change is decided.
-export async function RowDiffTable({ rows, fields, compare }: { rows: RowDiff[]; fields: readonly ManualRowField[]; compare: boolean }) {
+// One page of 料件 / 成品 changes: a changed value shows the value before it struck through above it; a deleted
+// row shows what it removed. `compare` is off only where no before-values were kept (changes decided before that).
+export async function RowDiffTable(props: {
+  page: ChangeRowPage;
+  fields: readonly ManualRowField[];
+  compare: boolean;
+  /** Warnings compare with the manual as it is now: shown for a pending change only. */
+  showWarnings: boolean;
+  pageHref: (page: number) => string;
+}) {
   const t = await getTranslations("adminManuals");
-  const counts = { "1": 0, "2": 0, "3": 0 };
-  for (const row of rows) counts[row.modfMarkcd]++;
+  const { page, fields, compare } = props;
   return (
     <div className="grid gap-2">
-      <p className="text-sm text-muted-foreground">
-        {t("diff.summary", { modified: counts["1"], deleted: counts["2"], added: counts["3"] })}
-        {rows.length > SHOWN_ROWS && ` ${t("diff.truncated", { shown: SHOWN_ROWS })}`}
+      <p className="text-sm text-muted-foreground" data-testid={`diff-summary-${page.table}`}>
+        {t("diff.summary", page.counts)}
+        {props.showWarnings && page.warnings > 0 && <span className="ml-2 text-destructive">{t("diff.warnings", { count: page.warnings })}</span>}
       </p>
       <Table>
         <TableHeader>
@@ -33,11 +38,13 @@ export async function RowDiffTable({ rows, fields, compare }: { rows: RowDiff[];
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.slice(0, SHOWN_ROWS).map((row) => (
+          {page.rows.map((row) => (
             <TableRow key={row.gdsSeqno} data-testid={`row-diff-${row.gdsSeqno}`}>
               <TableCell className="align-top font-mono text-xs">
                 {row.gdsSeqno}
-                {compare && row.warning && <p className="mt-1 whitespace-nowrap font-sans text-destructive">{t(`diff.warning.${row.warning}`)}</p>}
+                {props.showWarnings && row.warning && (
+                  <p className="mt-1 whitespace-nowrap font-sans text-destructive">{t(`diff.warning.${row.warning}`)}</p>
+                )}
               </TableCell>
               <TableCell className="align-top">
                 <Badge variant={markVariant[row.modfMarkcd]}>{t(`modfMark.${row.modfMarkcd}`)}</Badge>
@@ -51,12 +58,13 @@ export async function RowDiffTable({ rows, fields, compare }: { rows: RowDiff[];
           ))}
         </TableBody>
       </Table>
+      <PageNumbers page={page.page} pageCount={page.pageCount} total={page.total} href={props.pageHref} />
     </div>
   );
 }
 
 function DiffCell({ row, field, compare }: { row: RowDiff; field: ManualRowField; compare: boolean }) {
-  if (row.modfMarkcd === "2") return <span className={cn(compare && "text-destructive line-through")}>{row.current?.[field] ?? ""}</span>;
+  if (row.modfMarkcd === "2") return <span className="text-destructive line-through">{row.current?.[field] ?? ""}</span>;
   const changed = compare && row.current !== null && row.changedFields.includes(field);
   return (
     <div className="grid">

@@ -55,7 +55,8 @@ export async function runAdminAction<T extends z.ZodType, R extends object>(opti
     const refusal = asRefusal(error);
     if (!refusal) return toActionError(error, options.locale);
     if (user) {
-      await auditRefusal({ user, target: options.name, refusal: refusal.refusal, ip: options.ip }).catch((auditError) =>
+      const subject = error instanceof ManualChangeError && error.manualChangeId ? { type: "ManualChange", id: error.manualChangeId } : undefined;
+      await auditRefusal({ user, target: options.name, subject, refusal: refusal.refusal, ip: options.ip }).catch((auditError) =>
         logger("audit").error({ err: auditError }, "writing a refusal failed"),
       );
     }

@@ -4,16 +4,25 @@ import { db } from "@/lib/db/client";
 import type { Refusal } from "@/lib/errors";
 import { writeAudit } from "./log";
 
-export function auditRefusal(options: { user: SessionUser; target: string; refusal: Refusal; ip: string | null }): Promise<void> {
-  const { user } = options;
+export function auditRefusal(options: {
+  user: SessionUser;
+  /** The refused action; the target when no subject is known. */
+  target: string;
+  /** What the refused action was about (e.g. the manual change whose approval was refused). */
+  subject?: { type: string; id: string | number };
+  refusal: Refusal;
+  ip: string | null;
+}): Promise<void> {
+  const { user, subject } = options;
   return writeAudit(db, {
     action: "ACTION_REFUSED",
     outcome: "REFUSED",
     actorUserId: user.id,
     actorAccount: user.accountCode,
     enterpriseId: user.enterpriseId,
-    targetType: options.target,
-    detail: { reason: options.refusal.key, values: options.refusal.values },
+    targetType: subject?.type ?? options.target,
+    targetId: subject?.id,
+    detail: { ...(subject ? { action: options.target } : {}), reason: options.refusal.key, values: options.refusal.values },
     ip: options.ip,
   });
 }

@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
-import type { ManualHeadRecord, ManualRowRecord } from "@/lib/pushes/manual-records";
+import type { ManualHeadRecord, ManualRowRecord } from "@/lib/manuals/records";
+import { headValues } from "./before-state";
 import { diffHead, diffRows } from "./change-diff";
 import { ZHeadChanges, ZMaterialChanges } from "./change-schema";
-import { manualRowFields } from "./row-fields";
+import { manualRowFields, rowValues } from "./row-fields";
 
 const stored = (gdsSeqno: number, extra: Partial<ManualRowRecord> = {}): ManualRowRecord => ({
   gdsSeqno,
@@ -49,7 +50,8 @@ describe("change diff", () => {
       { modfMarkcd: "2", gdsSeqno: 5 },
       submitted(6, "3"),
     ]);
-    const diff = diffRows({ changes, currentRows: [stored(1), stored(2), stored(6)], fields: manualRowFields.materials });
+    const before = new Map([stored(1), stored(2), stored(6)].map((row) => [row.gdsSeqno, rowValues(row, manualRowFields.materials)]));
+    const diff = diffRows({ changes, before, fields: manualRowFields.materials });
     expect(diff.map((d) => [d.gdsSeqno, d.modfMarkcd, d.changedFields, d.warning])).toEqual([
       [1, "1", ["gdsNm", "dclQty"], null],
       [2, "2", [], null],
@@ -63,13 +65,28 @@ describe("change diff", () => {
     expect(diff[1].current?.gdsMtno).toBe("M2");
   });
 
-  test("header fields: calendar dates as yyyyMMdd, unchanged values marked so", () => {
-    const head = { rcvgdEtpsNm: "加工单位", finishValidDate: new Date("2030-12-31T00:00:00Z") } as ManualHeadRecord;
+  test("header fields: 变更次数 first, calendar dates as yyyyMMdd, unchanged values marked so, 申报类型 2 after a change", () => {
+    const head = headValues({
+      rcvgdEtpsNm: "加工单位",
+      finishValidDate: new Date("2030-12-31T00:00:00Z"),
+      chgTmsCnt: 3,
+      dclTypecd: "1",
+    } as ManualHeadRecord);
     const changes = ZHeadChanges.parse({ rcvgdEtpsNm: "加工单位", finishValidDate: "20311231" });
-    expect(diffHead(head, changes)).toEqual([
+    expect(diffHead(head, changes, 4)).toEqual([
+      { field: "chgTmsCnt", current: "3", proposed: "4", changed: true },
       { field: "rcvgdEtpsNm", current: "加工单位", proposed: "加工单位", changed: false },
       { field: "finishValidDate", current: "20301231", proposed: "20311231", changed: true },
+      { field: "dclTypecd", current: "1", proposed: "2", changed: true },
     ]);
-    expect(diffHead(head, null)).toEqual([]);
+    // A manual already 变更 shows only its count; a submitted 申报类型 1 is shown becoming 2.
+    const changed = { ...head, dclTypecd: "2" };
+    expect(diffHead(changed, null, 4)).toEqual([{ field: "chgTmsCnt", current: "3", proposed: "4", changed: true }]);
+    expect(diffHead(changed, ZHeadChanges.parse({ dclTypecd: "1" }), 4).at(-1)).toEqual({
+      field: "dclTypecd",
+      current: "2",
+      proposed: "2",
+      changed: false,
+    });
   });
 });

@@ -1,7 +1,9 @@
-// The diff an admin reviews before 审批通过 (R19): each changed header field and row against the manual as
-// it is now. Values are compared as the push writes them (decimals as numeric(19,5) text).
-import type { ManualHeadRecord, ManualRowRecord } from "@/lib/pushes/manual-records";
+// The diff an admin reviews (R19): each changed header field and row against the manual as it is now (a pending
+// change) or as it was when the change was decided (before-state.ts). Values are compared as the push writes them
+// (decimals as numeric(19,5) text).
+import type { HeadValues } from "./before-state";
 import type { THeadChanges, TMaterialChange, TProductChange } from "./change-schema";
+import { headAfterChange } from "./head-after-change";
 import { displayValue, rowValues, type ManualRowField, type RowValues } from "./row-fields";
 
 export interface RowDiff {
@@ -16,7 +18,7 @@ export interface RowDiff {
 }
 
 export interface HeadDiff {
-  field: keyof THeadChanges;
+  field: keyof THeadChanges | "chgTmsCnt";
   current: string | null;
   proposed: string | null;
   changed: boolean;
@@ -24,13 +26,13 @@ export interface HeadDiff {
 
 export function diffRows(options: {
   changes: (TMaterialChange | TProductChange)[];
-  currentRows: ManualRowRecord[];
+  /** The rows before the change by serial number; a missing or null entry: the manual had no such row. */
+  before: Map<number, RowValues | null>;
   fields: readonly ManualRowField[];
 }): RowDiff[] {
   const { fields } = options;
-  const current = new Map(options.currentRows.map((row) => [row.gdsSeqno, rowValues(row, fields)]));
   return options.changes.map((change) => {
-    const before = current.get(change.gdsSeqno) ?? null;
+    const before = options.before.get(change.gdsSeqno) ?? null;
     if (change.modfMarkcd === "2") {
       return {
         gdsSeqno: change.gdsSeqno,
@@ -48,10 +50,15 @@ export function diffRows(options: {
   });
 }
 
-export function diffHead(current: ManualHeadRecord, changes: THeadChanges | null): HeadDiff[] {
-  return (Object.entries(changes ?? {}) as [keyof THeadChanges, unknown][]).map(([field, value]) => {
-    const before = displayValue(current[field]);
-    const after = displayValue(value);
-    return { field, current: before, proposed: after, changed: before !== after };
+/** 变更次数 first, then what the change sets (head-after-change.ts), 申报类型 included where it changes. */
+export function diffHead(before: HeadValues, changes: THeadChanges | null, chgTmsCnt: number): HeadDiff[] {
+  const after = headAfterChange(changes, chgTmsCnt);
+  const submitted = Object.keys(changes ?? {}).filter((field) => field !== "dclTypecd") as (keyof THeadChanges)[];
+  return (["chgTmsCnt", ...submitted, "dclTypecd"] as const).flatMap((field) => {
+    const current = before[field] ?? null;
+    const proposed = displayValue(after[field]);
+    // 申报类型 is listed where the change sets or alters it, not for every change of a manual already 变更.
+    if (field === "dclTypecd" && current === proposed && !changes?.dclTypecd) return [];
+    return [{ field, current, proposed, changed: current !== proposed }];
   });
 }

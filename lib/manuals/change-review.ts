@@ -1,23 +1,29 @@
-// One manual change as an admin reviews it (R19): what was submitted, its diff against the manual as it is
-// now, whether earlier changes of the manual still wait, and, once approved, how its pushes went.
+// One manual change as an admin reviews it (R19): what was submitted, its diff against the manual — as it is now
+// while the change is pending, as it was at the decision once decided (before-state.ts) — one page of rows at a
+// time, what stops its approval (approval-order.ts), and, once approved, how its pushes went.
 import type { Db } from "@/lib/db/client";
-import { loadManualRows, manualHeadSelect } from "@/lib/pushes/manual-records";
+import type { ManualTable } from "@/lib/manuals/records";
 import { issuePath, issueRefusal } from "@/lib/validations/issue-refusal";
-import { ZHeadChanges, ZMaterialChanges, ZProductChanges, type TMaterialChange, type TProductChange } from "./change-schema";
-import { diffHead, diffRows } from "./change-diff";
-import { manualRowFields } from "./row-fields";
+import { findApprovalBlocker } from "./approval-order";
+import { headValues, parseBeforeState } from "./before-state";
+import { ZHeadChanges, ZMaterialChanges, ZProductChanges } from "./change-schema";
+import { diffHead } from "./change-diff";
+import { loadChangeRowPage, markCounts } from "./change-row-page";
+import { manualHeadSelect } from "@/lib/manuals/records";
 
-export async function loadChangeReview(options: { db: Db; manualChangeId: number }) {
+export async function loadChangeReview(options: { db: Db; manualChangeId: number; table?: ManualTable; page?: number }) {
   const { db } = options;
   const change = await db.manualChange.findUnique({
     where: { id: options.manualChangeId },
     select: {
       id: true,
+      manualId: true,
       chgTmsCnt: true,
       status: true,
       headChanges: true,
       materialChanges: true,
       productChanges: true,
+      beforeState: true,
       requestId: true,
       submittedAt: true,
       decidedAt: true,
@@ -28,6 +34,7 @@ export async function loadChangeReview(options: { db: Db; manualChangeId: number
   });
   if (!change) return null;
   const { manual } = change;
+  const pending = change.status === "PENDING";
 
   const head = ZHeadChanges.nullable().safeParse(change.headChanges ?? null);
   const materials = ZMaterialChanges.safeParse(change.materialChanges);
@@ -46,26 +53,34 @@ export async function loadChangeReview(options: { db: Db; manualChangeId: number
       )
       .at(0) ?? null;
 
-  const rowDiff = async (table: "materials" | "products", changes: (TMaterialChange | TProductChange)[]) =>
-    diffRows({
-      changes,
-      currentRows: changes.length ? await loadManualRows({ db, manualId: manual.id, table, gdsSeqnos: changes.map((c) => c.gdsSeqno) }) : [],
-      fields: manualRowFields[table],
-    });
+  // Pending: the manual now. Decided: as kept at the decision; null for a change decided before that was kept.
+  const kept = pending ? null : parseBeforeState(change.beforeState);
+  const before = pending ? "CURRENT" : kept;
+  const tables = { materials: materials.data ?? [], products: products.data ?? [] };
+  // The table shown: the one asked for, else the first with rows.
+  const table = options.table && tables[options.table].length ? options.table : tables.materials.length ? "materials" : "products";
 
-  const [materialDiff, productDiff, decidedBy, earlierPending, pushes] = await Promise.all([
-    rowDiff("materials", materials.data ?? []),
-    rowDiff("products", products.data ?? []),
+  const [rows, decidedBy, blocker, pushes] = await Promise.all([
+    tables[table].length
+      ? loadChangeRowPage({
+          db,
+          manualId: manual.id,
+          table,
+          changes: tables[table],
+          page: options.page ?? 1,
+          before: before === "CURRENT" ? before : (before?.[table] ?? null),
+        })
+      : null,
     change.decidedById ? db.user.findUnique({ where: { id: change.decidedById }, select: { accountCode: true, name: true } }) : null,
-    db.manualChange.count({ where: { manualId: manual.id, status: "PENDING", chgTmsCnt: { lt: change.chgTmsCnt } } }),
+    pending ? findApprovalBlocker({ db, change, manualChgTmsCnt: manual.chgTmsCnt }) : null,
     db.pushMessage.groupBy({ by: ["dispatchStatus"], where: { manualChangeId: change.id }, _count: { _all: true } }),
   ]);
 
+  const headBefore = pending ? headValues(manual) : (kept?.head ?? null);
   return {
     id: change.id,
     emsNo: manual.emsNo,
     chgTmsCnt: change.chgTmsCnt,
-    manualChgTmsCnt: manual.chgTmsCnt,
     status: change.status,
     requestId: change.requestId,
     submittedAt: change.submittedAt,
@@ -73,10 +88,12 @@ export async function loadChangeReview(options: { db: Db; manualChangeId: number
     decidedBy,
     rejectReason: change.rejectReason,
     contentError,
-    earlierPending,
-    head: diffHead(manual, head.data ?? null),
-    materials: materialDiff,
-    products: productDiff,
+    blocker,
+    /** "current": compared with the manual now; "before": with the manual at the decision; null: nothing kept. */
+    compareWith: pending ? ("current" as const) : kept ? ("before" as const) : null,
+    head: diffHead(headBefore ?? {}, head.data ?? null, change.chgTmsCnt),
+    counts: { materials: markCounts(tables.materials), products: markCounts(tables.products) },
+    rows,
     pushes: Object.fromEntries(pushes.map((p) => [p.dispatchStatus, p._count._all])) as Partial<Record<"PENDING" | "DELIVERED" | "FAILED", number>>,
   };
 }

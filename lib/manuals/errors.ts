@@ -9,6 +9,8 @@ export class ManualChangeError extends Error {
     readonly code: ManualChangeErrorCode,
     readonly reason: RefusalKey,
     readonly values?: RefusalValues,
+    /** The change refused, which the audit entry of the refusal names as its target. */
+    readonly manualChangeId?: number,
   ) {
     super(values ? `${reason} ${JSON.stringify(values)}` : reason);
     this.name = "ManualChangeError";

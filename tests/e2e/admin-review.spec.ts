@@ -110,3 +110,70 @@ test("a push message a reviewer can inspect: filtered by client, every attempt, 
   await page.goto("/admin/push-messages/20260000000000000000");
   await expect(page.getByText("页面不存在")).toBeVisible();
 });
+
+test("a manual's recipients in the last 7 days, by enterprise and client; counts open their messages, paged both ways", async ({ page }) => {
+  const seeded = runSeedScript<{ emsNo: string; recent: string; old: string }>("tests/e2e/seed-admin-recipients.ts");
+  await signIn(page, "SW90000001", PASSWORD);
+  await page.goto(`/admin/manuals/${seeded.emsNo}`);
+  await page.getByRole("link", { name: "数据接收情况" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/manuals/${seeded.emsNo}/recipients$`));
+  await expect(page.getByTestId("recipients-summary")).toHaveText("1 家企业 · 1 个导入客户端");
+  const recent = page.getByTestId(`recipient-${seeded.recent}`);
+  await expect(recent).toContainText("3201931234");
+  await expect(recent.getByTestId("delivered")).toHaveText("21");
+  await expect(recent.getByTestId("failed")).toHaveText("2");
+  await expect(recent.getByTestId("last-delivered")).toHaveText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+  await expect(page.getByTestId(`recipient-${seeded.old}`)).toHaveCount(0);
+  await expectAccessible(page, "/admin/manuals/<emsNo>/recipients");
+
+  // Every day: the other enterprise's delivery 10 days ago joins.
+  await page.getByLabel("下发日期自").fill("");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page.getByTestId(`recipient-${seeded.old}`).getByTestId("delivered")).toHaveText("1");
+  await expect(page.getByTestId("recipients-summary")).toHaveText("2 家企业 · 2 个导入客户端");
+
+  await page.getByTestId(`recipient-${seeded.recent}`).getByTestId("failed").getByRole("link").click();
+  await expect(page).toHaveURL(/\/admin\/push-messages\?.*status=FAILED/);
+  await expect(page.locator('[data-testid^="review-push-"]')).toHaveCount(2);
+
+  await page.goto(`/admin/push-messages?emsNo=${seeded.emsNo}&clientId=${seeded.recent}`);
+  await expect(page.getByTestId("total-count")).toHaveText("共 23 条");
+  const rows = page.locator('[data-testid^="review-push-"]');
+  await expect(rows).toHaveCount(20);
+  const firstPage = await rows.evaluateAll((all) => all.map((row) => row.getAttribute("data-testid")));
+  await page.getByRole("link", { name: "下一页" }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first().locator("td").first()).toHaveText("21");
+  await page.getByRole("link", { name: "上一页" }).click();
+  await expect(rows).toHaveCount(20);
+  expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute("data-testid")))).toEqual(firstPage);
+  await expect(rows.first().locator("td").first()).toHaveText("1");
+  await expect(page.getByRole("button", { name: "上一页" })).toBeDisabled();
+});
+
+test("at 1440 × 900 the review lists and a record fit the screen: 查看 in view without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "SW90000001", PASSWORD);
+  const fitsWidth = async (what: string) => {
+    const overflow = await page.evaluate(() => [
+      document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ...[...document.querySelectorAll('[data-slot="table-container"]')].map((table) => table.scrollWidth - table.clientWidth),
+    ]);
+    expect(Math.max(...overflow), what).toBeLessThanOrEqual(1);
+  };
+  await page.goto("/admin/subscriptions");
+  const view = page.getByRole("link", { name: "查看", exact: true }).first();
+  await expect(view).toBeInViewport();
+  await fitsWidth("/admin/subscriptions");
+  const content = page.getByTestId("subscription-content").first();
+  expect((await content.boundingBox())!.width).toBeGreaterThan(150);
+
+  await page.goto("/admin/push-messages");
+  await expect(page.locator('[data-testid^="review-push-"]').first()).toBeVisible();
+  await fitsWidth("/admin/push-messages");
+
+  await page.goto("/admin/subscriptions");
+  await view.click();
+  await expect(page).toHaveURL(/\/admin\/subscriptions\/\d+$/);
+  await fitsWidth("/admin/subscriptions/<id>");
+});

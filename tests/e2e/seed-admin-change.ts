@@ -3,31 +3,11 @@
 // manual number and the change id as JSON. Run by admin-approve.spec.ts through runSeedScript.
 import { db } from "@/lib/db/client";
 import { createManual, createManualChange } from "@/tests/support/factories";
-
-const DEMO_ENTERPRISE = "3201931234";
-const LEGAL_PERSON_CARD = "8600000100001";
+import { DEMO_ENTERPRISE, subscribeDemoEnterprise } from "./demo-subscription";
 
 async function main() {
-  const enterprise = await db.enterprise.findUniqueOrThrow({ where: { customsCode: DEMO_ENTERPRISE }, select: { id: true } });
-  const card = await db.card.findUniqueOrThrow({ where: { cardNo: LEGAL_PERSON_CARD }, select: { id: true } });
-  const client = await db.importClient.findFirstOrThrow({
-    where: { enterpriseId: enterprise.id, boundCardNo: LEGAL_PERSON_CARD },
-    select: { id: true },
-  });
   const manual = await createManual(db, { processingUnitCode: DEMO_ENTERPRISE, materials: 5 });
-  await db.subscription.create({
-    data: {
-      enterpriseId: enterprise.id,
-      importClientId: client.id,
-      signingCardId: card.id,
-      enteredBy: "SW10000001",
-      validUntil: new Date(Date.now() + 30 * 86_400_000),
-      incrementalManualId: manual.id,
-      incrementalEmsNo: manual.emsNo,
-      signedPayload: "{}",
-      signature: "00",
-    },
-  });
+  await subscribeDemoEnterprise(manual);
   const row = {
     gdecd: "8542319000",
     dclUnitcd: "007",

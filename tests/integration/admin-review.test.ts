@@ -11,11 +11,13 @@ import { db } from "@/lib/db/client";
 import { listManualRows, loadManualHeader } from "@/lib/manuals/manual-detail";
 import { listManuals } from "@/lib/manuals/list-manuals";
 import { eachPage } from "@/lib/pagination/keyset";
-import { listPushMessagesForReview } from "@/lib/review/list-push-messages";
-import { listSubscriptionsForReview } from "@/lib/review/list-subscriptions";
+import { countPushMessagesForReview, listPushMessagesForReview } from "@/lib/review/list-push-messages";
+import { countSubscriptionsForReview, listSubscriptionsForReview } from "@/lib/review/list-subscriptions";
+import { listManualRecipients } from "@/lib/review/manual-recipients";
+import { parseFilters, ZManualRecipientsFilters, ZPushMessageReviewFilters } from "@/lib/validations/admin-filters";
 import { loadSubscriptionRecord } from "@/lib/review/subscription-record";
-import { signingMessage } from "@/lib/signing/canonical";
-import { shanghaiDay } from "@/lib/time/shanghai";
+import { canonicalJson } from "@/lib/signing/canonical";
+import { addDaysToDay, shanghaiDay, startOfShanghaiDay } from "@/lib/time/shanghai";
 import { createEnterprise, createManual, createStockSubscription, createSubscription } from "../support/factories";
 
 type Fixture = Awaited<ReturnType<typeof createEnterprise>>;
@@ -41,6 +43,10 @@ async function pushMessage(
     attemptCount?: number;
     lastError?: string;
     subscriptionId?: number;
+    importClientId?: number;
+    type?: "STOCK" | "INCREMENT" | "TEST";
+    deliveredAt?: Date;
+    manualChangeId?: number;
   },
 ) {
   const messageId = `2026${String(process.pid).padStart(8, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${String(++messageCounter).padStart(4, "0")}`;
@@ -126,7 +132,8 @@ describe("subscription review", () => {
       incrementalEmsNo: manualA.emsNo,
       validUntil: "2030-01-01",
     };
-    const signedPayload = signingMessage({ action: "SUBSCRIBE", challengeId: "7d3c2b1a-0000-4000-8000-000000000001", payload });
+    // A record signed before statement/2 (canonical-json/1, the raw form) keeps verifying with its own format.
+    const signedPayload = canonicalJson({ action: "SUBSCRIBE", challenge: "7d3c2b1a-0000-4000-8000-000000000001", payload });
     const signature = sm2Sign(a.legalCard.privateKey, a.legalCard.publicKey, signedPayload);
     const record = await createSubscription(db, a, manualA, { status: "CANCELLED" });
     await db.subscription.update({ where: { id: record.id }, data: { signedPayload, signature } });
@@ -231,5 +238,124 @@ describe("audit log viewer", () => {
       "SIGNATURE_REFUSED",
     ]);
     expect((await listAuditEntries({ db, filters: { customsCode: "ZZZZZZZZZZ" } })).rows).toEqual([]);
+  });
+});
+
+describe("paging both ways with a total (issue 18)", () => {
+  test("上一页 returns the very rows of the page before, numbering back at 1 on the first page; the total counts the filter", async () => {
+    const fixture = await createEnterprise(db);
+    const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode, materials: 1 });
+    const start = Date.now() - 3_600_000;
+    const messages = [];
+    for (let i = 0; i < 5; i++)
+      messages.push(await pushMessage(fixture, manual, { dispatchStatus: "DELIVERED", dispatchedAt: new Date(start + i * 1_000) }));
+    const newestFirst = messages.map((m) => m.messageId).reverse();
+    const filters = { customsCode: fixture.enterprise.customsCode };
+    const ids = (page: { rows: { messageId: string }[] }) => page.rows.map((r) => r.messageId);
+
+    const first = await listPushMessagesForReview({ db, filters, pageSize: 2 });
+    expect([ids(first), first.prevCursor]).toEqual([newestFirst.slice(0, 2), null]);
+    const second = await listPushMessagesForReview({ db, filters, pageSize: 2, after: first.nextCursor });
+    const third = await listPushMessagesForReview({ db, filters, pageSize: 2, after: second.nextCursor });
+    expect([ids(third), third.nextCursor]).toEqual([newestFirst.slice(4), null]);
+
+    const backToSecond = await listPushMessagesForReview({ db, filters, pageSize: 2, before: third.prevCursor });
+    expect(ids(backToSecond)).toEqual(ids(second));
+    expect(backToSecond.nextCursor).toBe(second.nextCursor);
+    const backToFirst = await listPushMessagesForReview({ db, filters, pageSize: 2, before: backToSecond.prevCursor });
+    expect([ids(backToFirst), backToFirst.prevCursor]).toEqual([newestFirst.slice(0, 2), null]);
+    // A cursor that is no cursor reads the first page, as `after` always has.
+    expect(ids(await listPushMessagesForReview({ db, filters, pageSize: 2, before: "x.1" }))).toEqual(newestFirst.slice(0, 2));
+
+    expect(await countPushMessagesForReview({ db, filters })).toEqual({ count: 5, capped: false });
+    expect(await countPushMessagesForReview({ db, filters: { ...filters, status: "FAILED" } })).toEqual({ count: 0, capped: false });
+
+    const subscriptions = [];
+    for (let i = 0; i < 3; i++) subscriptions.push(await createStockSubscription(db, fixture, manual));
+    const subscriptionFilters = { customsCode: fixture.enterprise.customsCode };
+    const page1 = await listSubscriptionsForReview({ db, filters: subscriptionFilters, pageSize: 2 });
+    const page2 = await listSubscriptionsForReview({ db, filters: subscriptionFilters, pageSize: 2, after: page1.nextCursor });
+    const back = await listSubscriptionsForReview({ db, filters: subscriptionFilters, pageSize: 2, before: page2.prevCursor });
+    expect(back.rows.map((r) => r.id)).toEqual(page1.rows.map((r) => r.id));
+    expect(page1.rows[0].cardKind).toBe("LEGAL_PERSON");
+    expect(await countSubscriptionsForReview({ db, filters: subscriptionFilters })).toEqual({ count: 3, capped: false });
+  });
+
+  test("a change's link lists the messages that change pushed, not every INCREMENT message of its manual", async () => {
+    const fixture = await createEnterprise(db);
+    const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode, materials: 1 });
+    const [second, fourth] = await Promise.all(
+      [2, 4].map((chgTmsCnt) => db.manualChange.create({ data: { manualId: manual.id, chgTmsCnt, status: "APPROVED" }, select: { id: true } })),
+    );
+    const ofSecond = await pushMessage(fixture, manual, { dispatchStatus: "DELIVERED", manualChangeId: second.id });
+    await pushMessage(fixture, manual, { dispatchStatus: "DELIVERED", manualChangeId: fourth.id });
+    const parsed = parseFilters(ZPushMessageReviewFilters, { manualChangeId: String(second.id) });
+    expect(parsed.ok).toBe(true);
+    const page = await listPushMessagesForReview({ db, filters: parsed.ok ? parsed.filters : {} });
+    expect(page.rows.map((r) => r.messageId)).toEqual([ofSecond.messageId]);
+    expect(parseFilters(ZPushMessageReviewFilters, { manualChangeId: "2.5" })).toEqual({
+      ok: false,
+      errors: { manualChangeId: expect.objectContaining({ key: expect.any(String) }) },
+    });
+  });
+});
+
+describe("a manual's recipients (issue 18)", () => {
+  test("groups the manual's data messages of a Shanghai day range by enterprise and client, with counts and the last delivery", async () => {
+    const first = await createEnterprise(db);
+    const second = await createEnterprise(db);
+    const spare = await db.importClient.create({
+      data: {
+        clientId: `D${first.client.clientId.slice(1)}`,
+        enterpriseId: first.enterprise.id,
+        name: "备用客户端",
+        endpointUrl: "http://127.0.0.1:8788/push",
+      },
+    });
+    const manual = await createManual(db, { processingUnitCode: first.enterprise.customsCode, materials: 1 });
+    const other = await createManual(db, { processingUnitCode: first.enterprise.customsCode, materials: 1 });
+    const today = shanghaiDay();
+    // 00:30 Beijing time today is 16:30 UTC yesterday: counted as today.
+    const earlyToday = new Date(startOfShanghaiDay(today).getTime() + 30 * 60_000);
+    const lastWeek = startOfShanghaiDay(addDaysToDay(today, -8));
+    const lateDelivery = new Date(earlyToday.getTime() + 60_000);
+
+    await pushMessage(first, manual, { dispatchStatus: "DELIVERED", dispatchedAt: earlyToday, deliveredAt: earlyToday });
+    await pushMessage(first, manual, { dispatchStatus: "DELIVERED", dispatchedAt: earlyToday, deliveredAt: lateDelivery, type: "STOCK" });
+    await pushMessage(first, manual, { dispatchStatus: "FAILED", dispatchedAt: earlyToday });
+    await pushMessage(first, manual, { dispatchStatus: "PENDING", dispatchedAt: earlyToday, importClientId: spare.id });
+    await pushMessage(second, manual, { dispatchStatus: "DELIVERED", dispatchedAt: lastWeek, deliveredAt: lastWeek });
+    // Neither a test message nor another manual's message counts.
+    await pushMessage(first, manual, { dispatchStatus: "DELIVERED", dispatchedAt: earlyToday, type: "TEST" });
+    await pushMessage(first, other, { dispatchStatus: "DELIVERED", dispatchedAt: earlyToday });
+
+    const week = await listManualRecipients({ db, emsNo: manual.emsNo, dateFrom: addDaysToDay(today, -6), dateTo: today });
+    expect(week).toEqual([
+      {
+        customsCode: first.enterprise.customsCode,
+        enterpriseName: first.enterprise.name,
+        clients: [
+          { clientId: first.client.clientId, clientName: "导入客户端", delivered: 2, failed: 1, pending: 0, lastDeliveredAt: lateDelivery },
+          { clientId: spare.clientId, clientName: "备用客户端", delivered: 0, failed: 0, pending: 1, lastDeliveredAt: null },
+        ],
+      },
+    ]);
+    const allTime = await listManualRecipients({ db, emsNo: manual.emsNo });
+    expect(allTime.map((r) => [r.customsCode, r.clients.map((c) => c.delivered)])).toEqual(
+      [
+        [first.enterprise.customsCode, [2, 0]],
+        [second.enterprise.customsCode, [1]],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+    expect(await listManualRecipients({ db, emsNo: manual.emsNo, dateFrom: addDaysToDay(today, 1) })).toEqual([]);
+
+    expect(parseFilters(ZManualRecipientsFilters, { dateFrom: today, dateTo: addDaysToDay(today, -1) })).toMatchObject({
+      ok: false,
+      errors: { dateTo: { key: "filters.dateOrder" } },
+    });
+    expect(parseFilters(ZManualRecipientsFilters, { dateFrom: "2026-13-01" })).toMatchObject({
+      ok: false,
+      errors: { dateFrom: { key: "filters.dayFormat" } },
+    });
   });
 });

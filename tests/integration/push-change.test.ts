@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { approveManualChange } from "@/lib/manuals/approve-change";
+import { rejectManualChange } from "@/lib/manuals/reject-change";
 import { dispatchApprovedChange } from "@/lib/pushes/dispatch-change";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import {
@@ -201,11 +202,12 @@ describe("approved change → INCREMENT push (R13, R19)", () => {
     expect((await db.manualChange.findUniqueOrThrow({ where: { id: malformed.id } })).status).toBe("PENDING");
     expect((await db.manual.findUniqueOrThrow({ where: { id: manual.id } })).chgTmsCnt).toBe(0);
 
+    // Strictly in order: change 2 waits until the malformed change 1 is decided (returned).
     const good = await createManualChange(db, manual, { chgTmsCnt: 2, materialChanges: [{ modfMarkcd: "2", gdsSeqno: 3 }] });
+    await expect(approveManualChange({ db, manualChangeId: good.id, adminUserId: admin.id })).rejects.toMatchObject({ code: "OUT_OF_ORDER" });
+    await rejectManualChange({ db, manualChangeId: malformed.id, adminUserId: admin.id, reason: "格式有误" });
     await approveManualChange({ db, manualChangeId: good.id, adminUserId: admin.id });
     await expect(approveManualChange({ db, manualChangeId: good.id, adminUserId: admin.id })).rejects.toMatchObject({ code: "ALREADY_DECIDED" });
-    await db.manualChange.update({ where: { id: malformed.id }, data: { materialChanges: [] } });
-    await expect(approveManualChange({ db, manualChangeId: malformed.id, adminUserId: admin.id })).rejects.toMatchObject({ code: "OUT_OF_ORDER" });
     await expect(approveManualChange({ db, manualChangeId: 999_999_999, adminUserId: admin.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.auditLog.count({ where: { action: "APPROVE", targetId: { in: [String(malformed.id), String(good.id)] } } })).toBe(1);
     expect(await db.manualMaterial.count({ where: { manualId: manual.id } })).toBe(2);

@@ -7,6 +7,6 @@ import { ZApproveChange } from "@/lib/validations/manual-change-decision";
 import { adminAction } from "../admin-action";
 
 export const approveManualChangeAction = adminAction("APPROVE_CHANGE", ZApproveChange, async ({ manualChangeId }, actor) => {
-  const { decidedAt } = await approveManualChange({ db, manualChangeId, adminUserId: actor.user.id });
+  const { decidedAt } = await approveManualChange({ db, manualChangeId, adminUserId: actor.user.id, ip: actor.ip });
   return { decidedAt: decidedAt.toISOString() };
 });

@@ -7,6 +7,6 @@ import { ZRejectChange } from "@/lib/validations/manual-change-decision";
 import { adminAction } from "../admin-action";
 
 export const rejectManualChangeAction = adminAction("REJECT_CHANGE", ZRejectChange, async ({ manualChangeId, reason }, actor) => {
-  const { decidedAt } = await rejectManualChange({ db, manualChangeId, adminUserId: actor.user.id, reason });
+  const { decidedAt } = await rejectManualChange({ db, manualChangeId, adminUserId: actor.user.id, reason, ip: actor.ip });
   return { decidedAt: decidedAt.toISOString() };
 });

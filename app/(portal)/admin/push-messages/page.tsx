@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { ExportLink } from "@/components/admin/export-link";
 import { FilterForm } from "@/components/admin/filter-form";
-import { KeysetPager } from "@/components/admin/keyset-pager";
 import { ReviewPushMessagesTable } from "@/components/admin/review-push-messages-table";
+import { TwoWayPager } from "@/components/admin/two-way-pager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { listPushMessagesForReview } from "@/lib/review/list-push-messages";
+import { countPushMessagesForReview, listPushMessagesForReview } from "@/lib/review/list-push-messages";
+import { REVIEW_PAGE_SIZE } from "@/lib/review/list-subscriptions";
 import { filterQuery, parseFilters, ZPushMessageReviewFilters, type SearchParams } from "@/lib/validations/admin-filters";
 import { pageParams } from "@/lib/validations/page-params";
 
@@ -14,10 +16,20 @@ export default async function AdminPushMessagesPage({ searchParams }: { searchPa
   await requireAdmin();
   const t = await getTranslations("adminReview");
   const params = await searchParams;
-  const { after, firstRow } = pageParams(params);
+  const { after, before, firstRow } = pageParams(params);
   const parsed = parseFilters(ZPushMessageReviewFilters, params);
   const filters = parsed.ok ? parsed.filters : {};
-  const page = parsed.ok ? await listPushMessagesForReview({ db, filters: parsed.filters, after }) : { rows: [], nextCursor: null };
+  const [page, total] = parsed.ok
+    ? await Promise.all([
+        listPushMessagesForReview({ db, filters: parsed.filters, after, before }),
+        countPushMessagesForReview({ db, filters: parsed.filters }),
+      ])
+    : [
+        { rows: [], nextCursor: null, prevCursor: null },
+        { count: 0, capped: false },
+      ];
+  // Back on the first page (上一页 may land there with fewer rows before it than a page), numbering starts at 1.
+  const rowNumber = page.prevCursor ? firstRow : 1;
   return (
     <Card>
       <CardHeader>
@@ -51,16 +63,23 @@ export default async function AdminPushMessagesPage({ searchParams }: { searchPa
           ]}
         >
           {filters.subscriptionId && <input type="hidden" name="subscriptionId" value={filters.subscriptionId} />}
+          {filters.manualChangeId && <input type="hidden" name="manualChangeId" value={filters.manualChangeId} />}
           {parsed.ok && <ExportLink href={`/api/admin/export/push-messages?${filterQuery(filters)}`} />}
         </FilterForm>
-        <ReviewPushMessagesTable rows={page.rows} firstRow={firstRow} />
-        <KeysetPager
-          basePath="/admin/push-messages"
-          filters={filters}
-          isFirstPage={!after}
-          nextCursor={page.nextCursor}
-          nextRow={firstRow + page.rows.length}
-        />
+        {filters.manualChangeId && (
+          <p className="text-sm" data-testid="change-filter">
+            {t.rich("ofChange", {
+              change: (text) => (
+                <Link className="text-primary underline-offset-4 hover:underline" href={`/admin/changes/${filters.manualChangeId}`}>
+                  {text}
+                </Link>
+              ),
+              id: filters.manualChangeId,
+            })}
+          </p>
+        )}
+        <ReviewPushMessagesTable rows={page.rows} firstRow={rowNumber} />
+        <TwoWayPager basePath="/admin/push-messages" filters={filters} page={page} firstRow={rowNumber} pageSize={REVIEW_PAGE_SIZE} total={total} />
       </CardContent>
     </Card>
   );

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { ExportLink } from "@/components/admin/export-link";
 import { FilterForm } from "@/components/admin/filter-form";
-import { KeysetPager } from "@/components/admin/keyset-pager";
 import { ReviewSubscriptionsTable } from "@/components/admin/review-subscriptions-table";
+import { TwoWayPager } from "@/components/admin/two-way-pager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { listSubscriptionsForReview } from "@/lib/review/list-subscriptions";
+import { countSubscriptionsForReview, listSubscriptionsForReview, REVIEW_PAGE_SIZE } from "@/lib/review/list-subscriptions";
 import { filterQuery, parseFilters, ZSubscriptionReviewFilters, type SearchParams } from "@/lib/validations/admin-filters";
 import { pageParams } from "@/lib/validations/page-params";
 
@@ -14,10 +14,20 @@ export default async function AdminSubscriptionsPage({ searchParams }: { searchP
   await requireAdmin();
   const t = await getTranslations("adminReview");
   const params = await searchParams;
-  const { after, firstRow } = pageParams(params);
+  const { after, before, firstRow } = pageParams(params);
   const parsed = parseFilters(ZSubscriptionReviewFilters, params);
   const filters = parsed.ok ? parsed.filters : {};
-  const page = parsed.ok ? await listSubscriptionsForReview({ db, filters: parsed.filters, after }) : { rows: [], nextCursor: null };
+  const [page, total] = parsed.ok
+    ? await Promise.all([
+        listSubscriptionsForReview({ db, filters: parsed.filters, after, before }),
+        countSubscriptionsForReview({ db, filters: parsed.filters }),
+      ])
+    : [
+        { rows: [], nextCursor: null, prevCursor: null },
+        { count: 0, capped: false },
+      ];
+  // Back on the first page (上一页 may land there with fewer rows before it than a page), numbering starts at 1.
+  const rowNumber = page.prevCursor ? firstRow : 1;
   return (
     <Card>
       <CardHeader>
@@ -50,14 +60,8 @@ export default async function AdminSubscriptionsPage({ searchParams }: { searchP
         >
           {parsed.ok && <ExportLink href={`/api/admin/export/subscriptions?${filterQuery(filters)}`} />}
         </FilterForm>
-        <ReviewSubscriptionsTable rows={page.rows} firstRow={firstRow} />
-        <KeysetPager
-          basePath="/admin/subscriptions"
-          filters={filters}
-          isFirstPage={!after}
-          nextCursor={page.nextCursor}
-          nextRow={firstRow + page.rows.length}
-        />
+        <ReviewSubscriptionsTable rows={page.rows} firstRow={rowNumber} />
+        <TwoWayPager basePath="/admin/subscriptions" filters={filters} page={page} firstRow={rowNumber} pageSize={REVIEW_PAGE_SIZE} total={total} />
       </CardContent>
     </Card>
   );

@@ -11,19 +11,29 @@ import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { loadChangeReview } from "@/lib/manuals/change-review";
+import { loadChangeReview, type ChangeReview } from "@/lib/manuals/change-review";
 import { manualRowFields } from "@/lib/manuals/row-fields";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
+import { ZChangeDiffQuery, type SearchParams } from "@/lib/validations/admin-filters";
 
-export default async function AdminChangePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AdminChangePage(props: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await requireAdmin();
   const t = await getTranslations("adminManuals");
   const refusalText = await getTranslations("errors");
-  const id = Number((await params).id);
-  const change = Number.isSafeInteger(id) && id > 0 ? await loadChangeReview({ db, manualChangeId: id }) : null;
+  const id = Number((await props.params).id);
+  const query = ZChangeDiffQuery.parse(await props.searchParams);
+  const change = Number.isSafeInteger(id) && id > 0 ? await loadChangeReview({ db, manualChangeId: id, ...query }) : null;
   if (!change) notFound();
   const pending = change.status === "PENDING";
   const pushes = change.pushes;
+  const { materials, products } = change.counts;
+  const approveWhat = t("decision.approveWhat", {
+    emsNo: change.emsNo,
+    chgTmsCnt: change.chgTmsCnt,
+    head: change.head.length - 1,
+    materials: t("diff.summary", materials),
+    products: t("diff.summary", products),
+  });
   return (
     <div className="grid gap-6">
       <Card>
@@ -49,7 +59,7 @@ export default async function AdminChangePage({ params }: { params: Promise<{ id
                 mono: true,
               },
               { label: t("col.status"), value: <ChangeStatusBadge status={change.status} /> },
-              { label: t("chgTmsCntFromTo"), value: `${change.manualChgTmsCnt} → ${change.chgTmsCnt}` },
+              { label: t("col.chgTmsCnt"), value: change.chgTmsCnt },
               { label: t("col.submittedAt"), value: formatShanghaiDateTime(change.submittedAt), mono: true },
               { label: t("col.requestId"), value: change.requestId ?? "-", mono: true },
               { label: t("col.decidedAt"), value: change.decidedAt ? formatShanghaiDateTime(change.decidedAt) : "-", mono: true },
@@ -60,7 +70,11 @@ export default async function AdminChangePage({ params }: { params: Promise<{ id
                     {
                       label: t("pushes"),
                       value: (
-                        <Link className="text-primary hover:underline" href={`/admin/push-messages?emsNo=${change.emsNo}&type=INCREMENT`}>
+                        <Link
+                          className="text-primary hover:underline"
+                          href={`/admin/push-messages?manualChangeId=${change.id}`}
+                          data-testid="change-pushes"
+                        >
                           {t("pushSummary", { delivered: pushes.DELIVERED ?? 0, failed: pushes.FAILED ?? 0, pending: pushes.PENDING ?? 0 })}
                         </Link>
                       ),
@@ -69,12 +83,7 @@ export default async function AdminChangePage({ params }: { params: Promise<{ id
                 : []),
             ]}
           />
-          {pending && change.earlierPending > 0 && (
-            <p role="status" className="flex items-center gap-2 text-sm text-destructive">
-              <TriangleAlert className="size-4" />
-              {t("earlierPending", { count: change.earlierPending })}
-            </p>
-          )}
+          {change.blocker && <ApprovalBlocked change={change} />}
           {change.contentError && (
             <p role="alert" className="flex items-center gap-2 text-sm text-destructive">
               <TriangleAlert className="size-4" />
@@ -83,31 +92,69 @@ export default async function AdminChangePage({ params }: { params: Promise<{ id
               })}
             </p>
           )}
-          {pending && <ChangeDecision manualChangeId={change.id} />}
+          {!pending && change.compareWith === null && <p className="text-sm text-muted-foreground">{t("beforeNotKept")}</p>}
+          {pending && <ChangeDecision manualChangeId={change.id} canApprove={!change.blocker && !change.contentError} approveWhat={approveWhat} />}
         </CardContent>
       </Card>
-      {change.head.length > 0 && (
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("headChanges")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <HeadDiffTable rows={change.head} before={change.compareWith} />
+        </CardContent>
+      </Card>
+      {change.rows && (
         <Card>
           <CardHeader>
-            <CardTitle>{t("headChanges")}</CardTitle>
+            <CardTitle>{t(`rowChanges.${change.rows.table}`)}</CardTitle>
+            {materials.total > 0 && products.total > 0 && (
+              <nav className="flex gap-2" aria-label={t("tables")}>
+                {(["materials", "products"] as const).map((table) => (
+                  <Button key={table} asChild size="sm" variant={change.rows?.table === table ? "default" : "outline"}>
+                    <Link href={`/admin/changes/${change.id}?table=${table}`} aria-current={change.rows?.table === table ? "page" : undefined}>
+                      {t(`table.${table}`, { count: change.counts[table].total })}
+                    </Link>
+                  </Button>
+                ))}
+              </nav>
+            )}
           </CardHeader>
           <CardContent>
-            <HeadDiffTable rows={change.head} compare={pending} />
+            <RowDiffTable
+              page={change.rows}
+              fields={manualRowFields[change.rows.table]}
+              compare={change.compareWith !== null}
+              showWarnings={pending}
+              pageHref={(page) => `/admin/changes/${change.id}?table=${change.rows?.table}&page=${page}`}
+            />
           </CardContent>
         </Card>
       )}
-      {(["materials", "products"] as const).map((table) =>
-        change[table].length > 0 ? (
-          <Card key={table}>
-            <CardHeader>
-              <CardTitle>{t(`rowChanges.${table}`)}</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <RowDiffTable rows={change[table]} fields={manualRowFields[table]} compare={pending} />
-            </CardContent>
-          </Card>
-        ) : null,
-      )}
     </div>
+  );
+}
+
+// Why 审批通过 is not offered: an earlier change to decide first (linked), or a manual already past this change.
+async function ApprovalBlocked({ change }: { change: ChangeReview }) {
+  const t = await getTranslations("adminManuals.blocked");
+  const { blocker } = change;
+  if (!blocker) return null;
+  return (
+    <p role="status" className="flex items-center gap-2 text-sm text-destructive" data-testid="approval-blocked">
+      <TriangleAlert className="size-4 shrink-0" />
+      <span>
+        {blocker.kind === "EARLIER_PENDING"
+          ? t.rich("earlierPending", {
+              chgTmsCnt: blocker.chgTmsCnt,
+              change: (text) => (
+                <Link className="text-primary underline-offset-4 hover:underline" href={`/admin/changes/${blocker.manualChangeId}`}>
+                  {text}
+                </Link>
+              ),
+            })
+          : t("stale", { chgTmsCnt: change.chgTmsCnt, current: blocker.current })}
+      </span>
+    </p>
   );
 }

@@ -37,6 +37,9 @@ export default async function AdminManualPage(props: { params: Promise<{ emsNo: 
           <CardDescription>{manual.rcvgdEtpsNm}</CardDescription>
           <CardAction className="flex gap-2">
             <Button asChild variant="outline" size="sm">
+              <Link href={`/admin/manuals/${manual.emsNo}/recipients`}>{t("recipients.open")}</Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
               <Link href={`/admin/changes?status=ALL&emsNo=${manual.emsNo}`}>{t("changeHistory", { pending: manual.pendingChanges })}</Link>
             </Button>
             <Button asChild variant="outline" size="sm">
