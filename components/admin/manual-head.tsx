@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { ManualHeadRecord } from "@/lib/pushes/manual-records";
+import type { ManualHeadRecord } from "@/lib/manuals/records";
 import { formatCalendarDate, formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { DetailList } from "./detail-list";
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { parseConfig } from "@/lib/config/env";
-import { setEndpointNetwork } from "./endpoint-addresses";
-import { assertEndpointAllowed, privateEndpointsAllowed } from "./endpoint-policy";
+import { setEndpointNetwork } from "@/lib/security/endpoint-addresses";
+import { privateEndpointsAllowed } from "@/lib/security/endpoint-addresses";
+import { assertEndpointAllowed } from "./endpoint-policy";
 
 const refusal = (endpointUrl: string, resolve?: (host: string) => Promise<string[]>) =>
   assertEndpointAllowed({ endpointUrl, allowPrivate: false, resolve: resolve ?? (async () => ["93.184.216.34"]) });

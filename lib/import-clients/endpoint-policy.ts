@@ -1,16 +1,11 @@
-// Where an import client's endpoint may point (endpoint-addresses.ts), checked when it is saved: an early,
+// Where an import client's endpoint may point (lib/security/endpoint-addresses.ts), checked when it is saved: an early,
 // friendly refusal beside the form field. It is not the control: every connection is checked again when it is
 // opened (lib/pushes/endpoint-agent.ts), since a name can be re-pointed after it was saved. CLIENT_ENDPOINT_ALLOW_PRIVATE
 // lifts the rule for installations whose clients are on their intranet; outside production it does not apply,
 // so the demo and the tests use the reference client on loopback.
 import { isIP } from "node:net";
-import { config, type Config } from "@/lib/config/env";
 import { AppError, type RefusalKey, type RefusalValues } from "@/lib/errors";
-import { refusedAddress, resolveEndpointHost } from "./endpoint-addresses";
-
-export function privateEndpointsAllowed(settings: Pick<Config, "APP_MODE" | "CLIENT_ENDPOINT_ALLOW_PRIVATE"> = config()): boolean {
-  return settings.APP_MODE !== "production" || settings.CLIENT_ENDPOINT_ALLOW_PRIVATE;
-}
+import { privateEndpointsAllowed, refusedAddress, resolveEndpointHost } from "@/lib/security/endpoint-addresses";
 
 const refuse = (key: RefusalKey, values?: RefusalValues) => new AppError("INVALID_INPUT", key, values, { endpointUrl: { key, values } });
 

@@ -1,4 +1,4 @@
-// While a client is paused the platform probes it on its own schedule (probe-schedule.ts; the client-probe job
+// While a client is paused the platform probes it on its own schedule (lib/pushes/probe-schedule.ts; the client-probe job
 // looks every minute for clients due): it delivers the client's oldest waiting data message, so that the order
 // is kept, or, when none waits, a test message. The attempt is recorded like any other, and a failed probe
 // leaves the message waiting with its retries untouched. When the client answers 2xx it is resumed
@@ -11,7 +11,7 @@ import { DELIVERY_FALLBACK_SECONDS } from "@/lib/pushes/deliver-inline";
 import { nextMessageIds } from "@/lib/pushes/message-id";
 import { storePushMessages } from "@/lib/pushes/store-messages";
 import { buildTestMessageXml } from "@/lib/pushes/xml";
-import { nextProbeAt } from "./probe-schedule";
+import { nextProbeAt } from "@/lib/pushes/probe-schedule";
 import { reactivateClient } from "./resume";
 
 // One run's probes go out side by side: an unreachable client may take the whole delivery timeout.

@@ -3,7 +3,7 @@
 // than what the portal already has is refused: later changes go through the change endpoint and approval.
 import { writeAudit } from "@/lib/audit/log";
 import type { Prisma } from "@/lib/db/client";
-import type { ManualTable } from "@/lib/pushes/manual-records";
+import type { ManualTable } from "@/lib/manuals/records";
 import { IngestionError } from "./errors";
 import type { TManualUpsertRequest } from "./schemas";
 

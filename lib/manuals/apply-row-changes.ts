@@ -1,7 +1,7 @@
 // Applies the changed rows of one table of a manual (ModfMarkcd 1 modified, 2 deleted, 3 added) and returns
 // them as the INCREMENT push carries them: added/modified rows as now stored, deleted rows as they were.
 import type { Prisma } from "@/lib/db/client";
-import { loadManualRows, type ManualRowRecord } from "@/lib/pushes/manual-records";
+import { loadManualRows, type ManualRowRecord } from "@/lib/manuals/records";
 import type { TMaterialChange, TProductChange } from "./change-schema";
 
 type TableChanges = { table: "materials"; changes: TMaterialChange[] } | { table: "products"; changes: TProductChange[] };

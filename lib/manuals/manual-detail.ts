@@ -2,7 +2,7 @@
 // searched by serial number (序号) or part number (料号, prefix); keyset-paged by serial number.
 import type { Db, Prisma } from "@/lib/db/client";
 import { toPage, type Page } from "@/lib/pagination/keyset";
-import { manualHeadSelect, type ManualTable } from "@/lib/pushes/manual-records";
+import { manualHeadSelect, type ManualTable } from "@/lib/manuals/records";
 import { manualRowFields, rowValues, type RowValues } from "./row-fields";
 
 export const MANUAL_ROWS_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 // The columns of a material (NemsImg) and product (NemsExg) row after its serial number, in data-fields.md
 // order; the admin tables and the change diff show them in this order.
-import type { ManualTable } from "@/lib/pushes/manual-records";
+import type { ManualTable } from "@/lib/manuals/records";
 import { formatCalendarDate } from "@/lib/time/shanghai";
 
 const commonFields = [

@@ -6,7 +6,7 @@ import { inSqlTransaction } from "@/lib/db/sql";
 import { metrics } from "@/lib/metrics/registry";
 import { isDispatchable } from "@/lib/subscriptions/validity";
 import { deliverInline, DELIVERY_FALLBACK_SECONDS } from "./deliver-inline";
-import { loadManualHead, loadManualRows } from "./manual-records";
+import { loadManualHead, loadManualRows } from "@/lib/manuals/records";
 import { mapLazily } from "./lazy";
 import { nextMessageIds } from "./message-id";
 import { splitIntoParts } from "./parts";

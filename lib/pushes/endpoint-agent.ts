@@ -1,14 +1,13 @@
 // The keep-alive agents (node:http, node:https) every delivery and test message is posted over. Each new
 // connection is decided when it is opened: the agent's lookup resolves the endpoint's name once and checks
-// every address (lib/import-clients/endpoint-addresses.ts), and the socket connects to exactly those addresses,
+// every address (lib/security/endpoint-addresses.ts), and the socket connects to exactly those addresses,
 // with no second lookup, so a name re-pointed inward after it was saved (DNS rebinding) is refused before any
 // socket is opened. Sockets are pooled per host:port; a pooled socket goes to an address checked when it was
 // opened. One agent per policy, so a socket opened while private addresses were allowed is never reused after.
 import http from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
-import { assertConnectable, resolveEndpointHost } from "@/lib/import-clients/endpoint-addresses";
-import { privateEndpointsAllowed } from "@/lib/import-clients/endpoint-policy";
+import { assertConnectable, privateEndpointsAllowed, resolveEndpointHost } from "@/lib/security/endpoint-addresses";
 
 // An idle connection is closed before the 5 s keep-alive of common servers (Node's included) runs out.
 const FREE_SOCKET_TIMEOUT_MS = 4_000;

@@ -1,6 +1,6 @@
 // One INCREMENT message of an approved change to one subscription: its head, its row and its XML body. The change
 // dispatch builds its messages with it, and the benchmark and the tests build theirs the same way.
-import type { ManualHeadRecord, ManualRowRecord } from "./manual-records";
+import type { ManualHeadRecord, ManualRowRecord } from "@/lib/manuals/records";
 import type { NewPushMessage } from "./store-messages";
 import { buildPushMessageXml } from "./xml";
 

@@ -1,6 +1,6 @@
 // Large pushes are split into parts of at most 2,000 rows (docs/rules.md §6): materials fill the parts first, then
 // products, in serial-number order. A push without rows is one part carrying only the header.
-import type { ManualRowRecord } from "./manual-records";
+import type { ManualRowRecord } from "@/lib/manuals/records";
 
 export const MAX_ROWS_PER_PART = 2_000;
 

@@ -3,7 +3,7 @@
 // 15 s counts as delivered, and redirects are not followed. Never throws: every outcome becomes an attempt record.
 import http from "node:http";
 import https from "node:https";
-import { EndpointRefused } from "@/lib/import-clients/endpoint-addresses";
+import { EndpointRefused } from "@/lib/security/endpoint-addresses";
 import { signPlatformHeaders } from "@/lib/signing/platform";
 import { formatDeliveryError, networkErrorCode } from "./delivery-error";
 import { DELIVERY_TIMEOUT_MS } from "./delivery-settings";

@@ -3,7 +3,7 @@
 // backstop) only the first records and the second does nothing. A client's health (failingSince,
 // lastDeliveredAt: lib/import-clients/pause.ts) is kept by data messages only.
 import { pgPool, type Db } from "@/lib/db/client";
-import { noteClientFailure } from "@/lib/import-clients/pause";
+import { noteClientFailure } from "@/lib/pushes/client-pause";
 import { deliveryJob } from "@/lib/jobs/definitions/delivery";
 import { sendJob } from "@/lib/jobs/send";
 import type { PostOutcome } from "./post-message";

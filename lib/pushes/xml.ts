@@ -2,7 +2,7 @@
 // string building with one escape pass per value is far faster than a generic XML builder.
 // Element order follows data-fields.md; null or empty optional values are omitted, as are empty lists.
 import { formatCalendarDate, formatShanghaiDateTime } from "@/lib/time/shanghai";
-import type { ManualHeadRecord, ManualRowRecord } from "./manual-records";
+import type { ManualHeadRecord, ManualRowRecord } from "@/lib/manuals/records";
 
 export type PushMessageType = "STOCK" | "INCREMENT" | "TEST";
 

@@ -12,7 +12,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { db } from "@/lib/db/client";
 import { startImportClient } from "@/lib/import-client/server";
-import { loadManualHead, loadManualRows } from "@/lib/pushes/manual-records";
+import { loadManualHead, loadManualRows } from "@/lib/manuals/records";
 import { nextMessageIds } from "@/lib/pushes/message-id";
 import { storePushMessages, type NewPushMessage } from "@/lib/pushes/store-messages";
 import { buildIncrementMessage } from "@/lib/pushes/increment-message";

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { createBoss, JOB_SCHEMA } from "@/lib/jobs/boss";
 import { deliveryJob } from "@/lib/jobs/definitions/delivery";
 import { workOptionsOf } from "@/lib/jobs/worker";
-import { loadManualHead, loadManualRows } from "@/lib/pushes/manual-records";
+import { loadManualHead, loadManualRows } from "@/lib/manuals/records";
 import { nextMessageIds } from "@/lib/pushes/message-id";
 import { storePushMessages, type NewPushMessage } from "@/lib/pushes/store-messages";
 import { buildIncrementMessage } from "@/lib/pushes/increment-message";

@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
-import { setEndpointNetwork } from "@/lib/import-clients/endpoint-addresses";
+import { setEndpointNetwork } from "@/lib/security/endpoint-addresses";
 import { sendTestMessage } from "@/lib/import-clients/send-test-message";
 import { getTestMessageStatus } from "@/lib/import-clients/test-message-status";
 import { stockDispatchJob } from "@/lib/jobs/definitions/stock-dispatch";

@@ -11,7 +11,7 @@ import { startImportClient } from "@/lib/import-client/server";
 import { stockDispatchJob } from "@/lib/jobs/definitions/stock-dispatch";
 import { sendJobs, stopSender } from "@/lib/jobs/send";
 import { startWorker } from "@/lib/jobs/worker";
-import { loadManualHead } from "@/lib/pushes/manual-records";
+import { loadManualHead } from "@/lib/manuals/records";
 import { nextMessageIds } from "@/lib/pushes/message-id";
 import { storePushMessages } from "@/lib/pushes/store-messages";
 import { buildPushMessageXml } from "@/lib/pushes/xml";

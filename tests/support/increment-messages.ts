@@ -1,7 +1,7 @@
 // Stored one-row INCREMENT messages of fresh subscriptions, each with its delivery job, as a change dispatch
 // stores them; several enterprises' messages can be stored in one call so that they share delivery batches.
 import type { Db } from "@/lib/db/client";
-import { loadManualHead, loadManualRows } from "@/lib/pushes/manual-records";
+import { loadManualHead, loadManualRows } from "@/lib/manuals/records";
 import { nextMessageIds } from "@/lib/pushes/message-id";
 import { storePushMessages, type NewPushMessage } from "@/lib/pushes/store-messages";
 import { buildIncrementMessage } from "@/lib/pushes/increment-message";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { ManualRowRecord } from "@/lib/pushes/manual-records";
+import type { ManualRowRecord } from "@/lib/manuals/records";
 import { splitIntoParts } from "@/lib/pushes/parts";
 
 const rows = (count: number, offset = 0) => Array.from({ length: count }, (_, i) => ({ gdsSeqno: offset + i + 1 }) as ManualRowRecord);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { ManualHeadRecord, ManualRowRecord } from "@/lib/pushes/manual-records";
+import type { ManualHeadRecord, ManualRowRecord } from "@/lib/manuals/records";
 import { buildPushMessageXml, escapeXmlText } from "@/lib/pushes/xml";
 import { pushXmlParser as parser } from "../support/push-xml-parser";
 

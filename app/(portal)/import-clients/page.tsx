@@ -7,7 +7,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { requireEnterpriseUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listBindableCards, listImportClients } from "@/lib/import-clients/list";
-import { clientPauseAfterHours } from "@/lib/import-clients/pause";
+import { clientPauseAfterHours } from "@/lib/pushes/client-pause";
 import { ZClientListQuery } from "@/lib/validations/import-client";
 
 // 导入客户端管理 (issue 10): register clients, bind their card medium, set where messages go, test, resume.

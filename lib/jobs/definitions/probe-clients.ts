@@ -1,5 +1,5 @@
 // Probes the paused import clients that are due (lib/import-clients/probe.ts) and resumes those that answer.
-// Every minute: each client's own back-off (lib/import-clients/probe-schedule.ts) decides when it is due.
+// Every minute: each client's own back-off (lib/pushes/probe-schedule.ts) decides when it is due.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { defineJob } from "../definition";

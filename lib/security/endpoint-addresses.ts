@@ -2,10 +2,16 @@
 // CLIENT_ENDPOINT_ALLOW_PRIVATE) public unicast addresses only, and none of this host's own, since the platform
 // would otherwise post into its own network, or to its own web and worker ports, on an enterprise's say-so.
 // Decided when a connection is opened (lib/pushes/endpoint-agent.ts), so a name re-pointed inward after it was
-// saved (DNS rebinding) is caught; endpoint-policy.ts applies the same rule when an endpoint is saved.
+// saved (DNS rebinding) is caught; lib/import-clients/endpoint-policy.ts applies the same rule when an endpoint is saved.
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import { networkInterfaces } from "node:os";
+import { config, type Config } from "@/lib/config/env";
+
+/** Outside production, and where CLIENT_ENDPOINT_ALLOW_PRIVATE says so, endpoints may be on any address. */
+export function privateEndpointsAllowed(settings: Pick<Config, "APP_MODE" | "CLIENT_ENDPOINT_ALLOW_PRIVATE"> = config()): boolean {
+  return settings.APP_MODE !== "production" || settings.CLIENT_ENDPOINT_ALLOW_PRIVATE;
+}
 
 const LOOKUP_TIMEOUT_MS = 5_000;
 
