@@ -50,8 +50,6 @@ export const ZPushMessageReviewFilters = z
     subscriptionId: optional(z.coerce.number("filters.subscriptionIdInvalid").pipe(ZRecordId)),
     // The messages one change pushed (its review links here), not all INCREMENT messages of its manual.
     manualChangeId: optional(z.coerce.number("filters.changeIdInvalid").pipe(ZRecordId)),
-    // The messages one change pushed (its review links here), not all INCREMENT messages of its manual.
-    manualChangeId: optional(z.coerce.number("filters.changeIdInvalid").pipe(ZRecordId)),
     clientId: optionalCode(ZClientId),
     ...dateRange,
   })
@@ -87,21 +85,11 @@ export const ZManualRowsQuery = z.object({
 });
 export type TManualRowsQuery = z.infer<typeof ZManualRowsQuery>;
 
-/** A change's review: which table of its diff and which page; anything else shows the first. */
-export const ZChangeDiffQuery = z.object({
-  table: z.preprocess(firstValue, z.enum(["materials", "products"]).optional().catch(undefined)),
-  page: z.preprocess(firstValue, z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined)),
-});
-
 export const ZChangeListFilters = z.object({
   status: z.preprocess(firstValue, z.enum(["PENDING", "APPROVED", "REJECTED", "ALL"], "filters.statusInvalid").default("PENDING")),
   emsNo: optionalCode(ZEmsNo),
 });
 export type TChangeListFilters = z.infer<typeof ZChangeListFilters>;
-
-/** A manual's recipients (lib/review/manual-recipients.ts): a range of dispatch days. */
-export const ZManualRecipientsFilters = z.object(dateRange).superRefine(orderedDates);
-export type TManualRecipientsFilters = z.infer<typeof ZManualRecipientsFilters>;
 
 /** A manual's recipients (lib/review/manual-recipients.ts): a range of dispatch days. */
 export const ZManualRecipientsFilters = z.object(dateRange).superRefine(orderedDates);
