@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { showActionErrors } from "@/components/forms/show-action-errors";
 import { FieldError } from "@/components/subscriptions/field-error";
@@ -13,8 +13,20 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { registerCardAction } from "@/lib/actions/admin/register-card";
+import { pemToDer, sm2PublicKeyFromDer } from "@/lib/card/certificate";
+import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { ZRegisterCard, type TRegisterCard } from "@/lib/validations/card-registration";
 import { useRefusalResolver } from "@/components/forms/use-refusal-resolver";
+
+/** The validity a pasted certificate states while valid today; otherwise nothing (the server says why on submit). */
+function pastedValidity(text: string | undefined) {
+  if (!text?.includes("-----BEGIN CERTIFICATE")) return null;
+  try {
+    return sm2PublicKeyFromDer(pemToDer(text)).validity ?? null;
+  } catch {
+    return null;
+  }
+}
 
 // 登记卡 for an enterprise: the same zod schema checks here and on the server.
 export function RegisterCardForm({ customsCode }: { customsCode: string }) {
@@ -27,6 +39,9 @@ export function RegisterCardForm({ customsCode }: { customsCode: string }) {
     defaultValues: { customsCode, cardNo: "", kind: "OPERATOR", holder: "", publicKey: "" },
   });
   const { errors } = form.formState;
+  // What a pasted certificate says before it is sent; the server checks it again (lib/cards/register-card.ts).
+  const validity = pastedValidity(useWatch({ control: form.control, name: "publicKey" }));
+  const validityText = (from: Date, to: Date) => ({ from: formatShanghaiDateTime(from), to: formatShanghaiDateTime(to) });
 
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
@@ -34,7 +49,11 @@ export function RegisterCardForm({ customsCode }: { customsCode: string }) {
       if (!result.ok) {
         return showActionErrors(form.setError, result, "publicKey");
       }
-      toast.success(t("registered"));
+      toast.success(
+        result.notBefore && result.notAfter
+          ? t("registeredWithValidity", validityText(new Date(result.notBefore), new Date(result.notAfter)))
+          : t("registered"),
+      );
       form.reset();
       setOpen(false);
       router.refresh();
@@ -77,6 +96,11 @@ export function RegisterCardForm({ customsCode }: { customsCode: string }) {
             <Label htmlFor={`card-key-${customsCode}`}>{t("publicKey")}</Label>
             <Textarea id={`card-key-${customsCode}`} rows={5} className="font-mono text-xs" {...form.register("publicKey")} />
             <span className="text-xs text-muted-foreground">{t("publicKeyHint")}</span>
+            {validity && (
+              <span className="text-xs" data-testid="certificate-preview">
+                {t("certificateValidity", validityText(validity.notBefore, validity.notAfter))}
+              </span>
+            )}
             <FieldError message={errors.publicKey?.message} />
           </div>
           <DialogFooter>

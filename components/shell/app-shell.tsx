@@ -21,6 +21,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               { href: "/admin/push-messages", label: t("nav.adminPushMessages") },
               { href: "/admin/import-clients", label: t("nav.adminImportClients") },
               { href: "/admin/audit", label: t("nav.adminAudit") },
+              { href: "/admin/cards", label: t("nav.adminCards") },
               { href: "/admin", label: t("nav.adminEnterprises") },
             ],
           },

@@ -14,6 +14,7 @@ export const auditActions = [
   "SIGNATURE_REFUSED",
   "ACTION_REFUSED",
   "CARD_REGISTERED",
+  "CARD_REVOKED",
   "INGEST_MANUAL",
   "INGEST_CHANGE",
   "EXPORT",
@@ -63,8 +64,17 @@ export interface SignedAudit {
   signedFormat: string;
 }
 
+const toRow = (entry: AuditEntry) => ({
+  ...entry,
+  outcome: entry.outcome ?? "OK",
+  targetId: entry.targetId === undefined ? undefined : String(entry.targetId),
+});
+
 export async function writeAudit(client: Db | Prisma.TransactionClient, entry: AuditEntry) {
-  await client.auditLog.create({
-    data: { ...entry, outcome: entry.outcome ?? "OK", targetId: entry.targetId === undefined ? undefined : String(entry.targetId) },
-  });
+  await client.auditLog.create({ data: toRow(entry) });
+}
+
+/** Several entries of one act in one statement (e.g. a resend: one per message). */
+export async function writeAuditEntries(client: Db | Prisma.TransactionClient, entries: AuditEntry[]) {
+  await client.auditLog.createMany({ data: entries.map(toRow) });
 }

@@ -44,6 +44,21 @@ export function pemToDer(pem: string): Uint8Array {
   }
 }
 
+/** Why a certificate is refused, for callers that word it themselves (lib/cards/register-card.ts). */
+export type CertificateProblem = "MALFORMED" | "NOT_SM2" | "NOT_SM3_SIGNED" | "KEY_OFF_CURVE" | "NOT_YET_VALID" | "EXPIRED";
+
+export class CertificateError extends CardError {
+  constructor(
+    code: "NOT_SUPPORTED" | "CARD_FAILURE",
+    detail: string,
+    readonly problem: CertificateProblem,
+    /** The validity bound passed (NOT_YET_VALID, EXPIRED). */
+    readonly at?: Date,
+  ) {
+    super(code, { detail });
+  }
+}
+
 export interface ParsedSm2Key {
   publicKeyHex: string;
   /** Whether the DER was a whole certificate (else a bare SubjectPublicKeyInfo). */
@@ -66,12 +81,13 @@ export function sm2PublicKeyFromDer(der: Uint8Array, now: Date = new Date()): Pa
   if (!spki || spki.tag !== 0x30 || signature?.tag !== 0x30 || validityElement?.tag !== 0x30) throw certificateError();
   const publicKeyHex = spkiPublicKey(spki.whole);
   if (!bytesToHex(signature.value).startsWith(SM2_WITH_SM3_OID)) {
-    throw new CardError("NOT_SUPPORTED", { detail: "the certificate is not signed with SM2-with-SM3" });
+    throw new CertificateError("NOT_SUPPORTED", "the certificate is not signed with SM2-with-SM3", "NOT_SM3_SIGNED");
   }
   const [notBefore, notAfter] = children(validityElement).map(readTime);
   if (!notBefore || !notAfter) throw certificateError();
-  if (now < notBefore) throw new CardError("CARD_FAILURE", { detail: `certificate not valid before ${formatShanghaiDateTime(notBefore)}` });
-  if (now > notAfter) throw new CardError("CARD_FAILURE", { detail: `certificate expired on ${formatShanghaiDateTime(notAfter)}` });
+  if (now < notBefore)
+    throw new CertificateError("CARD_FAILURE", `certificate not valid before ${formatShanghaiDateTime(notBefore)}`, "NOT_YET_VALID", notBefore);
+  if (now > notAfter) throw new CertificateError("CARD_FAILURE", `certificate expired on ${formatShanghaiDateTime(notAfter)}`, "EXPIRED", notAfter);
   return { publicKeyHex, isCertificate: true, validity: { notBefore, notAfter } };
 }
 
@@ -91,14 +107,15 @@ function readTime(element: DerElement): Date {
 function spkiPublicKey(spkiDer: Uint8Array): string {
   const [algorithm, key] = children(readElement(spkiDer, 0));
   if (algorithm?.tag !== 0x30 || bytesToHex(algorithm.value) !== EC_PUBLIC_KEY_OID + SM2_CURVE_OID) {
-    throw new CardError("NOT_SUPPORTED", { detail: "not an SM2 certificate" });
+    throw new CertificateError("NOT_SUPPORTED", "not an SM2 certificate", "NOT_SM2");
   }
   // BIT STRING: 00 (no unused bits) ‖ 04 ‖ X ‖ Y
   if (key?.tag !== 0x03 || key.value.length !== 66 || key.value[0] !== 0 || key.value[1] !== 0x04) {
     throw certificateError();
   }
   const publicKeyHex = bytesToHex(key.value.subarray(1));
-  if (!isSm2PublicKey(publicKeyHex)) throw new CardError("CARD_FAILURE", { detail: "the certificate's public key is not on the SM2 curve" });
+  if (!isSm2PublicKey(publicKeyHex))
+    throw new CertificateError("CARD_FAILURE", "the certificate's public key is not on the SM2 curve", "KEY_OFF_CURVE");
   return publicKeyHex;
 }
 
@@ -135,4 +152,4 @@ function children(element: DerElement): DerElement[] {
   return result;
 }
 
-const certificateError = () => new CardError("CARD_FAILURE", { detail: "malformed certificate: no SM2 public key can be read" });
+const certificateError = () => new CertificateError("CARD_FAILURE", "malformed certificate: no SM2 public key can be read", "MALFORMED");

@@ -1,12 +1,21 @@
 // Card registration by a customs admin: the card's SM2 public key (given as hex, or inside an X.509 certificate
 // or a SubjectPublicKeyInfo PEM) is what every signature of that card is verified against (docs/rules.md §5, R2).
 import { writeAudit } from "@/lib/audit/log";
-import { pemToDer, sm2PublicKeyFromDer } from "@/lib/card/certificate";
-import { CardError } from "@/lib/card/errors";
+import { CertificateError, pemToDer, sm2PublicKeyFromDer, type CertificateProblem } from "@/lib/card/certificate";
 import { isSm2PublicKey } from "@/lib/crypto/sm2";
 import type { Db } from "@/lib/db/client";
-import { AppError, type Refusal } from "@/lib/errors";
+import { AppError, type Refusal, type RefusalKey } from "@/lib/errors";
+import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import type { TRegisterCard } from "@/lib/validations/card-registration";
+
+const certificateRefusals: Record<CertificateProblem, RefusalKey> = {
+  MALFORMED: "cards.certificateUnreadable",
+  NOT_SM2: "cards.certificateNotSm2",
+  NOT_SM3_SIGNED: "cards.certificateNotSm3Signed",
+  KEY_OFF_CURVE: "cards.certificateKeyOffCurve",
+  NOT_YET_VALID: "cards.certificateNotYetValid",
+  EXPIRED: "cards.certificateExpired",
+};
 
 type CardKey = { publicKey: string; certificatePem: string | null; certificateNotBefore: Date | null; certificateNotAfter: Date | null };
 
@@ -26,10 +35,10 @@ function cardKeyOf(text: string, now: Date): CardKey {
       certificateNotAfter: parsed.validity?.notAfter ?? null,
     };
   } catch (error) {
-    // The card module's reason (not SM2, off the curve, expired …), without its card-reader wording.
+    // Why the card module refused it (not SM2, off the curve, expired …), in the admin's words.
     const refusal: Refusal =
-      error instanceof CardError && error.detail
-        ? { key: "cards.certificateRefused", values: { detail: error.detail } }
+      error instanceof CertificateError
+        ? { key: certificateRefusals[error.problem], values: error.at ? { at: formatShanghaiDateTime(error.at) } : undefined }
         : { key: "cards.certificateUnreadable" };
     throw new AppError("INVALID_INPUT", refusal.key, refusal.values, { publicKey: refusal });
   }

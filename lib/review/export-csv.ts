@@ -13,6 +13,7 @@ import { localeOf, translatorFor, type ServerTranslator } from "@/lib/i18n/trans
 import { eachPage, type Page } from "@/lib/pagination/keyset";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { parseFilters, ZPushMessageReviewFilters, ZSubscriptionReviewFilters } from "@/lib/validations/admin-filters";
+import { exportFileNames, pushMessageFileParts, subscriptionFileParts, type FileNamePart } from "./export-file-name";
 import { listPushMessagesForReview, type ReviewPushMessageRow } from "./list-push-messages";
 import { listSubscriptionsForReview, type ReviewSubscriptionRow } from "./list-subscriptions";
 
@@ -24,6 +25,8 @@ interface ExportSpec<TSchema extends z.ZodType, TRow> {
   kind: string;
   schema: TSchema;
   title: (t: ServerTranslator) => string;
+  /** What the file name says was filtered (export-file-name.ts). */
+  fileParts: (filters: z.infer<TSchema>, t: ServerTranslator) => FileNamePart[];
   columns: (t: ServerTranslator) => string[];
   values: (row: TRow, t: ServerTranslator) => CsvValue[];
   list: (options: { db: Db; filters: z.infer<TSchema>; after: string | null; pageSize: number }) => Promise<Page<TRow>>;
@@ -33,6 +36,7 @@ const subscriptionExport: ExportSpec<typeof ZSubscriptionReviewFilters, ReviewSu
   kind: "subscriptions",
   schema: ZSubscriptionReviewFilters,
   title: (t) => t("adminReview.subscriptionsTitle"),
+  fileParts: subscriptionFileParts,
   columns: (t) =>
     (
       [
@@ -71,6 +75,7 @@ const pushMessageExport: ExportSpec<typeof ZPushMessageReviewFilters, ReviewPush
   kind: "push-messages",
   schema: ZPushMessageReviewFilters,
   title: (t) => t("adminReview.pushMessagesTitle"),
+  fileParts: pushMessageFileParts,
   columns: (t) =>
     (
       [
@@ -152,13 +157,18 @@ async function csvResponse<TSchema extends z.ZodType, TRow>(spec: ExportSpec<TSc
   async function* batches() {
     for await (const rows of pages) yield rows.map((row) => spec.values(row, t));
   }
-  const stamp = formatShanghaiDateTime(options.now ?? new Date())
-    .replace(/\D/g, "")
-    .slice(0, 12);
+  const { dateFrom, dateTo } = filters as { dateFrom?: string; dateTo?: string };
+  const names = exportFileNames({
+    title: { text: spec.title(t), ascii: spec.kind },
+    parts: spec.fileParts(filters, t),
+    dateFrom,
+    dateTo,
+    exportedAt: options.now ?? new Date(),
+  });
   return new Response(csvStream({ header: spec.columns(t), batches: batches() }), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": attachmentDisposition(`${spec.title(t)}-${stamp}.csv`, `${spec.kind}-${stamp}.csv`),
+      "Content-Disposition": attachmentDisposition(names.fileName, names.asciiFileName),
       "Cache-Control": "no-store",
     },
   });

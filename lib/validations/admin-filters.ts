@@ -5,8 +5,9 @@ import { z } from "zod";
 import type { Refusal } from "@/lib/errors";
 import { issueRefusal, REPORT_INPUT } from "./issue-refusal";
 import { auditActions } from "@/lib/audit/log";
+import { auditTargetTypes, type AuditTargetType } from "@/lib/audit/targets";
 import { isCalendarDay } from "@/lib/time/shanghai";
-import { ZAccountCode, ZClientId, ZCustomsCode, ZEmsNo, ZMessageId, ZRecordId } from "./identifiers";
+import { ZAccountCode, ZCardNo, ZClientId, ZCustomsCode, ZEmsNo, ZMessageId, ZRecordId } from "./identifiers";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -64,16 +65,51 @@ export const ZClientHealthFilters = z.object({
 });
 export type TClientHealthFilters = z.infer<typeof ZClientHealthFilters>;
 
+/** How each target's id is written (docs/rules.md §4), so that a mistyped id is reported instead of matching nothing. */
+const ZRecordIdText = z.coerce.number("identifiers.recordId").pipe(ZRecordId).transform(String);
+const auditTargetIds: Record<AuditTargetType, z.ZodType<string>> = {
+  Subscription: ZRecordIdText,
+  PushMessage: ZMessageId,
+  ImportClient: ZClientId,
+  Manual: ZEmsNo,
+  ManualChange: ZRecordIdText,
+  Card: ZCardNo,
+  User: ZAccountCode,
+};
+
 export const ZAuditFilters = z
   .object({
     action: optional(z.enum(auditActions, "filters.actionInvalid")),
     outcome: optional(z.enum(["OK", "REFUSED"], "filters.outcomeInvalid")),
     customsCode: optionalCode(ZCustomsCode),
     account: optionalCode(ZAccountCode),
+    // "Who did what to X": a type alone lists every target of that type.
+    targetType: optional(z.enum(auditTargetTypes, "filters.targetTypeInvalid")),
+    targetId: optionalCode(z.string().max(64, "filters.queryTooLong")),
     ...dateRange,
   })
-  .superRefine(orderedDates);
+  .superRefine(orderedDates)
+  .transform((filters, ctx) => {
+    if (!filters.targetId) return filters;
+    if (!filters.targetType) {
+      ctx.addIssue({ code: "custom", path: ["targetType"], message: "filters.targetTypeRequired" });
+      return z.NEVER;
+    }
+    const id = auditTargetIds[filters.targetType].safeParse(filters.targetId);
+    if (!id.success) {
+      ctx.addIssue({ code: "custom", path: ["targetId"], message: id.error.issues[0].message });
+      return z.NEVER;
+    }
+    return { ...filters, targetId: id.data };
+  });
 export type TAuditFilters = z.infer<typeof ZAuditFilters>;
+
+export const ZCardFilters = z.object({
+  customsCode: optionalCode(ZCustomsCode),
+  cardNo: optionalCode(ZCardNo),
+  status: optional(z.enum(["ACTIVE", "REVOKED"], "filters.statusInvalid")),
+});
+export type TCardFilters = z.infer<typeof ZCardFilters>;
 
 export const ZManualSearch = z.object({
   q: optional(z.string().max(64, "filters.queryTooLong")),

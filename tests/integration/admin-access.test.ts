@@ -52,7 +52,13 @@ async function actionsOf(file: string) {
 
 describe("admin server actions", () => {
   test('there are admin actions to check, each one file with "use server"', () => {
-    expect(actionFiles.sort()).toEqual(["approve-manual-change.ts", "register-card.ts", "reject-manual-change.ts", "set-user-disabled.ts"]);
+    expect(actionFiles.sort()).toEqual([
+      "approve-manual-change.ts",
+      "register-card.ts",
+      "reject-manual-change.ts",
+      "revoke-card.ts",
+      "set-user-disabled.ts",
+    ]);
     for (const file of actionFiles) expect(readFileSync(path.join(ACTIONS_DIR, file), "utf8")).toMatch(/^"use server";/);
   });
 

@@ -1,14 +1,17 @@
 // Card registration by a customs admin (docs/rules.md §5): the registered key is the one signatures are verified with.
 import { describe, expect, test } from "vitest";
 import { runAdminAction } from "@/lib/actions/run-admin";
-import { runSignedAction } from "@/lib/actions/run-signed";
 import { sm2PublicKeyToSpki, toPem } from "@/lib/card/certificate";
+import { listAuditEntries } from "@/lib/audit/list-entries";
 import { registerCard } from "@/lib/cards/register-card";
+import { revokeCard } from "@/lib/cards/revoke-card";
 import { sm2KeyPair } from "@/lib/crypto/sm2";
 import { db } from "@/lib/db/client";
-import { cancelHandler } from "@/lib/subscriptions/signed-handlers";
+import { addDaysToDay, shanghaiDay } from "@/lib/time/shanghai";
+import { assertBindableCard } from "@/lib/import-clients/bind-card";
+import { listBindableCards } from "@/lib/import-clients/list";
 import { ZRegisterCard, type TRegisterCard } from "@/lib/validations/card-registration";
-import { ZCancelRequest } from "@/lib/validations/subscription";
+import { ZRevokeCard, type TRevokeCard } from "@/lib/validations/card-revocation";
 import { createCustomsAdmin, createEnterprise, createManual, createSubscription } from "../support/factories";
 import {
   DATED_SM2_CERTIFICATES_KEY,
@@ -19,7 +22,7 @@ import {
   SM2_CERTIFICATE_KEY,
 } from "../support/certificates";
 import { adminSession } from "../support/sessions";
-import { actorFor, signRequest } from "../support/signing";
+import { runSigned } from "../support/signing";
 
 let serial = 0;
 const newCardNo = () =>
@@ -36,6 +39,21 @@ async function register(input: TRegisterCard, now?: Date) {
     handler: (parsed, actor) =>
       registerCard({ db, admin: { userId: actor.user.id, accountCode: actor.user.accountCode }, input: parsed, now }).then((card) => ({
         cardNo: card.cardNo,
+      })),
+  });
+}
+
+async function revoke(input: TRevokeCard, now?: Date) {
+  const admin = await createCustomsAdmin(db);
+  return runAdminAction({
+    name: "REVOKE_CARD",
+    loadUser: async () => adminSession(admin),
+    ip: "127.0.0.1",
+    schema: ZRevokeCard,
+    input,
+    handler: (parsed, actor) =>
+      revokeCard({ db, admin: { userId: actor.user.id, accountCode: actor.user.accountCode, ip: actor.ip }, input: parsed, now }).then((r) => ({
+        cardNo: r.cardNo,
       })),
   });
 }
@@ -60,14 +78,7 @@ describe("card registration", () => {
     const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode });
     const subscription = await createSubscription(db, fixture, manual);
     const newCard = { cardNo, publicKey: keys.publicKey, privateKey: keys.privateKey };
-    const request = await signRequest({
-      fixture,
-      action: "CANCEL",
-      schema: ZCancelRequest,
-      payload: { subscriptionId: subscription.id },
-      card: newCard,
-    });
-    const cancelled = await runSignedAction({ actor: actorFor(fixture), action: "CANCEL", schema: ZCancelRequest, request, handler: cancelHandler });
+    const cancelled = await runSigned({ fixture, action: "CANCEL", payload: { subscriptionId: subscription.id }, card: newCard });
     expect(cancelled.ok).toBe(true);
   });
 
@@ -142,5 +153,59 @@ describe("card registration", () => {
       certificateNotBefore: null,
       certificateNotAfter: null,
     });
+  });
+});
+
+describe("card revocation (注销)", () => {
+  test("records when and why, audited with the clients still bound; a second revocation, an unknown card and no reason are refused", async () => {
+    const fixture = await createEnterprise(db);
+    const cardNo = fixture.legalCard.cardNo;
+    const at = new Date("2026-12-02T03:00:00Z");
+    expect(await revoke({ cardNo, reason: "  " })).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { reason: "请填写注销原因" } });
+    expect(await revoke({ cardNo: "8699999999999", reason: "挂失" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+      error: "卡号 8699999999999 未登记",
+    });
+    expect(await db.card.findUniqueOrThrow({ where: { cardNo } })).toMatchObject({ status: "ACTIVE", revokedAt: null });
+
+    expect(await revoke({ cardNo, reason: "法人变更，旧卡挂失" }, at)).toMatchObject({ ok: true, cardNo });
+    expect(await db.card.findUniqueOrThrow({ where: { cardNo } })).toMatchObject({ status: "REVOKED", revokedAt: at });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "CARD_REVOKED", targetId: cardNo } });
+    expect(entry).toMatchObject({
+      targetType: "Card",
+      enterpriseId: fixture.enterprise.id,
+      ip: "127.0.0.1",
+      detail: { kind: "LEGAL_PERSON", holder: "法人", reason: "法人变更，旧卡挂失", boundClientIds: [fixture.client.clientId] },
+    });
+
+    expect(await revoke({ cardNo, reason: "再次" })).toMatchObject({ ok: false, code: "CONFLICT", error: `卡 ${cardNo} 已注销` });
+    expect(await db.card.findUniqueOrThrow({ where: { cardNo } })).toMatchObject({ revokedAt: at });
+    expect(await db.auditLog.count({ where: { action: "CARD_REVOKED", targetId: cardNo } })).toBe(1);
+  });
+
+  test("a revoked card signs nothing and binds to no client; what it signed before stays valid and says since when it is revoked", async () => {
+    const fixture = await createEnterprise(db);
+    // Two manuals: one ACTIVE incremental subscription per manual.
+    const manuals = [
+      await createManual(db, { processingUnitCode: fixture.enterprise.customsCode }),
+      await createManual(db, { processingUnitCode: fixture.enterprise.customsCode }),
+    ];
+    const [cancelled, kept] = [await createSubscription(db, fixture, manuals[0]), await createSubscription(db, fixture, manuals[1])];
+    expect(await runSigned({ fixture, action: "CANCEL", payload: { subscriptionId: cancelled.id } })).toMatchObject({ ok: true });
+
+    expect(await revoke({ cardNo: fixture.legalCard.cardNo, reason: "挂失" })).toMatchObject({ ok: true });
+    const { revokedAt } = await db.card.findUniqueOrThrow({ where: { cardNo: fixture.legalCard.cardNo } });
+
+    const [signedBefore] = (await listAuditEntries({ db, filters: { targetType: "Subscription", targetId: String(cancelled.id) } })).rows;
+    expect(signedBefore.signatureCheck).toEqual({ valid: true, cardNo: fixture.legalCard.cardNo, problems: [], cardRevokedAt: revokedAt });
+
+    const extend = { subscriptionId: kept.id, validUntil: addDaysToDay(shanghaiDay(), 60) };
+    expect(await runSigned({ fixture, action: "EXTEND", payload: extend })).toMatchObject({ ok: false, code: "SIGNATURE_INVALID" });
+    expect(await db.subscription.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ validUntil: kept.validUntil, status: "ACTIVE" });
+
+    const scope = { enterpriseId: fixture.enterprise.id };
+    await expect(assertBindableCard({ db, scope, cardNo: fixture.legalCard.cardNo })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect((await listBindableCards({ db, scope })).map((c) => c.cardNo)).toEqual([fixture.operatorCard.cardNo]);
   });
 });

@@ -31,7 +31,10 @@ describe("CSV export", () => {
     const response = await exportSubscriptions(new Request(exportUrl("subscriptions", { customsCode: fixture.enterprise.customsCode })));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="subscriptions-\d{12}\.csv"; filename\*=UTF-8''/);
+    // Named by its filter; without a day range, by the export time.
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="subscriptions_${fixture.enterprise.customsCode}_\\d{12}\\.csv"; filename\\*=UTF-8''`),
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split("\r\n");
@@ -60,6 +63,24 @@ describe("CSV export", () => {
     expect((await exported({})).map((cells) => [cells[0], cells[10]])).toEqual([[String(lapsed.id), "已失效"]]);
     expect((await exported({ status: "EXPIRED" })).map((cells) => cells[0])).toEqual([String(lapsed.id)]);
     expect(await exported({ status: "ACTIVE" })).toEqual([]);
+  });
+
+  test("the file name says what was filtered, in the admin's words, with the day range", async () => {
+    const response = await exportPushMessages(
+      new Request(exportUrl("push-messages", { emsNo: manual.emsNo.toLowerCase(), status: "FAILED", dateFrom: "2026-12-01", dateTo: "2026-12-02" })),
+    );
+    expect(response.status).toBe(200);
+    await response.body?.cancel();
+    const disposition = response.headers.get("content-disposition")!;
+    expect(disposition).toContain(`filename="push-messages_${manual.emsNo}_FAILED_20261201-20261202.csv"`);
+    expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1])).toBe(`推送报文_${manual.emsNo}_下发失败_20261201-20261202.csv`);
+    const bySubscription = await exportSubscriptions(
+      new Request(exportUrl("subscriptions", { kind: "STOCK", status: "ACTIVE", dateTo: "2026-12-02" })),
+    );
+    await bySubscription.body?.cancel();
+    expect(decodeURIComponent(bySubscription.headers.get("content-disposition")!.split("filename*=UTF-8''")[1])).toBe(
+      "订阅记录_存量_生效_-20261202.csv",
+    );
   });
 
   test("an invalid filter is 400 with the field's message, not an export of everything", async () => {

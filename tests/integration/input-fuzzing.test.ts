@@ -308,6 +308,10 @@ const cases: Record<string, Case> = {
         publicKey: t.b.legalCard.publicKey,
       })(action),
   },
+  "lib/actions/admin/revoke-card.ts#revokeCardAction": {
+    // A card no one has, so that a sample that gets through revokes no card the other cases sign with.
+    fuzz: (action: Action) => actionFuzzLike("admin", { cardNo: "8699999999990", reason: "挂失" })(action),
+  },
   "lib/actions/admin/set-user-disabled.ts#setUserDisabledAction": {
     // An account no one has, so that a sample that gets through disables no one the other cases sign in as.
     fuzz: (action: Action) => actionFuzzLike("admin", { accountCode: "SW99999990", disabled: true })(action),

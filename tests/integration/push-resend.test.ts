@@ -80,7 +80,7 @@ describe("resend (R17)", () => {
       signature: "3045abcd",
       targetType: "PushMessage",
       targetId: own.message.messageId,
-      detail: { messageIds: [own.message.messageId] },
+      detail: { messageCount: 1 },
     });
   });
 });

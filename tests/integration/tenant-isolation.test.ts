@@ -151,6 +151,10 @@ const cases: Record<string, Case> = {
         ADMIN_ONLY,
       ),
   },
+  "lib/actions/admin/revoke-card.ts#revokeCardAction": {
+    notTenantScoped: "customs admins only: revokes any enterprise's card",
+    check: (action: Action) => refused(action, { cardNo: t.a.legalCard.cardNo, reason: "企业B冒名注销" }, ADMIN_ONLY),
+  },
   "lib/actions/admin/set-user-disabled.ts#setUserDisabledAction": {
     notTenantScoped: "customs admins only: disables or enables any enterprise's user",
     check: (action: Action) => refused(action, { accountCode: t.a.user.accountCode, disabled: true }, ADMIN_ONLY),

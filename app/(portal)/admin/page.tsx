@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { RegisterCardForm } from "@/components/admin/register-card-form";
 import { UserStatusButton } from "@/components/admin/user-status-button";
 import { Badge } from "@/components/ui/badge";
@@ -39,14 +40,22 @@ export default async function AdminEnterprisesPage() {
                 <TableCell className="space-y-1">
                   {e.cards.map((c) => (
                     <div key={c.cardNo} className="flex items-center gap-2">
-                      <span className="font-mono text-xs">{c.cardNo}</span>
+                      <Link className="font-mono text-xs text-primary hover:underline" href={`/admin/cards?cardNo=${c.cardNo}`}>
+                        {c.cardNo}
+                      </Link>
                       <Badge variant={c.kind === "LEGAL_PERSON" ? "default" : "secondary"}>
                         {c.kind === "LEGAL_PERSON" ? t("legalCard") : t("operatorCard")}
                       </Badge>
+                      {c.status === "REVOKED" && <Badge variant="destructive">{t("revokedBadge")}</Badge>}
                       <span className="text-xs text-muted-foreground">{c.holder}</span>
                     </div>
                   ))}
-                  <RegisterCardForm customsCode={e.customsCode} />
+                  <span className="flex items-center gap-3">
+                    <RegisterCardForm customsCode={e.customsCode} />
+                    <Link className="text-xs text-primary hover:underline" href={`/admin/cards?customsCode=${e.customsCode}`}>
+                      {t("allCards")}
+                    </Link>
+                  </span>
                 </TableCell>
                 <TableCell className="space-y-1 font-mono text-xs">
                   {e.importClients.map((c) => (

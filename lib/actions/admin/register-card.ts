@@ -8,5 +8,10 @@ import { adminAction } from "../admin-action";
 
 export const registerCardAction = adminAction("REGISTER_CARD", ZRegisterCard, async (input, actor) => {
   const card = await registerCard({ db, admin: { userId: actor.user.id, accountCode: actor.user.accountCode, ip: actor.ip }, input });
-  return { cardNo: card.cardNo };
+  // The validity the certificate gave, so the admin sees what was registered (null for a bare key).
+  return {
+    cardNo: card.cardNo,
+    notBefore: card.certificateNotBefore?.toISOString() ?? null,
+    notAfter: card.certificateNotAfter?.toISOString() ?? null,
+  };
 });

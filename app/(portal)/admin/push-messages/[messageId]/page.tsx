@@ -1,4 +1,4 @@
-import { Download } from "lucide-react";
+import { Download, History } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,6 +10,7 @@ import { DispatchStatusBadge } from "@/components/admin/status-badges";
 import { DeliveryError } from "@/components/pushes/delivery-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { auditTrailHref } from "@/lib/audit/targets";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { loadPushMessageForReview } from "@/lib/review/push-message-detail";
@@ -32,7 +33,13 @@ export default async function AdminPushMessagePage({ params }: { params: Promise
         <CardHeader>
           <CardTitle>{t("title", { messageId: message.messageId })}</CardTitle>
           <CardDescription>{t("description")}</CardDescription>
-          <CardAction>
+          <CardAction className="flex gap-2">
+            <Button asChild variant="outline" size="sm">
+              <Link href={auditTrailHref("PushMessage", message.messageId)}>
+                <History />
+                {t("auditTrail")}
+              </Link>
+            </Button>
             <Button asChild variant="outline" size="sm">
               <Link href="/admin/push-messages">{review("backToList")}</Link>
             </Button>
