@@ -121,6 +121,12 @@ export const ZManualRowsQuery = z.object({
 });
 export type TManualRowsQuery = z.infer<typeof ZManualRowsQuery>;
 
+/** A change's review: which table of its diff and which page; anything else shows the first. */
+export const ZChangeDiffQuery = z.object({
+  table: z.preprocess(firstValue, z.enum(["materials", "products"]).optional().catch(undefined)),
+  page: z.preprocess(firstValue, z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined)),
+});
+
 export const ZChangeListFilters = z.object({
   status: z.preprocess(firstValue, z.enum(["PENDING", "APPROVED", "REJECTED", "ALL"], "filters.statusInvalid").default("PENDING")),
   emsNo: optionalCode(ZEmsNo),
