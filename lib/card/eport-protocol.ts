@@ -7,7 +7,7 @@
 //
 // Method names and the request/response envelope follow the e-port client; the Data layout of the card-info
 // methods and the error tokens below are our documented assumptions (mirrored by the development emulator in
-// lib/card/eport-emulator.ts) until checked against a real client:
+// tests/support/card/eport-emulator.ts) until checked against a real client:
 //   GET_CARD_ID       Data[0] = card number
 //   GET_HOLDER_NAME   Data[0] = holder name
 //   GET_ENTERPRISE_ID Data[0] = enterprise customs code

@@ -1,7 +1,7 @@
-// A signed action through the WebHID code path: a fake navigator.hid (lib/card/virtual-hid.ts, bundled with
+// A signed action through the WebHID code path: a fake navigator.hid (tests/support/card/virtual-hid.ts, bundled with
 // esbuild and injected before the page's own scripts) whose tokens are virtual cards speaking the HID framing.
 import { build } from "esbuild";
-import type { FakeNavigatorHid } from "@/lib/card/virtual-hid";
+import type { FakeNavigatorHid } from "@/tests/support/card/virtual-hid";
 import { DEMO_PIN, LEGAL_PERSON_CARD, OPERATOR_CARD, openCancelCardDialog, readCard, seedActiveSubscription, signWithPin } from "./card-flow";
 import { expect, test } from "./fixtures";
 
@@ -18,7 +18,7 @@ test.beforeAll(async () => {
   const bundle = await build({
     stdin: {
       contents: `
-        import { installFakeNavigatorHid } from "@/lib/card/virtual-hid";
+        import { installFakeNavigatorHid } from "@/tests/support/card/virtual-hid";
         import { demoCards } from "@/lib/demo/cards";
         window.__fakeHid = installFakeNavigatorHid(demoCards);`,
       resolveDir: process.cwd(),

@@ -1,8 +1,8 @@
 // A stand-in for the e-port local client (ws://127.0.0.1:61232) for tests and development, answering its JSON
-// protocol from virtual cards (lib/card/eport-emulator.ts). `port: 0` picks a free loopback port.
+// protocol from virtual cards (tests/support/card/eport-emulator.ts). `port: 0` picks a free loopback port.
 import { type Server, createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { EPORT_GREETING, answerEportRequest } from "@/lib/card/eport-emulator";
+import { EPORT_GREETING, answerEportRequest } from "@/tests/support/card/eport-emulator";
 import type { EportRequest } from "@/lib/card/eport-protocol";
 import { VirtualCardSlot } from "@/lib/card/virtual-card";
 import type { DemoCard } from "@/lib/demo/cards";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApduSigner } from "@/lib/card/apdu-signer";
 import { HID_COMMAND, HidMessageAssembler, encodeHidMessage } from "@/lib/card/hid-framing";
 import { type HidDeviceLike, type HidInputReportEventLike, type HidLike, openWebHidChannel } from "@/lib/card/transports/webhid";
-import { createFakeNavigatorHid } from "@/lib/card/virtual-hid";
+import { createFakeNavigatorHid } from "@/tests/support/card/virtual-hid";
 import { sm2Verify } from "@/lib/crypto/sm2";
 import { demoCards } from "@/lib/demo/cards";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApduSigner } from "@/lib/card/apdu-signer";
 import { openWebUsbChannel } from "@/lib/card/transports/webusb";
-import { FakeNavigatorUsb } from "@/lib/card/virtual-usb";
+import { FakeNavigatorUsb } from "@/tests/support/card/virtual-usb";
 import { sm2Verify } from "@/lib/crypto/sm2";
 import { demoCards } from "@/lib/demo/cards";
 
