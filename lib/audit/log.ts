@@ -25,6 +25,7 @@ export const auditActions = [
   "CLIENT_TEST",
   "CLIENT_PAUSE",
   "CLIENT_RESUME",
+  "CLIENT_DELIVERY_MODE",
   "CLIENT_AUTO_RESUME",
   "PASSWORD_CHANGE",
   "USER_DISABLE",

@@ -21,6 +21,7 @@ export interface ImportClientRow {
   boundCardKind: "LEGAL_PERSON" | "OPERATOR" | null;
   endpointUrl: string;
   status: "ACTIVE" | "PAUSED";
+  deliveryMode: "PUSH" | "PULL";
   pausedAt: Date | null;
   failingSince: Date | null;
   lastDeliveredAt: Date | null;
@@ -51,6 +52,7 @@ export async function listImportClients(options: {
       boundCardNo: true,
       endpointUrl: true,
       status: true,
+      deliveryMode: true,
       pausedAt: true,
       failingSince: true,
       lastDeliveredAt: true,
@@ -65,7 +67,8 @@ export async function listImportClients(options: {
     lastAttemptOf({ db, importClientIds: ids }),
     db.deliveryAttempt.groupBy({
       by: ["importClientId"],
-      where: { importClientId: { in: ids }, delivered: false, startedAt: { gte: since } },
+      // A pull is no failure: only failed POSTs and lease expiries count (lib/pull).
+      where: { importClientId: { in: ids }, delivered: false, kind: { not: "PULL" }, startedAt: { gte: since } },
       _count: { _all: true },
     }),
     db.pushMessage.groupBy({ by: ["importClientId"], where: { importClientId: { in: ids }, dispatchStatus: "PENDING" }, _count: { _all: true } }),
@@ -92,7 +95,7 @@ async function lastAttemptOf(options: { db: Db; importClientIds: number[] }): Pr
       FROM unnest(${options.importClientIds}::int[]) AS c(id)
       CROSS JOIN LATERAL (
         SELECT "startedAt", delivered, "httpStatus", error FROM "DeliveryAttempt"
-         WHERE "importClientId" = c.id ORDER BY "startedAt" DESC LIMIT 1
+         WHERE "importClientId" = c.id AND kind <> 'PULL' ORDER BY "startedAt" DESC LIMIT 1
       ) a`;
   return new Map(rows.map(({ importClientId, ...attempt }) => [importClientId, attempt]));
 }
