@@ -13,6 +13,7 @@ import { parseBenchOptions } from "./bench/options";
 import { benchStockPushes } from "./bench/p1-stock";
 import { benchIsolation } from "./bench/isolation";
 import { benchDelivery } from "./bench/p2-delivery";
+import { benchPullDelivery } from "./bench/p2-pull";
 import { benchQueries } from "./bench/p3-queries";
 import { benchExpiry } from "./bench/p4-expiry";
 import { BenchResults, machineDescription, met, printTable, writeJson } from "./bench/report";
@@ -49,6 +50,8 @@ async function main() {
         results,
         processes: { workerPid: worker.pid, postmasterPid: database.postmasterPid },
       });
+    if (bench.only.has("P2"))
+      await benchPullDelivery({ bench, platformPublicKey: getPlatformKeyPair().publicKey, postmasterPid: database.postmasterPid, results });
     if (bench.only.has("ISO")) await benchIsolation({ bench, platformPublicKey: getPlatformKeyPair().publicKey, results });
     // P3 and P4 need no worker; stopping it keeps its minutely expiry job out of their measurements.
     await worker.stop();

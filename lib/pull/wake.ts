@@ -14,6 +14,7 @@ type Waiter = () => void;
 interface Listener {
   waiters: Map<number, Set<Waiter>>;
   ready: Promise<void> | null;
+  client?: pg.Client;
 }
 
 const globalForWake = globalThis as unknown as { pullListener?: Listener };
@@ -30,8 +31,9 @@ function wakeAll(state: Listener) {
 function connect(state: Listener): Promise<void> {
   state.ready ??= (async () => {
     const client = new pg.Client({ connectionString: config().DATABASE_URL });
+    state.client = client;
     const lost = (err?: Error) => {
-      if (state.ready === null) return;
+      if (state.ready === null || state.client !== client) return;
       logger("pull").warn({ err }, "pull listener connection lost; reconnecting");
       state.ready = null;
       client.end().catch(() => undefined);
@@ -97,4 +99,14 @@ export async function watchClient(options: {
       if (set.size === 0) state.waiters.delete(options.importClientId);
     },
   };
+}
+
+/** Ends the listener of this process (a server's or test's shutdown): no reconnecting afterwards. */
+export async function stopPullListener(): Promise<void> {
+  const state = listener();
+  const client = state.client;
+  state.client = undefined;
+  state.ready = null;
+  wakeAll(state);
+  await client?.end().catch(() => undefined);
 }

@@ -143,8 +143,8 @@ async function measureDelivery(options: {
 }
 
 /** N one-row INCREMENT messages of one incremental subscription, built as dispatch-change builds them. */
-export async function buildIncrementMessages(fixture: BenchEnterprise, count: number): Promise<NewPushMessage[]> {
-  const manual = await createBenchManual({ customsCode: fixture.enterprise.customsCode, emsNo: "E32012590002", materials: 1, products: 0 });
+export async function buildIncrementMessages(fixture: BenchEnterprise, count: number, emsNo = "E32012590002"): Promise<NewPushMessage[]> {
+  const manual = await createBenchManual({ customsCode: fixture.enterprise.customsCode, emsNo, materials: 1, products: 0 });
   const subscription = await db.subscription.create({
     data: {
       enterpriseId: fixture.enterprise.id,
@@ -208,7 +208,7 @@ async function measureRawPgBoss(databaseUrl: string, count: number, postmasterPi
   }
 }
 
-async function waitUntil(done: () => Promise<boolean>, timeoutMs = 600_000) {
+export async function waitUntil(done: () => Promise<boolean>, timeoutMs = 600_000) {
   const end = Date.now() + timeoutMs;
   while (!(await done())) {
     if (Date.now() > end) throw new Error(`not done within ${timeoutMs / 1000} s`);

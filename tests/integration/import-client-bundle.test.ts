@@ -13,8 +13,8 @@ import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { signPlatformHeaders } from "@/lib/signing/platform";
 import { createEnterprise } from "../support/factories";
 import { buildIncrementMessages, storeMessages } from "../support/increment-messages";
-import { pullArgs, startClientProcess } from "../support/pull-client-process";
-import { startPullPortal } from "../support/pull-portal";
+import { pullArgs, startClientProcess } from "../../scripts/bench/pull-client-process";
+import { startPullPortal } from "../../scripts/bench/pull-portal";
 
 process.env.PLATFORM_SM2_PRIVATE_KEY ??= sm2KeyPair().privateKey;
 let portal: Awaited<ReturnType<typeof startPullPortal>>;

@@ -1,4 +1,4 @@
-// Issue 20: pull delivery on real PostgreSQL and pg-boss, the real routes (served by tests/support/pull-portal.ts)
+// Issue 20: pull delivery on real PostgreSQL and pg-boss, the real routes (served by scripts/bench/pull-portal.ts)
 // and the real reference client in pull mode, with the push worker running: a pull-mode client's messages are
 // pulled, never POSTed; leases expire into LEASE_EXPIRY attempts and re-offers, then 下发失败; a client that pulled
 // and stopped before acknowledging gets each message in its inbox exactly once; resend and reconcile work.
@@ -19,7 +19,7 @@ import { verifyPlatformSignature } from "@/lib/signing/platform";
 import { createEnterprise } from "../support/factories";
 import { buildIncrementMessages, storeMessages } from "../support/increment-messages";
 import { setUpPushHarness } from "../support/push-harness";
-import { startPullPortal } from "../support/pull-portal";
+import { startPullPortal } from "../../scripts/bench/pull-portal";
 import { pullSignerOf, signedPullRequest } from "../support/pull-requests";
 
 const harness = setUpPushHarness({ retrySchedule: "1,1,2" });

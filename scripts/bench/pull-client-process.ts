@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildImportClient } from "../../scripts/lib/import-client-build";
+import { buildImportClient } from "../lib/import-client-build";
 
 let installed: Promise<string> | undefined;
 

@@ -8,6 +8,7 @@ import * as fetchRoute from "@/app/api/pull/v1/fetch/route";
 import * as manifest from "@/app/api/pull/v1/manifest/route";
 import * as messages from "@/app/api/pull/v1/messages/route";
 import { PULL_PATHS } from "@/lib/pull/protocol";
+import { stopPullListener } from "@/lib/pull/wake";
 
 const routes: Record<string, (request: Request) => Promise<Response>> = {
   [PULL_PATHS.messages]: messages.POST,
@@ -31,11 +32,13 @@ export async function startPullPortal(): Promise<{ url: string; close: () => Pro
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await stopPullListener();
+    },
   };
 }
 
