@@ -8,9 +8,10 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { CardEnvironment, CardError } from "@/lib/card";
-import type { SignedAction } from "@/lib/signing/actions";
 import type { TSignedProof } from "@/lib/validations/signing";
 import { CardSummary } from "./card-summary";
+import type { PreparedChallenge } from "@/lib/signing/prepare-challenge";
+import { SignedStatement } from "./signed-statement";
 import { cardRequirement, describeCardError } from "./signing-flow";
 import { TransportChoice } from "./transport-choice";
 import { useCardSigning } from "./use-card-signing";
@@ -21,9 +22,8 @@ const PIN_FORM_ID = "card-pin-form";
 
 export interface CardSignatureDialogProps {
   title?: string;
-  action: SignedAction;
   enterpriseCode: string;
-  challenge: { challengeId: string; message: string };
+  challenge: PreparedChallenge;
   env: CardEnvironment;
   /** Present only where the virtual card is allowed (development and test). */
   virtualReader: VirtualCardReader | null;
@@ -33,10 +33,9 @@ export interface CardSignatureDialogProps {
   onClosed: () => void;
 }
 
-/** The card dialog every signed action goes through (docs/rules.md §5). */
+/** The card dialog every signed action goes through (docs/rules.md §5): what is signed, the card, its PIN. */
 export function CardSignatureDialog({
   title,
-  action,
   enterpriseCode,
   challenge,
   env,
@@ -47,7 +46,7 @@ export function CardSignatureDialog({
 }: CardSignatureDialogProps) {
   const t = useTranslations("card");
   const [pin, setPin] = useState("");
-  const signing = useCardSigning({ env, action, enterpriseCode, challenge, onSigned });
+  const signing = useCardSigning({ env, enterpriseCode, challenge, onSigned });
   const { flow, transport } = signing;
   const card = flow.phase === "select" ? undefined : flow.card;
   const error = flow.phase === "busy" ? undefined : flow.error;
@@ -90,8 +89,10 @@ export function CardSignatureDialog({
       >
         <DialogHeader>
           <DialogTitle>{title ?? t("title")}</DialogTitle>
-          <DialogDescription>{t(cardRequirement(action).prompt)}</DialogDescription>
+          <DialogDescription>{t(cardRequirement(challenge.cardKinds).prompt)}</DialogDescription>
         </DialogHeader>
+
+        <SignedStatement statement={challenge.content.statement} phrases={challenge.phrases} />
 
         {flow.phase === "select" && (
           <div className="grid gap-4">

@@ -5,17 +5,18 @@
 // first), then runs the card dialog and hands back the proof for the signed server action.
 import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useRef, useState } from "react";
-import { requestChallengeAction, type TChallengeRequest } from "@/lib/actions/signing/request-challenge";
+import { requestChallengeAction } from "@/lib/actions/signing/request-challenge";
 import { type CardEnvironment, browserCardEnvironment } from "@/lib/card";
-import type { SignedAction } from "@/lib/signing/actions";
+import type { SignedActionName } from "@/lib/signing/registry";
 import type { TSignedProof } from "@/lib/validations/signing";
 import { CardSignatureDialog } from "./card-signature-dialog";
 import { pageEportUrl } from "./eport-url";
 import { restoreFocus } from "./restore-focus";
+import type { PreparedChallenge } from "@/lib/signing/prepare-challenge";
 import { type VirtualCardReader, loadVirtualCardReader } from "./virtual-card-slot";
 
 export interface CardSignatureRequest {
-  action: SignedAction;
+  action: SignedActionName;
   payload: unknown;
   /** The dialog's title, e.g. the name of the action; defaults to a generic one. */
   title?: string;
@@ -28,7 +29,7 @@ type SignWithCard = (request: CardSignatureRequest) => Promise<CardSignatureResu
 
 interface OpenSignature {
   request: CardSignatureRequest;
-  challenge: { challengeId: string; message: string };
+  challenge: PreparedChallenge;
   env: CardEnvironment;
   virtualReader: VirtualCardReader | null;
   resolve: (result: CardSignatureResult) => void;
@@ -80,7 +81,7 @@ export function CardSignatureProvider({
         return await new Promise<CardSignatureResult>((resolve) =>
           setOpen({
             request,
-            challenge: { challengeId: challenge.challengeId, message: challenge.message },
+            challenge,
             env,
             virtualReader: reader,
             resolve,
@@ -107,7 +108,6 @@ export function CardSignatureProvider({
         <CardSignatureDialog
           key={open.challenge.challengeId}
           title={open.request.title}
-          action={open.request.action}
           enterpriseCode={enterpriseCode}
           challenge={open.challenge}
           env={open.env}
@@ -121,12 +121,8 @@ export function CardSignatureProvider({
   );
 }
 
-/**
- * The challenge action's schema lists the actions it can issue challenges for and validates each payload;
- * the request is passed through as it is, so an action added to SignedAction needs only a server-side entry.
- */
 const focusedElement = () =>
   document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
 
-const requestChallenge = (request: CardSignatureRequest) =>
-  requestChallengeAction({ action: request.action, payload: request.payload } as TChallengeRequest);
+/** The server looks the action up in its registry and validates the payload with the action's own schema. */
+const requestChallenge = (request: CardSignatureRequest) => requestChallengeAction({ action: request.action, payload: request.payload });

@@ -1,7 +1,7 @@
 // The card dialog's steps as plain data, so the rules of the flow (which card an action takes, what happens
 // after each failure, how an error is worded) are testable without a browser.
 import type { CardError, CardErrorCode, CardInfo, TransportStatus } from "@/lib/card";
-import { signedActions, type SignedAction } from "@/lib/signing/actions";
+import type { CardKind } from "@/lib/signing/define";
 
 /** e-port PINs are 8 digits; checking here saves a wrong-PIN count on the card for a typo. */
 const CARD_PIN_PATTERN = /^\d{8}$/;
@@ -30,12 +30,11 @@ export function stateAfterFailure(state: SigningFlowState, error: CardError): Si
   return { phase: "select", error };
 }
 
-/** Which card an action takes, for the prompt and the early check (the server checks again). */
-export function cardRequirement(action: SignedAction): {
+/** Which card an action takes (its definition's card kinds, sent with the challenge), for the prompt and the early check (the server checks again). */
+export function cardRequirement(kinds: readonly CardKind[]): {
   legalPersonOnly: boolean;
   prompt: "insertLegalPersonCard" | "insertAnyCard";
 } {
-  const kinds: readonly string[] = signedActions[action];
   const legalPersonOnly = !kinds.includes("OPERATOR");
   return { legalPersonOnly, prompt: legalPersonOnly ? "insertLegalPersonCard" : "insertAnyCard" };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 // One card signature: detect transports, open the chosen one, read and check the card, verify the PIN and
-// sign the challenge message. Owns the Signer and closes it when the flow starts over or the dialog goes away.
+// sign the statement with its challenge and the card's number (docs/signing.md). Owns the Signer and closes it when the flow starts over or the dialog goes away.
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   type CardEnvironment,
@@ -15,19 +15,19 @@ import {
   preferredTransport,
 } from "@/lib/card";
 import { toCardError } from "@/lib/card/errors";
-import type { SignedAction } from "@/lib/signing/actions";
+import { signingMessage } from "@/lib/signing/canonical";
+import type { PreparedChallenge } from "@/lib/signing/prepare-challenge";
 import type { TSignedProof } from "@/lib/validations/signing";
 import { type SigningFlowState, type SigningStep, cardRequirement, initialSigningFlow, isValidCardPin, stateAfterFailure } from "./signing-flow";
 
 export interface CardSigningOptions {
   env: CardEnvironment;
-  action: SignedAction;
   enterpriseCode: string;
-  challenge: { challengeId: string; message: string };
+  challenge: PreparedChallenge;
   onSigned: (proof: TSignedProof) => void;
 }
 
-export function useCardSigning({ env, action, enterpriseCode, challenge, onSigned }: CardSigningOptions) {
+export function useCardSigning({ env, enterpriseCode, challenge, onSigned }: CardSigningOptions) {
   const [transports, setTransports] = useState<TransportStatus[] | null>(null);
   const [transport, setTransport] = useState<CardTransportKind | null>(null);
   const [flow, setFlow] = useState<SigningFlowState>(initialSigningFlow);
@@ -77,7 +77,7 @@ export function useCardSigning({ env, action, enterpriseCode, challenge, onSigne
       if (disposedRef.current) return void signer.close().catch(() => undefined);
       signerRef.current = signer;
       const card = await signer.readCard();
-      assertCardAccepted(card, { enterpriseCode, legalPersonOnly: cardRequirement(action).legalPersonOnly });
+      assertCardAccepted(card, { enterpriseCode, legalPersonOnly: cardRequirement(challenge.cardKinds).legalPersonOnly });
       if (!disposedRef.current) setFlow({ phase: "pin", card });
     } catch (error) {
       fail(busy, error);
@@ -96,7 +96,9 @@ export function useCardSigning({ env, action, enterpriseCode, challenge, onSigne
       await signer.verifyPin(pin);
       step = "signing";
       setFlow(busy(step));
-      const signature = await signer.sign(new TextEncoder().encode(challenge.message));
+      // The server derives the same bytes from the content it issued the challenge for and this card's number.
+      const message = signingMessage(challenge.content, challenge.challengeId, card.cardNo);
+      const signature = await signer.sign(new TextEncoder().encode(message));
       closeSigner();
       if (!disposedRef.current) onSigned({ challengeId: challenge.challengeId, cardNo: card.cardNo, signature });
     } catch (error) {

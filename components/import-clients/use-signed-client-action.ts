@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { useCardSignature } from "@/components/card/card-signature-provider";
 import type { ActionResult } from "@/lib/errors";
-import type { SignedAction } from "@/lib/signing/actions";
+import type { SignedActionName } from "@/lib/signing/registry";
 import type { TSignedProof } from "@/lib/validations/signing";
 
 /** `cancelled`: the user closed the card dialog; nothing to report. */
@@ -17,7 +17,7 @@ export function useSignedClientAction() {
   const router = useRouter();
   return useCallback(
     async <P, R extends object>(options: {
-      action: SignedAction;
+      action: SignedActionName;
       payload: P;
       title: string;
       submit: (request: { payload: P; proof: TSignedProof }) => Promise<ActionResult<R>>;

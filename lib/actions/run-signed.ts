@@ -1,37 +1,21 @@
 // The signed part of every enterprise action, free of Next.js request APIs so integration tests run the
-// very same path: parse → verify the card signature and consume its challenge → handler, in one
-// transaction; a refusal is audited and writes nothing else.
+// very same path: parse → in one transaction: the challenge, the definition's checks and the signed content
+// derived again, the card signature verified and the challenge consumed → the definition's handle; a refusal is audited
+// and writes nothing else.
 import type { z } from "zod";
 import { writeAudit, type SignedAudit } from "@/lib/audit/log";
 import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
-import type { SessionUser } from "@/lib/auth/credentials";
-import { db, type Prisma } from "@/lib/db/client";
-import type { EnterpriseScope } from "@/lib/db/tenancy";
+import { db } from "@/lib/db/client";
 import { AppError, GENERIC_REFUSAL, type ActionFailure, type ActionResult } from "@/lib/errors";
 import { renderAppError, renderRefusal } from "@/lib/i18n/refusal";
 import type { Locale } from "@/lib/i18n/locales";
-import type { SignedAction } from "@/lib/signing/actions";
 import { verifyAndConsume } from "@/lib/signing/challenge";
+import type { EnterpriseActor } from "@/lib/signing/context";
+import type { RegisteredSignedAction } from "@/lib/signing/define";
+import { deriveSignedContent } from "@/lib/signing/signed-content";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { ZSignedProof } from "@/lib/validations/signing";
-
-export interface EnterpriseActor {
-  user: SessionUser;
-  scope: EnterpriseScope;
-  ip: string | null;
-  /** The language refusals are rendered in. */
-  locale?: Locale;
-}
-
-export interface SignedContext {
-  tx: Prisma.TransactionClient;
-  card: { id: number; cardNo: string; kind: string; holder: string };
-  signature: string;
-  signedPayload: string;
-  /** The action's audit fields, signed bytes included; every signed action writes its entry with these. */
-  audit: SignedAudit;
-}
 
 export function toActionError(error: unknown, locale?: Locale): ActionFailure {
   if (error instanceof AppError) return renderAppError(error, locale);
@@ -41,15 +25,14 @@ export function toActionError(error: unknown, locale?: Locale): ActionFailure {
 
 export async function runSignedAction<T extends z.ZodType, R extends object>(options: {
   actor: EnterpriseActor;
-  action: SignedAction;
-  schema: T;
+  definition: RegisteredSignedAction<T, R>;
   request: { payload: unknown; proof: unknown };
-  handler: (input: z.infer<T>, actor: EnterpriseActor, signed: SignedContext) => Promise<R>;
 }): Promise<ActionResult<R>> {
-  const { actor, action } = options;
+  const { actor, definition } = options;
+  const action = definition.name;
   try {
     // A caller may send anything, null included; it is then a request without payload and proof.
-    const payload = parseOrThrow(options.schema, options.request?.payload);
+    const payload = parseOrThrow(definition.schema, options.request?.payload);
     const proof = parseOrThrow(ZSignedProof, options.request?.proof);
     const result = await db.$transaction(
       async (tx) => {
@@ -58,7 +41,8 @@ export async function runSignedAction<T extends z.ZodType, R extends object>(opt
           userId: actor.user.id,
           enterpriseId: actor.scope.enterpriseId,
           action,
-          payload,
+          cardKinds: definition.cardKinds,
+          deriveContent: async () => (await deriveSignedContent(definition, payload, { tx, actor, now: new Date() })).content,
           proof,
         });
         const audit: SignedAudit = {
@@ -69,7 +53,7 @@ export async function runSignedAction<T extends z.ZodType, R extends object>(opt
           signature: proof.signature,
           ...evidence,
         };
-        return options.handler(payload, actor, { tx, card, signature: proof.signature, signedPayload: message, audit });
+        return definition.handle(payload, actor, { tx, card, signature: proof.signature, signedMessage: message, audit });
       },
       { timeout: 30_000 },
     );

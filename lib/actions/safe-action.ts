@@ -8,9 +8,10 @@ import type { SessionUser } from "@/lib/auth/credentials";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import type { SignedAction } from "@/lib/signing/actions";
+import type { EnterpriseActor } from "@/lib/signing/context";
+import type { RegisteredSignedAction } from "@/lib/signing/define";
 import { parseOrThrow } from "@/lib/validations/parse";
-import { runSignedAction, toActionError, type EnterpriseActor, type SignedContext } from "./run-signed";
+import { runSignedAction, toActionError } from "./run-signed";
 
 async function loadActor(): Promise<EnterpriseActor> {
   const user = await getSessionUser();
@@ -52,19 +53,19 @@ export function enterpriseAction<T extends z.ZodType, R extends object>(
   };
 }
 
-/** An enterprise action signed with the enterprise's card (R2). */
-export function signedEnterpriseAction<T extends z.ZodType, R extends object>(
-  action: SignedAction,
-  schema: T,
-  handler: (input: z.infer<T>, actor: EnterpriseActor, signed: SignedContext) => Promise<R>,
-) {
-  return async (request: { payload: z.input<T>; proof: unknown }): Promise<ActionResult<R>> => {
+/**
+ * An enterprise action signed with the enterprise's card (R2), as its definition says (lib/signing/registry.ts).
+ * The server action carries its definition's name, so that the test suites find the case of each signed action.
+ */
+export function signedEnterpriseAction<T extends z.ZodType, R extends object>(definition: RegisteredSignedAction<T, R>) {
+  const action = async (request: { payload: z.input<T>; proof: unknown }): Promise<ActionResult<R>> => {
     let actor: EnterpriseActor;
     try {
       actor = await loadActor();
     } catch (error) {
       return toActionError(error, await requestLocale());
     }
-    return runSignedAction({ actor, action, schema, request, handler });
+    return runSignedAction({ actor, definition, request });
   };
+  return Object.assign(action, { signedAction: definition.name });
 }

@@ -1,12 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { sm2KeyPair, sm2Sign } from "@/lib/crypto/sm2";
-import { SIGNED_FORMAT, signingMessage } from "@/lib/signing/canonical";
+import { canonicalJson, LEGACY_SIGNED_FORMAT, SIGNED_FORMAT, signingMessage } from "@/lib/signing/canonical";
 import { verifySignedEntry, type RegisteredCard, type SignedEntry } from "./verify-signed-entry";
 
 const keys = sm2KeyPair();
-const bytes = new TextEncoder().encode(
-  signingMessage({ action: "RESEND", challengeId: "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d", payload: { messageIds: ["20260000000000000001"] } }),
-);
+const CHALLENGE = "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d";
+const statementBytes = (action: string, statement: string, payload: object, cardNo = "8600000000012") =>
+  new TextEncoder().encode(signingMessage({ action, enterprise: "3201931234", statement, payload }, CHALLENGE, cardNo));
+const bytes = statementBytes("RESEND", "重发 1 条报文：20260000000000000001", { messageIds: ["20260000000000000001"] });
 const card: RegisteredCard = { cardNo: "8600000000012", publicKey: keys.publicKey, status: "ACTIVE", kind: "OPERATOR", enterpriseId: 7 };
 const entry = (overrides: Partial<SignedEntry> = {}): SignedEntry => ({
   action: "RESEND",
@@ -36,7 +37,22 @@ describe("签名复验 of a signed audit entry", () => {
   });
 
   test("bytes of an unknown format verify mathematically but are not accepted as this action's", () => {
-    expect(verifySignedEntry(entry({ signedFormat: "statement/2" }), card).problems).toEqual([{ reason: "FORMAT_UNKNOWN" }]);
+    expect(verifySignedEntry(entry({ signedFormat: "statement/9" }), card).problems).toEqual([{ reason: "FORMAT_UNKNOWN" }]);
+  });
+
+  test("bytes naming another card than the entry's are not its signature", () => {
+    const other = statementBytes("RESEND", "重发 1 条报文：20260000000000000001", { messageIds: ["20260000000000000001"] }, "8600000000019");
+    const signed = entry({ signedMessage: other, signature: sm2Sign(keys.privateKey, keys.publicKey, other) });
+    expect(verifySignedEntry(signed, card).problems).toEqual([{ reason: "CARD_MISMATCH" }]);
+  });
+
+  test("an entry of the older canonical-json/1 format keeps verifying with its own format", () => {
+    const old = new TextEncoder().encode(
+      canonicalJson({ action: "RESEND", challenge: CHALLENGE, payload: { messageIds: ["20260000000000000001"] } }),
+    );
+    const signed = entry({ signedMessage: old, signature: sm2Sign(keys.privateKey, keys.publicKey, old), signedFormat: LEGACY_SIGNED_FORMAT });
+    expect(verifySignedEntry(signed, card)).toEqual({ valid: true, cardNo: card.cardNo, problems: [] });
+    expect(verifySignedEntry({ ...signed, signedFormat: SIGNED_FORMAT }, card).problems).toEqual([{ reason: "ACTION_MISMATCH" }]);
   });
 
   test("an entry without stored bytes or with an unregistered card cannot be verified", () => {
@@ -51,7 +67,7 @@ describe("签名复验 of a signed audit entry", () => {
   test("a revoked card, another enterprise's card or a kind the action does not allow make it invalid today", () => {
     const problems = verifySignedEntry(entry({ action: "RESEND", enterpriseId: 8 }), { ...card, status: "REVOKED" }).problems;
     expect(problems).toEqual([{ reason: "CARD_OF_OTHER_ENTERPRISE" }, { reason: "CARD_REVOKED" }]);
-    const cancel = new TextEncoder().encode(signingMessage({ action: "CANCEL", challengeId: "x", payload: { subscriptionId: 1 } }));
+    const cancel = statementBytes("CANCEL", "取消 订阅记录 1（账册号 E32012500001）的增量数据订阅", { subscriptionId: 1 });
     const byOperator = entry({ action: "CANCEL", signedMessage: cancel, signature: sm2Sign(keys.privateKey, keys.publicKey, cancel) });
     expect(verifySignedEntry(byOperator, card).problems).toEqual([{ reason: "CARD_KIND_NOT_ALLOWED" }]);
   });

@@ -4,8 +4,8 @@
 // stored bytes are verified, never bytes derived again, so entries of an older signing format stay verifiable.
 // A signature made before its card was revoked stays valid and says since when the card is revoked.
 import { sm2Verify } from "@/lib/crypto/sm2";
-import { signedActions, isSignedAction } from "@/lib/signing/actions";
-import { SIGNED_FORMAT } from "@/lib/signing/canonical";
+import { LEGACY_SIGNED_FORMAT, parseSignedDocument, SIGNED_FORMAT } from "@/lib/signing/canonical";
+import { cardKindsOf } from "@/lib/signing/registry";
 
 export type SignedEntryProblem =
   | { reason: "MESSAGE_MISSING" }
@@ -13,6 +13,8 @@ export type SignedEntryProblem =
   | { reason: "SIGNATURE_MISMATCH" }
   | { reason: "FORMAT_UNKNOWN" }
   | { reason: "ACTION_MISMATCH" }
+  /** statement/2 names the signing card: the entry's card must be that one. */
+  | { reason: "CARD_MISMATCH" }
   | { reason: "CARD_REVOKED" }
   | { reason: "CARD_KIND_NOT_ALLOWED" }
   | { reason: "CARD_OF_OTHER_ENTERPRISE" };
@@ -55,23 +57,34 @@ export function verifySignedEntry(entry: SignedEntry, card: RegisteredCard | nul
   if (!entry.signedMessage || !card) return done();
 
   if (!sm2Verify(card.publicKey, entry.signedMessage, entry.signature)) problems.push({ reason: "SIGNATURE_MISMATCH" });
-  const signedAction = signedActionOf(entry.signedMessage, entry.signedFormat);
-  if (signedAction === undefined) problems.push({ reason: "FORMAT_UNKNOWN" });
-  else if (signedAction !== entry.action) problems.push({ reason: "ACTION_MISMATCH" });
+  const signed = signedRequestOf(entry.signedMessage, entry.signedFormat);
+  if (signed === undefined) problems.push({ reason: "FORMAT_UNKNOWN" });
+  else if (signed?.action !== entry.action) problems.push({ reason: "ACTION_MISMATCH" });
+  if (signed?.card !== undefined && signed.card !== entry.cardNo) problems.push({ reason: "CARD_MISMATCH" });
   if (card.enterpriseId !== entry.enterpriseId) problems.push({ reason: "CARD_OF_OTHER_ENTERPRISE" });
-  const allowed: readonly string[] = isSignedAction(entry.action) ? signedActions[entry.action] : [];
-  if (!allowed.includes(card.kind)) problems.push({ reason: "CARD_KIND_NOT_ALLOWED" });
+  if (!(cardKindsOf(entry.action) as readonly string[]).includes(card.kind)) problems.push({ reason: "CARD_KIND_NOT_ALLOWED" });
   if (card.status !== "ACTIVE" && !(revokedAt && entry.at && entry.at < revokedAt)) problems.push({ reason: "CARD_REVOKED" });
   return done();
 }
 
-/** The action the signed bytes name, null when they name none, undefined for a format this code does not know. */
-function signedActionOf(bytes: Uint8Array, format: string | null): string | null | undefined {
-  if (format !== SIGNED_FORMAT) return undefined;
+const decode = (bytes: Uint8Array) => new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+
+/**
+ * What the signed bytes name (docs/signing.md): the action, and in statement/2 also the card and the statement;
+ * null when they name no action, undefined for a format this code does not know.
+ */
+function signedRequestOf(bytes: Uint8Array, format: string | null): { action: string; card?: string; statement?: string } | null | undefined {
+  if (format !== SIGNED_FORMAT && format !== LEGACY_SIGNED_FORMAT) return undefined;
   try {
-    const signed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as { action?: unknown };
-    return typeof signed?.action === "string" ? signed.action : null;
+    const text = decode(bytes);
+    if (format === SIGNED_FORMAT) return parseSignedDocument(text);
+    const legacy = JSON.parse(text) as { action?: unknown };
+    return typeof legacy?.action === "string" ? { action: legacy.action } : null;
   } catch {
     return null;
   }
 }
+
+/** The statement the signer read, from statement/2 bytes; null for older formats, which have none. */
+export const signedStatementOf = (bytes: Uint8Array | null, format: string | null): string | null =>
+  (bytes && signedRequestOf(bytes, format)?.statement) ?? null;

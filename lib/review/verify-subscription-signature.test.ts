@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { sm2KeyPair, sm2Sign } from "@/lib/crypto/sm2";
-import { signingMessage } from "@/lib/signing/canonical";
+import { canonicalJson, signingMessage } from "@/lib/signing/canonical";
 import { verifySubscriptionSignature, type SignatureCheckInput } from "./verify-subscription-signature";
 
 const keys = sm2KeyPair();
@@ -18,7 +18,9 @@ const payload = {
   incrementalEmsNo: "E32012500001",
   validUntil: "2027-01-31",
 };
-const signedPayload = signingMessage({ action: "SUBSCRIBE", challengeId: "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d", payload });
+/** A record signed before statement/2 (canonical-json/1): the raw form. */
+const legacy = (action: string, body: object) => canonicalJson({ action, challenge: "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d", payload: body });
+const signedPayload = legacy("SUBSCRIBE", payload);
 
 const input = (overrides: Partial<SignatureCheckInput> = {}): SignatureCheckInput => ({
   signedPayload,
@@ -52,7 +54,7 @@ describe("签名验证 of a subscription record", () => {
   });
 
   test("text that is no subscription request is malformed", () => {
-    for (const text of ["{}", "not json", signingMessage({ action: "CANCEL", challengeId: "x", payload: { subscriptionId: 1 } })]) {
+    for (const text of ["{}", "not json", legacy("CANCEL", { subscriptionId: 1 })]) {
       const check = verifySubscriptionSignature(input({ signedPayload: text, signature: sm2Sign(keys.privateKey, keys.publicKey, text) }));
       expect(check.problems).toEqual([{ reason: "PAYLOAD_MALFORMED" }]);
     }
@@ -65,5 +67,26 @@ describe("签名验证 of a subscription record", () => {
       cardNo: "8600000000012",
       problems: [{ reason: "CARD_OF_OTHER_ENTERPRISE" }, { reason: "CARD_KIND_NOT_ALLOWED" }, { reason: "CARD_REVOKED" }],
     });
+  });
+
+  test("a statement/2 record verifies against its chosen parts, and names a mismatch as the older format does", () => {
+    const content = {
+      action: "SUBSCRIBE",
+      enterprise: "3201931234",
+      statement: "订阅 账册号 E32012500001 存量 料件[1-100]，增量至 2027-01-31 23:59:59，推送至导入客户端 3201000001",
+      payload: {
+        clientId: "3201000001",
+        validUntil: "2027-01-31",
+        stock: { emsNo: "E32012500001", materials: "1-100", products: "none" },
+        incremental: { emsNo: "E32012500001" },
+      },
+    };
+    const text = signingMessage(content, "b3f1c1de-8e0a-4a51-a3b2-6a1f7f1b2c3d", "8600000000011");
+    const signed = input({ signedPayload: text, signature: sm2Sign(keys.privateKey, keys.publicKey, text) });
+    expect(verifySubscriptionSignature(signed)).toEqual({ valid: true, cardNo: "8600000000011", problems: [] });
+    const record = { ...signed.record, pushProducts: true };
+    expect(verifySubscriptionSignature({ ...signed, record }).problems).toEqual([{ reason: "PAYLOAD_MISMATCH", fields: ["pushProducts"] }]);
+    const otherCard = { ...signed.card, cardNo: "8600000000019" };
+    expect(verifySubscriptionSignature({ ...signed, card: otherCard }).problems).toEqual([{ reason: "CARD_MISMATCH" }]);
   });
 });

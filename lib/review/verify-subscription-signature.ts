@@ -1,7 +1,7 @@
 // 签名验证 of a subscription record (R18), computed whenever an admin opens it: the stored request must pass
 // verify-signed-entry.ts (SM2 against the signing card's registered key, card still valid for SUBSCRIBE and of
 // the record's enterprise) and must be the SUBSCRIBE request of this very record.
-import { SIGNED_FORMAT } from "@/lib/signing/canonical";
+import { LEGACY_SIGNED_FORMAT, parseSignedDocument, SIGNED_FORMAT } from "@/lib/signing/canonical";
 import { ZSubscribeForm } from "@/lib/validations/subscription";
 import { verifySignedEntry, type RegisteredCard, type SignedEntryProblem } from "./verify-signed-entry";
 
@@ -32,7 +32,7 @@ export function verifySubscriptionSignature(input: SignatureCheckInput): Subscri
       cardNo: input.card.cardNo,
       signature: input.signature,
       signedMessage: new TextEncoder().encode(input.signedPayload),
-      signedFormat: SIGNED_FORMAT,
+      signedFormat: signedFormatOf(input.signedPayload),
       at: input.signedAt,
     },
     input.card,
@@ -51,7 +51,43 @@ export function verifySubscriptionSignature(input: SignatureCheckInput): Subscri
   };
 }
 
-/** The signed text is lib/signing/canonical.ts's { action, challenge, payload } of a SUBSCRIBE request. */
+/** A record keeps no format beside its signed text; statement/2 says its own, anything else is the older one. */
+export const signedFormatOf = (signedPayload: string): string => (parseSignedDocument(signedPayload) ? SIGNED_FORMAT : LEGACY_SIGNED_FORMAT);
+
+type SignedParts = { clientId: string; stockEmsNo: string; pushMaterials: boolean; pushProducts: boolean; incrementalEmsNo: string };
+
+/** statement/2: the payload of lib/subscriptions/actions/subscribe.ts (chosen parts only, a table "none" when not chosen). */
+function statementParts(payload: unknown): SignedParts | null {
+  const p = payload as {
+    clientId?: unknown;
+    stock?: { emsNo?: unknown; materials?: unknown; products?: unknown };
+    incremental?: { emsNo?: unknown };
+  } | null;
+  if (typeof p?.clientId !== "string") return null;
+  return {
+    clientId: p.clientId,
+    stockEmsNo: typeof p.stock?.emsNo === "string" ? p.stock.emsNo : "",
+    pushMaterials: p.stock !== undefined && p.stock.materials !== "none",
+    pushProducts: p.stock !== undefined && p.stock.products !== "none",
+    incrementalEmsNo: typeof p.incremental?.emsNo === "string" ? p.incremental.emsNo : "",
+  };
+}
+
+/** canonical-json/1: the raw subscribe form. */
+function legacyParts(payload: unknown): SignedParts | null {
+  const form = ZSubscribeForm.safeParse(payload);
+  if (!form.success) return null;
+  const f = form.data;
+  return {
+    clientId: f.clientId,
+    stockEmsNo: f.stockEnabled ? f.stockEmsNo : "",
+    pushMaterials: f.stockEnabled && f.pushMaterials,
+    pushProducts: f.stockEnabled && f.pushProducts,
+    incrementalEmsNo: f.incrementalEnabled ? f.incrementalEmsNo : "",
+  };
+}
+
+/** The signed text must be a SUBSCRIBE request (docs/signing.md, either format) for exactly this record's parts. */
 function checkSignedRequest(signedPayload: string, record: SignatureCheckInput["record"]): SignatureProblem | null {
   let signed: { action?: unknown; payload?: unknown };
   try {
@@ -59,23 +95,15 @@ function checkSignedRequest(signedPayload: string, record: SignatureCheckInput["
   } catch {
     return { reason: "PAYLOAD_MALFORMED" };
   }
-  const form = ZSubscribeForm.safeParse(signed?.payload);
-  if (signed?.action !== "SUBSCRIBE" || !form.success) return { reason: "PAYLOAD_MALFORMED" };
-  const payload = form.data;
-  const expected = {
+  const actual = parseSignedDocument(signedPayload) ? statementParts(signed.payload) : legacyParts(signed?.payload);
+  if (signed?.action !== "SUBSCRIBE" || !actual) return { reason: "PAYLOAD_MALFORMED" };
+  const expected: SignedParts = {
     clientId: record.clientId,
     stockEmsNo: record.stockEmsNo ?? "",
     pushMaterials: record.stockEmsNo !== null && record.pushMaterials,
     pushProducts: record.stockEmsNo !== null && record.pushProducts,
     incrementalEmsNo: record.incrementalEmsNo ?? "",
   };
-  const actual = {
-    clientId: payload.clientId,
-    stockEmsNo: payload.stockEnabled ? payload.stockEmsNo : "",
-    pushMaterials: payload.stockEnabled && payload.pushMaterials,
-    pushProducts: payload.stockEnabled && payload.pushProducts,
-    incrementalEmsNo: payload.incrementalEnabled ? payload.incrementalEmsNo : "",
-  };
-  const fields = (Object.keys(expected) as (keyof typeof expected)[]).filter((key) => expected[key] !== actual[key]);
+  const fields = (Object.keys(expected) as (keyof SignedParts)[]).filter((key) => expected[key] !== actual[key]);
   return fields.length ? { reason: "PAYLOAD_MISMATCH", fields } : null;
 }

@@ -1,13 +1,14 @@
-// Single-use signing challenges (docs/rules.md §5): issued for a user, an action and the SM3 digest of the exact
-// canonical payload; verified against the registered card key and consumed in the action's transaction.
+// Single-use signing challenges (docs/rules.md §5, docs/signing.md): issued for a user and the SM3 digest of the
+// signed content (action, enterprise, statement, normalised payload); verified against the registered card key
+// and consumed in the action's transaction, where the server derives the content again and refuses a mismatch.
 // At most SIGNING_CHALLENGES_PER_MINUTE per user, counted in the database so that every web instance agrees.
 import { randomUUID } from "node:crypto";
 import { config } from "@/lib/config/env";
 import type { Db, Prisma } from "@/lib/db/client";
 import { sm2Verify, sm3Hex } from "@/lib/crypto/sm2";
 import { AppError } from "@/lib/errors";
-import { canonicalJson, SIGNED_FORMAT, signingMessage } from "./canonical";
-import { signedActions, type SignedAction } from "./actions";
+import { canonicalJson, SIGNED_FORMAT, signingMessage, type SignedContent } from "./canonical";
+import type { CardKind } from "./define";
 
 export const CHALLENGE_TTL_MS = 2 * 60_000;
 const RATE_WINDOW_MS = 60_000;
@@ -20,7 +21,9 @@ export interface SignedProof {
   signature: string;
 }
 
-export async function issueChallenge(options: { db: Db; userId: number; action: SignedAction; payload: unknown; now?: Date }) {
+const contentDigest = (content: SignedContent) => sm3Hex(canonicalJson(content));
+
+export async function issueChallenge(options: { db: Db; userId: number; content: SignedContent; now?: Date }) {
   const now = options.now ?? new Date();
   const id = randomUUID();
   await options.db.$transaction(async (tx) => {
@@ -34,14 +37,14 @@ export async function issueChallenge(options: { db: Db; userId: number; action: 
       data: {
         id,
         userId: options.userId,
-        action: options.action,
-        payloadDigest: sm3Hex(canonicalJson(options.payload)),
+        action: options.content.action,
+        payloadDigest: contentDigest(options.content),
         createdAt: now,
         expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
       },
     });
   });
-  return { challengeId: id, message: signingMessage({ action: options.action, challengeId: id, payload: options.payload }) };
+  return { challengeId: id };
 }
 
 /**
@@ -59,37 +62,38 @@ export async function pruneChallenges(options: { db: Db; now?: Date }): Promise<
 }
 
 /**
- * Verifies a signed request inside the action's transaction and consumes its challenge. Throws
- * AppError(SIGNATURE_INVALID | FORBIDDEN) with its refusal; the caller's transaction then rolls back.
+ * Verifies a signed request inside the action's transaction and consumes its challenge: first the challenge
+ * itself (so a replay is reported as one), then the content, derived again by the server, must be the one the
+ * challenge was issued for, and the card must have signed it with the challenge and its own number. Throws
+ * AppError(SIGNATURE_INVALID | FORBIDDEN) or the derivation's refusal; the transaction then rolls back.
  */
 export async function verifyAndConsume(options: {
   tx: Prisma.TransactionClient;
   userId: number;
   enterpriseId: number;
-  action: SignedAction;
-  payload: unknown;
+  action: string;
+  cardKinds: readonly CardKind[];
+  /** The action's checks and statement (signed-content.ts), run once the challenge is known to be usable. */
+  deriveContent: () => Promise<SignedContent>;
   proof: SignedProof;
   now?: Date;
 }) {
-  const { tx, proof, action } = options;
+  const { tx, proof } = options;
   const now = options.now ?? new Date();
   const challenge = await tx.signingChallenge.findUnique({ where: { id: proof.challengeId } });
-  if (!challenge || challenge.userId !== options.userId || challenge.action !== action) {
+  if (!challenge || challenge.userId !== options.userId || challenge.action !== options.action) {
     throw new AppError("SIGNATURE_INVALID", "signing.challengeInvalid");
   }
   if (challenge.consumedAt) throw new AppError("SIGNATURE_INVALID", "signing.alreadyUsed");
   if (challenge.expiresAt < now) throw new AppError("SIGNATURE_INVALID", "signing.expired");
-  if (challenge.payloadDigest !== sm3Hex(canonicalJson(options.payload))) {
-    throw new AppError("SIGNATURE_INVALID", "signing.payloadChanged");
-  }
+  const content = await options.deriveContent();
+  if (challenge.payloadDigest !== contentDigest(content)) throw new AppError("SIGNATURE_INVALID", "signing.payloadChanged");
 
   const card = await tx.card.findUnique({ where: { cardNo: proof.cardNo } });
   if (!card || card.status !== "ACTIVE") throw new AppError("SIGNATURE_INVALID", "signing.cardNotRegistered");
   if (card.enterpriseId !== options.enterpriseId) throw new AppError("FORBIDDEN", "signing.notOwnCard");
-  if (!(signedActions[action] as readonly string[]).includes(card.kind)) {
-    throw new AppError("FORBIDDEN", "signing.legalPersonRequired");
-  }
-  const message = signingMessage({ action, challengeId: challenge.id, payload: options.payload });
+  if (!(options.cardKinds as readonly string[]).includes(card.kind)) throw new AppError("FORBIDDEN", "signing.legalPersonRequired");
+  const message = signingMessage(content, challenge.id, card.cardNo);
   // The very bytes verified are the ones the audit entry keeps (run-signed.ts).
   const signedBytes = new TextEncoder().encode(message);
   if (!sm2Verify(card.publicKey, signedBytes, proof.signature)) throw new AppError("SIGNATURE_INVALID", "signing.verifyFailed");

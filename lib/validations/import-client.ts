@@ -48,13 +48,3 @@ export const ZClientListQuery = z.object({
   from: z.coerce.number().int().positive().optional().catch(undefined),
 });
 export type TClientListQuery = z.infer<typeof ZClientListQuery>;
-
-/** The signed requests of 导入客户端管理 as the challenge action accepts them (legal-person card, lib/signing/actions.ts). */
-export const clientChallengeRequests = [
-  z.object({ action: z.literal("CLIENT_REGISTER"), payload: ZRegisterClientRequest }),
-  z.object({ action: z.literal("CLIENT_BIND"), payload: ZBindCardRequest }),
-  z.object({ action: z.literal("CLIENT_UNBIND"), payload: ZClientRequest }),
-  z.object({ action: z.literal("CLIENT_ENDPOINT"), payload: ZEndpointRequest }),
-  z.object({ action: z.literal("CLIENT_RESUME"), payload: ZClientRequest }),
-] as const;
-export type TClientChallengeRequest = z.infer<(typeof clientChallengeRequests)[number]>;

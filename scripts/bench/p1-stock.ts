@@ -1,5 +1,5 @@
 // P1: from submitting a signed stock subscription of N materials + N products (the subscribe server action's
-// own path: runSignedAction → subscribeHandler, which stores the record and queues its dispatch in one
+// own path: runSignedAction with the SUBSCRIBE definition, which stores the record and queues its dispatch in one
 // transaction) to the last of its files durable in the reference import client's inbox. The card signs
 // before the clock starts, as the browser does before it submits.
 import { performance } from "node:perf_hooks";
@@ -7,8 +7,9 @@ import { runSignedAction } from "@/lib/actions/run-signed";
 import { sm2Sign } from "@/lib/crypto/sm2";
 import { db } from "@/lib/db/client";
 import { MAX_ROWS_PER_PART } from "@/lib/pushes/parts";
-import { issueChallenge } from "@/lib/signing/challenge";
-import { subscribeHandler } from "@/lib/subscriptions/signed-handlers";
+import { signingMessage } from "@/lib/signing/canonical";
+import { prepareChallenge } from "@/lib/signing/prepare-challenge";
+import { subscribe } from "@/lib/subscriptions/actions/subscribe";
 import { addDaysToDay, shanghaiDay } from "@/lib/time/shanghai";
 import { ZSubscribeForm } from "@/lib/validations/subscription";
 import { createBenchEnterprise, createBenchManual, type BenchEnterprise } from "./fixtures";
@@ -91,19 +92,13 @@ async function measureStockPushes(options: {
 
   const runsMs: number[] = [];
   for (let run = 0; run < options.runs; run++) {
-    const { challengeId, message } = await issueChallenge({ db, userId: fixture.user.id, action: "SUBSCRIBE", payload });
+    const { challengeId, content } = await prepareChallenge({ db, actor, action: "SUBSCRIBE", payload });
     const { cardNo, privateKey, publicKey } = fixture.legalCard;
-    const proof = { challengeId, cardNo, signature: sm2Sign(privateKey, publicKey, message) };
+    const proof = { challengeId, cardNo, signature: sm2Sign(privateKey, publicKey, signingMessage(content, challengeId, cardNo)) };
     const lastFile = probe.nextFilesDurable(emsNo, partsPerRun, 120_000);
 
     const start = performance.now();
-    const result = await runSignedAction({
-      actor,
-      action: "SUBSCRIBE",
-      schema: ZSubscribeForm,
-      request: { payload, proof },
-      handler: subscribeHandler,
-    });
+    const result = await runSignedAction({ actor, definition: subscribe, request: { payload, proof } });
     if (!result.ok) throw new Error(`subscribing failed: ${result.error}`);
     runsMs.push((await lastFile) - start);
   }

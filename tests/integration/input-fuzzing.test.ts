@@ -4,22 +4,18 @@
 // actions and routes found in the source tree, so a new one without a case fails here.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { GENERIC_REFUSAL } from "@/lib/errors";
 import { renderRefusal } from "@/lib/i18n/refusal";
 import { registerUpstreamSystem } from "@/lib/ingestion/upstream-token";
 import { stopSender } from "@/lib/jobs/send";
-import type { SignedAction } from "@/lib/signing/actions";
-import { issueChallenge } from "@/lib/signing/challenge";
+import { signedActionRegistry, type SignedActionName } from "@/lib/signing/registry";
 import { addYearsToDay, shanghaiDay } from "@/lib/time/shanghai";
-import { ZBindCardRequest, ZClientRequest, ZEndpointRequest, ZRegisterClientRequest } from "@/lib/validations/import-client";
-import { ZResendRequest } from "@/lib/validations/push-log";
-import { ZCancelRequest, ZExtendRequest, ZSubscribeForm } from "@/lib/validations/subscription";
 import { auditRowsSince, dbFingerprint, lastAuditId } from "../support/db-fingerprint";
 import { createManual } from "../support/factories";
 import { boundaryExamples, hostileProof, hostileString, hostileValue, inputLike, nearly, oneFieldOff, toJson } from "../support/hostile-input";
 import { unreadableReason } from "../support/readable-message";
+import { endpointsByCase, signedActionCaseKeys } from "../support/case-keys";
 import { enumerateEndpoints } from "../support/registry";
 import { requestContext } from "../support/request-context";
 import { adminSession, enterpriseSession } from "../support/sessions";
@@ -51,7 +47,7 @@ type Action = (input: unknown) => Promise<unknown>;
 type Route = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Session = "enterprise" | "admin" | "anonymous";
 
-const endpoints = await enumerateEndpoints();
+const endpoints = endpointsByCase(await enumerateEndpoints());
 let t: TwoTenants;
 let upstreamToken: string;
 /** A manual B is the processing unit of, so that B's subscribe requests reach the range rules. */
@@ -119,7 +115,8 @@ const actionFuzzLike = (session: Session, sample: Record<string, unknown>, excep
  * A signed action: garbage requests; a real challenge with a forged signature; and nearly-right payloads
  * validly signed with B's legal-person card, so that the handler itself meets the odd values.
  */
-function signedActionFuzz(action: SignedAction, schema: z.ZodType, sample: Record<string, unknown>) {
+function signedActionFuzz(action: SignedActionName, sample: Record<string, unknown>) {
+  const { schema } = signedActionRegistry.get(action)!;
   return async (endpoint: Action) => {
     const garbage = fc.oneof(hostileValue, fc.record({ payload: inputLike(sample), proof: hostileProof }, { requiredKeys: [] }));
     await actionFuzz("enterprise", garbage, { examples: [null, undefined, { payload: sample }, { proof: {} }] })(endpoint);
@@ -128,7 +125,7 @@ function signedActionFuzz(action: SignedAction, schema: z.ZodType, sample: Recor
     await fc.assert(
       fc.asyncProperty(forged, async (signature) => {
         signIn("enterprise");
-        const { challengeId } = await issueChallenge({ db, userId: t.b.user.id, action, payload: schema.parse(sample) });
+        const { challengeId } = await signRequest({ fixture: t.b, action, payload: sample }).then((signed) => signed.proof);
         const request = { payload: sample, proof: { challengeId, cardNo: t.b.legalCard.cardNo, signature } };
         const result = await refusalWritesNothing(() => endpoint(request), refusedAction);
         expect(result).toMatchObject({ ok: false, code: expect.stringMatching(/^(SIGNATURE_INVALID|INVALID_INPUT)$/) });
@@ -142,7 +139,7 @@ function signedActionFuzz(action: SignedAction, schema: z.ZodType, sample: Recor
       fc.asyncProperty(oneFieldOff(sample), async (payload) => {
         signIn("enterprise");
         // What the schema refuses cannot be signed as parsed; it goes with a real proof of the sample instead.
-        const { proof } = await signRequest({ fixture: t.b, action, schema, payload: signable(payload) ? payload : sample });
+        const { proof } = await signRequest({ fixture: t.b, action, payload: signable(payload) ? payload : sample });
         expectActionAnswer(await refusalWritesNothing(() => endpoint({ payload, proof }), refusedAction));
       }),
       withExamples(HALF_RUNS, boundaryExamples(sample).filter(signable) as Record<string, unknown>[]),
@@ -323,38 +320,39 @@ const cases: Record<string, Case> = {
         "SignInThrottle",
       ])(action),
   },
-  "lib/actions/import-clients/bind-card.ts#bindCardAction": {
-    fuzz: (action: Action) =>
-      signedActionFuzz("CLIENT_BIND", ZBindCardRequest, { clientId: t.b.client.clientId, cardNo: t.b.operatorCard.cardNo })(action),
+  CLIENT_BIND: {
+    fuzz: (action: Action) => signedActionFuzz("CLIENT_BIND", { clientId: t.b.client.clientId, cardNo: t.b.operatorCard.cardNo })(action),
   },
-  "lib/actions/import-clients/change-endpoint.ts#changeEndpointAction": {
-    fuzz: (action: Action) =>
-      signedActionFuzz("CLIENT_ENDPOINT", ZEndpointRequest, { clientId: t.b.client.clientId, endpointUrl: "https://203.0.113.7/push" })(action),
+  CLIENT_ENDPOINT: {
+    fuzz: (action: Action) => signedActionFuzz("CLIENT_ENDPOINT", { clientId: t.b.client.clientId, endpointUrl: "https://203.0.113.7/push" })(action),
   },
   "lib/actions/import-clients/get-test-message-status.ts#getTestMessageStatusAction": {
     fuzz: (action: Action) => actionFuzzLike("enterprise", { messageId: t.testMessageId })(action),
   },
-  "lib/actions/import-clients/register-client.ts#registerClientAction": {
-    fuzz: (action: Action) =>
-      signedActionFuzz("CLIENT_REGISTER", ZRegisterClientRequest, { name: "备用", endpointUrl: "https://203.0.113.7/push" })(action),
+  CLIENT_REGISTER: {
+    fuzz: (action: Action) => signedActionFuzz("CLIENT_REGISTER", { name: "备用", endpointUrl: "https://203.0.113.7/push" })(action),
   },
-  "lib/actions/import-clients/resume-client.ts#resumeClientAction": {
-    fuzz: (action: Action) => signedActionFuzz("CLIENT_RESUME", ZClientRequest, { clientId: t.b.client.clientId })(action),
+  CLIENT_RESUME: {
+    fuzz: (action: Action) => signedActionFuzz("CLIENT_RESUME", { clientId: t.b.client.clientId })(action),
+  },
+  CLIENT_DELIVERY_MODE: {
+    // B's client is in 推送 mode, so the sample, validly signed, switches it: a write on valid input.
+    fuzz: (action: Action) => signedActionFuzz("CLIENT_DELIVERY_MODE", { clientId: t.b.client.clientId, deliveryMode: "PULL" })(action),
   },
   "lib/actions/import-clients/send-test-message.ts#sendTestMessageAction": {
     // The sample is A's client, so that a valid-looking request is refused rather than sending a message.
     fuzz: (action: Action) => actionFuzzLike("enterprise", { clientId: t.client.clientId })(action),
   },
-  "lib/actions/import-clients/unbind-card.ts#unbindCardAction": {
-    fuzz: (action: Action) => signedActionFuzz("CLIENT_UNBIND", ZClientRequest, { clientId: t.b.client.clientId })(action),
+  CLIENT_UNBIND: {
+    fuzz: (action: Action) => signedActionFuzz("CLIENT_UNBIND", { clientId: t.b.client.clientId })(action),
   },
   "lib/actions/pushes/get-message-detail.ts#getMessageDetailAction": {
     fuzz: (action: Action) => actionFuzzLike("enterprise", { messageId: t.dataMessageId })(action),
   },
-  "lib/actions/pushes/resend-messages.ts#resendMessagesAction": {
+  RESEND: {
     fuzz: async (action: Action) => {
-      await signedActionFuzz("RESEND", ZResendRequest, { messageIds: [t.dataMessageId] })(action);
-      await signedActionFuzz("RESEND", ZResendRequest, { failedOf: { emsNo: t.manual.emsNo, from: today(), to: today() } })(action);
+      await signedActionFuzz("RESEND", { messageIds: [t.dataMessageId] })(action);
+      await signedActionFuzz("RESEND", { failedOf: { emsNo: t.manual.emsNo, from: today(), to: today() } })(action);
     },
   },
   "lib/actions/signing/request-challenge.ts#requestChallengeAction": {
@@ -370,6 +368,7 @@ const cases: Record<string, Case> = {
         { action: "CLIENT_BIND", payload: { clientId: t.b.client.clientId, cardNo: t.b.operatorCard.cardNo } },
         { action: "CLIENT_ENDPOINT", payload: { clientId: t.b.client.clientId, endpointUrl: "https://203.0.113.7/push" } },
         { action: "CLIENT_RESUME", payload: { clientId: t.b.client.clientId } },
+        { action: "CLIENT_DELIVERY_MODE", payload: { clientId: t.b.client.clientId, deliveryMode: "PULL" } },
       ];
       const requests = fc.oneof(
         hostileValue,
@@ -383,14 +382,14 @@ const cases: Record<string, Case> = {
       return actionFuzz("enterprise", requests, { examples })(action);
     },
   },
-  "lib/actions/subscriptions/cancel-subscription.ts#cancelSubscriptionAction": {
-    fuzz: (action: Action) => signedActionFuzz("CANCEL", ZCancelRequest, { subscriptionId: t.subscription.id })(action),
+  CANCEL: {
+    fuzz: (action: Action) => signedActionFuzz("CANCEL", { subscriptionId: t.subscription.id })(action),
   },
-  "lib/actions/subscriptions/extend-subscription.ts#extendSubscriptionAction": {
-    fuzz: (action: Action) => signedActionFuzz("EXTEND", ZExtendRequest, { subscriptionId: t.subscription.id, validUntil: today() })(action),
+  EXTEND: {
+    fuzz: (action: Action) => signedActionFuzz("EXTEND", { subscriptionId: t.subscription.id, validUntil: today() })(action),
   },
-  "lib/actions/subscriptions/subscribe.ts#subscribeAction": {
-    fuzz: (action: Action) => signedActionFuzz("SUBSCRIBE", ZSubscribeForm, subscribeSample())(action),
+  SUBSCRIBE: {
+    fuzz: (action: Action) => signedActionFuzz("SUBSCRIBE", subscribeSample())(action),
   },
   "app/actions/preferences.ts#setLocaleAction": {
     notChinese: "answers { ok } only; the page reloads in the chosen language",
@@ -579,6 +578,10 @@ const cases: Record<string, Case> = {
 describe("input fuzzing (issue 9)", () => {
   test("every server action and API route found in the source tree has a case, and every case an endpoint", () => {
     expect(Object.keys(cases).sort()).toEqual([...endpoints.keys()].sort());
+  });
+
+  test("every signed action of the registry has its case, keyed by its name, and a server action serving it", () => {
+    for (const name of signedActionCaseKeys()) expect(endpoints.has(name), name).toBe(true);
   });
 
   test.each(Object.keys(cases).sort())("%s", async (key) => {

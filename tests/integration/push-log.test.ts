@@ -1,14 +1,14 @@
 // R16–R17 through the signed action path: push-log query, resend with any card, tenant isolation.
 import { afterAll, describe, expect, test } from "vitest";
 import { runSignedAction } from "@/lib/actions/run-signed";
+import { signedActionOf } from "@/lib/signing/registry";
 import { db } from "@/lib/db/client";
 import { stopSender } from "@/lib/jobs/send";
 import { getPushMessageDetail } from "@/lib/pushes/detail";
 import { dispatchStockSubscription } from "@/lib/pushes/dispatch-stock";
 import { listPushLog } from "@/lib/pushes/log";
-import { resendHandler } from "@/lib/pushes/signed-handlers";
 import { addDaysToDay, shanghaiDay } from "@/lib/time/shanghai";
-import { ZResendRequest, type TResendRequest } from "@/lib/validations/push-log";
+import { type TResendRequest } from "@/lib/validations/push-log";
 import { createEnterprise, createManual, createStockSubscription } from "../support/factories";
 import { startPushHarness, waitFor } from "../support/push-harness";
 import { actorFor, signRequest } from "../support/signing";
@@ -36,8 +36,8 @@ const queryOf = (emsNo: string, extra: Partial<{ status: "PENDING" | "DELIVERED"
 });
 
 async function resend(fixture: Fixture, payload: TResendRequest, card: Fixture["legalCard"] | Fixture["operatorCard"] = fixture.operatorCard) {
-  const request = await signRequest({ fixture, action: "RESEND", schema: ZResendRequest, payload, card });
-  return runSignedAction({ actor: actorFor(fixture), action: "RESEND", schema: ZResendRequest, request, handler: resendHandler });
+  const request = await signRequest({ fixture, action: "RESEND", payload, card });
+  return runSignedAction({ actor: actorFor(fixture), definition: signedActionOf("RESEND"), request });
 }
 
 afterAll(() => stopSender());

@@ -12,8 +12,13 @@ import { jobState } from "../support/job-state";
 import { waitFor } from "../support/push-harness";
 
 type Fixture = Awaited<ReturnType<typeof createEnterprise>>;
-const payload = { subscriptionId: 1 };
-const issue = (fixture: Fixture, now?: Date) => issueChallenge({ db, userId: fixture.user.id, action: "CANCEL", payload, now });
+const content = {
+  action: "CANCEL",
+  enterprise: "3201931234",
+  statement: "取消 订阅记录 1（账册号 E32012500001）的增量数据订阅",
+  payload: { subscriptionId: 1 },
+};
+const issue = (fixture: Fixture, now?: Date) => issueChallenge({ db, userId: fixture.user.id, content, now });
 const challengesOf = (fixture: Fixture) => db.signingChallenge.count({ where: { userId: fixture.user.id } });
 
 let limit: string | undefined;

@@ -1,38 +1,23 @@
 // R1–R12 through the signed action path, against real PostgreSQL.
 import { beforeAll, describe, expect, test } from "vitest";
 import { runSignedAction } from "@/lib/actions/run-signed";
+import { signedActionOf } from "@/lib/signing/registry";
 import { db } from "@/lib/db/client";
-import { cancelHandler, extendHandler, subscribeHandler } from "@/lib/subscriptions/signed-handlers";
 import { listSubscriptions } from "@/lib/subscriptions/list";
 import { addYearsToDay, formatShanghaiDateTime, shanghaiDay } from "@/lib/time/shanghai";
-import { ZCancelRequest, ZExtendRequest, ZSubscribeForm, type TSubscribeForm } from "@/lib/validations/subscription";
+import { type TSubscribeForm } from "@/lib/validations/subscription";
 import { createEnterprise, createManual, createSubscription } from "../support/factories";
 import { actorFor, signRequest } from "../support/signing";
+import { subscribeForm } from "../support/subscribe-form";
 
 type Fixture = Awaited<ReturnType<typeof createEnterprise>>;
 const today = () => shanghaiDay();
 
-function form(fixture: Fixture, overrides: Partial<TSubscribeForm> = {}): TSubscribeForm {
-  return {
-    clientId: fixture.client.clientId,
-    stockEnabled: false,
-    incrementalEnabled: false,
-    stockEmsNo: "",
-    pushMaterials: false,
-    pushProducts: false,
-    materialFrom: "",
-    materialTo: "",
-    productFrom: "",
-    productTo: "",
-    incrementalEmsNo: "",
-    validUntil: addYearsToDay(today(), 1),
-    ...overrides,
-  };
-}
+const form = (fixture: Fixture, overrides: Partial<TSubscribeForm> = {}) => subscribeForm(fixture.client.clientId, overrides);
 
 async function subscribe(fixture: Fixture, payload: TSubscribeForm, card?: Parameters<typeof signRequest>[0]["card"]) {
-  const request = await signRequest({ fixture, action: "SUBSCRIBE", schema: ZSubscribeForm, payload, card });
-  return runSignedAction({ actor: actorFor(fixture), action: "SUBSCRIBE", schema: ZSubscribeForm, request, handler: subscribeHandler });
+  const request = await signRequest({ fixture, action: "SUBSCRIBE", payload, card });
+  return runSignedAction({ actor: actorFor(fixture), definition: signedActionOf("SUBSCRIBE"), request });
 }
 
 const counts = async (enterpriseId: number) => ({
@@ -204,11 +189,9 @@ describe("incremental (R6, R6a)", () => {
   test("of two simultaneous incremental requests exactly one wins (partial unique index)", async () => {
     const m = await createManual(db, { processingUnitCode: a.enterprise.customsCode });
     const payload = form(a, { incrementalEnabled: true, incrementalEmsNo: m.emsNo });
-    const requests = await Promise.all([1, 2, 3].map(() => signRequest({ fixture: a, action: "SUBSCRIBE", schema: ZSubscribeForm, payload })));
+    const requests = await Promise.all([1, 2, 3].map(() => signRequest({ fixture: a, action: "SUBSCRIBE", payload })));
     const results = await Promise.all(
-      requests.map((request) =>
-        runSignedAction({ actor: actorFor(a), action: "SUBSCRIBE", schema: ZSubscribeForm, request, handler: subscribeHandler }),
-      ),
+      requests.map((request) => runSignedAction({ actor: actorFor(a), definition: signedActionOf("SUBSCRIBE"), request })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "CONFLICT")).toBe(true);
@@ -261,7 +244,7 @@ describe("card signatures (R2)", () => {
     expect(await db.auditLog.count({ where: { action: "SIGNATURE_REFUSED", enterpriseId: a.enterprise.id } })).toBe(audits + 1);
   };
   const run = (request: { payload: unknown; proof: unknown }) =>
-    runSignedAction({ actor: actorFor(a), action: "SUBSCRIBE", schema: ZSubscribeForm, request, handler: subscribeHandler });
+    runSignedAction({ actor: actorFor(a), definition: signedActionOf("SUBSCRIBE"), request });
 
   test("an operator card cannot subscribe", async () => {
     const payload = await incremental();
@@ -281,26 +264,26 @@ describe("card signatures (R2)", () => {
 
   test("a replayed challenge is refused", async () => {
     const payload = await incremental();
-    const request = await signRequest({ fixture: a, action: "SUBSCRIBE", schema: ZSubscribeForm, payload });
+    const request = await signRequest({ fixture: a, action: "SUBSCRIBE", payload });
     expect((await run(request)).ok).toBe(true);
     await refusedWithNothingWritten(() => run(request), /已使用过/);
   });
 
   test("an expired challenge is refused", async () => {
     const payload = await incremental();
-    const request = await signRequest({ fixture: a, action: "SUBSCRIBE", schema: ZSubscribeForm, payload, now: new Date(Date.now() - 3 * 60_000) });
+    const request = await signRequest({ fixture: a, action: "SUBSCRIBE", payload, now: new Date(Date.now() - 3 * 60_000) });
     await refusedWithNothingWritten(() => run(request), /已过期/);
   });
 
   test("a payload changed after signing is refused", async () => {
     const payload = await incremental();
-    const request = await signRequest({ fixture: a, action: "SUBSCRIBE", schema: ZSubscribeForm, payload });
+    const request = await signRequest({ fixture: a, action: "SUBSCRIBE", payload });
     await refusedWithNothingWritten(() => run({ ...request, payload: { ...payload, validUntil: today() } }), /被修改/);
   });
 
   test("a challenge of another action is refused", async () => {
     const payload = await incremental();
-    const request = await signRequest({ fixture: a, action: "CANCEL", schema: ZCancelRequest, payload: { subscriptionId: 1 } });
+    const request = await signRequest({ fixture: a, action: "CANCEL", payload: { subscriptionId: 1 } });
     await refusedWithNothingWritten(() => run({ payload, proof: request.proof }), /签名请求无效/);
   });
 
@@ -313,12 +296,12 @@ describe("card signatures (R2)", () => {
 
 describe("cancel and extend (R10, R11)", () => {
   const cancel = async (fixture: Fixture, subscriptionId: number) => {
-    const request = await signRequest({ fixture, action: "CANCEL", schema: ZCancelRequest, payload: { subscriptionId } });
-    return runSignedAction({ actor: actorFor(fixture), action: "CANCEL", schema: ZCancelRequest, request, handler: cancelHandler });
+    const request = await signRequest({ fixture, action: "CANCEL", payload: { subscriptionId } });
+    return runSignedAction({ actor: actorFor(fixture), definition: signedActionOf("CANCEL"), request });
   };
   const extend = async (fixture: Fixture, subscriptionId: number, validUntil: string) => {
-    const request = await signRequest({ fixture, action: "EXTEND", schema: ZExtendRequest, payload: { subscriptionId, validUntil } });
-    return runSignedAction({ actor: actorFor(fixture), action: "EXTEND", schema: ZExtendRequest, request, handler: extendHandler });
+    const request = await signRequest({ fixture, action: "EXTEND", payload: { subscriptionId, validUntil } });
+    return runSignedAction({ actor: actorFor(fixture), definition: signedActionOf("EXTEND"), request });
   };
 
   test("cancel an ACTIVE incremental record; then it cannot be cancelled or extended again", async () => {

@@ -3,17 +3,16 @@
 // keyed by "file#export" and must match the actions and routes found in the source tree, so a new one without
 // a case fails here. Actions and routes that take no tenant-owned id say why and get the check that fits them.
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { registerUpstreamSystem } from "@/lib/ingestion/upstream-token";
-import type { SignedAction } from "@/lib/signing/actions";
-import { ZBindCardRequest, ZClientRequest, ZEndpointRequest, ZRegisterClientRequest } from "@/lib/validations/import-client";
-import { ZResendRequest } from "@/lib/validations/push-log";
-import { ZCancelRequest, ZExtendRequest, ZSubscribeForm, type TSubscribeForm } from "@/lib/validations/subscription";
+import { type SignedActionName } from "@/lib/signing/registry";
+import { type TSubscribeForm } from "@/lib/validations/subscription";
 import { addYearsToDay, shanghaiDay } from "@/lib/time/shanghai";
 import { auditRowsSince, dbFingerprint, lastAuditId } from "../support/db-fingerprint";
+import { endpointsByCase, signedActionCaseKeys } from "../support/case-keys";
 import { enumerateEndpoints } from "../support/registry";
 import { requestContext } from "../support/request-context";
+import { subscribeForm } from "../support/subscribe-form";
 import { enterpriseSession } from "../support/sessions";
 import { signRequest } from "../support/signing";
 import { createTwoTenants, type TwoTenants } from "../support/tenants";
@@ -31,7 +30,7 @@ type Action = (input: unknown) => Promise<unknown>;
 type Route = (request: Request, context?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type Card = { cardNo: string; publicKey: string; privateKey: string };
 
-const endpoints = await enumerateEndpoints();
+const endpoints = endpointsByCase(await enumerateEndpoints());
 let t: TwoTenants;
 let upstreamToken: string;
 
@@ -43,8 +42,8 @@ beforeAll(async () => {
 const asB = () => (requestContext.user = enterpriseSession(t.b));
 
 /** B's request signed with B's legal-person card (or the given card), as the browser's card dialog sends it. */
-async function signedByB<T extends z.ZodType>(action: SignedAction, schema: T, payload: z.input<T>, card: Card = t.b.legalCard) {
-  const { proof } = await signRequest({ fixture: t.b, action, schema, payload, card });
+async function signedByB(action: SignedActionName, payload: unknown, card: Card = t.b.legalCard) {
+  const { proof } = await signRequest({ fixture: t.b, action, payload, card });
   return { payload, proof };
 }
 
@@ -70,23 +69,9 @@ const WRONG_PASSWORD = "B猜的口令-123";
 const NOT_OWN_CLIENT = { code: "NOT_FOUND", error: "导入客户端不存在或不属于本企业" };
 const ADMIN_ONLY = { code: "FORBIDDEN", error: "仅海关管理员可以办理此业务" };
 
-function subscribeForm(overrides: Partial<TSubscribeForm>): TSubscribeForm {
-  return {
-    clientId: t.b.client.clientId,
-    stockEnabled: false,
-    incrementalEnabled: true,
-    stockEmsNo: "",
-    pushMaterials: false,
-    pushProducts: false,
-    materialFrom: "",
-    materialTo: "",
-    productFrom: "",
-    productTo: "",
-    incrementalEmsNo: t.manual.emsNo,
-    validUntil: addYearsToDay(shanghaiDay(), 1),
-    ...overrides,
-  };
-}
+/** B's incremental subscription request to A's manual, through B's client unless told otherwise. */
+const subscribeRequest = (overrides: Partial<TSubscribeForm>) =>
+  subscribeForm(t.b.client.clientId, { incrementalEnabled: true, incrementalEmsNo: t.manual.emsNo, ...overrides });
 
 /** Answers that must not depend on who asks: the same for A, B and nobody, and nothing of A's in it. */
 async function sameForEveryone(route: Route, url: string) {
@@ -176,59 +161,49 @@ const cases: Record<string, Case> = {
       });
     },
   },
-  "lib/actions/import-clients/bind-card.ts#bindCardAction": {
+  CLIENT_BIND: {
     check: async (action: Action) => {
-      await refused(
-        action,
-        await signedByB("CLIENT_BIND", ZBindCardRequest, { clientId: t.client.clientId, cardNo: t.b.legalCard.cardNo }),
-        NOT_OWN_CLIENT,
-      );
+      await refused(action, await signedByB("CLIENT_BIND", { clientId: t.client.clientId, cardNo: t.b.legalCard.cardNo }), NOT_OWN_CLIENT);
       const foreignCard = { clientId: t.b.client.clientId, cardNo: t.a.legalCard.cardNo };
-      await refused(action, await signedByB("CLIENT_BIND", ZBindCardRequest, foreignCard), { fieldErrors: { cardNo: "只能绑定本企业在用的卡" } });
+      await refused(action, await signedByB("CLIENT_BIND", foreignCard), { fieldErrors: { cardNo: "只能绑定本企业在用的卡" } });
     },
   },
-  "lib/actions/import-clients/change-endpoint.ts#changeEndpointAction": {
+  CLIENT_ENDPOINT: {
     check: async (action: Action) =>
-      refused(
-        action,
-        await signedByB("CLIENT_ENDPOINT", ZEndpointRequest, { clientId: t.client.clientId, endpointUrl: "https://203.0.113.66/steal" }),
-        NOT_OWN_CLIENT,
-      ),
+      refused(action, await signedByB("CLIENT_ENDPOINT", { clientId: t.client.clientId, endpointUrl: "https://203.0.113.66/steal" }), NOT_OWN_CLIENT),
   },
   "lib/actions/import-clients/get-test-message-status.ts#getTestMessageStatusAction": {
     check: (action: Action) => refused(action, { messageId: t.testMessageId }, { code: "NOT_FOUND", error: "测试报文不存在或不属于本企业" }),
   },
-  "lib/actions/import-clients/register-client.ts#registerClientAction": {
+  CLIENT_REGISTER: {
     // It takes no id; what could be A's is the card, so B presents a request correctly signed with A's card.
     check: async (action: Action) =>
-      refused(
-        action,
-        await signedByB("CLIENT_REGISTER", ZRegisterClientRequest, { name: "借卡注册", endpointUrl: "https://203.0.113.66/push" }, t.a.legalCard),
-        {
-          code: "FORBIDDEN",
-          error: "非本企业卡，不能签名",
-        },
-      ),
+      refused(action, await signedByB("CLIENT_REGISTER", { name: "借卡注册", endpointUrl: "https://203.0.113.66/push" }, t.a.legalCard), {
+        code: "FORBIDDEN",
+        error: "非本企业卡，不能签名",
+      }),
   },
-  "lib/actions/import-clients/resume-client.ts#resumeClientAction": {
+  CLIENT_RESUME: {
+    check: async (action: Action) => refused(action, await signedByB("CLIENT_RESUME", { clientId: t.client.clientId }), NOT_OWN_CLIENT),
+  },
+  CLIENT_DELIVERY_MODE: {
     check: async (action: Action) =>
-      refused(action, await signedByB("CLIENT_RESUME", ZClientRequest, { clientId: t.client.clientId }), NOT_OWN_CLIENT),
+      refused(action, await signedByB("CLIENT_DELIVERY_MODE", { clientId: t.client.clientId, deliveryMode: "PULL" }), NOT_OWN_CLIENT),
   },
   "lib/actions/import-clients/send-test-message.ts#sendTestMessageAction": {
     check: (action: Action) => refused(action, { clientId: t.client.clientId }, NOT_OWN_CLIENT),
   },
-  "lib/actions/import-clients/unbind-card.ts#unbindCardAction": {
-    check: async (action: Action) =>
-      refused(action, await signedByB("CLIENT_UNBIND", ZClientRequest, { clientId: t.client.clientId }), NOT_OWN_CLIENT),
+  CLIENT_UNBIND: {
+    check: async (action: Action) => refused(action, await signedByB("CLIENT_UNBIND", { clientId: t.client.clientId }), NOT_OWN_CLIENT),
   },
   "lib/actions/pushes/get-message-detail.ts#getMessageDetailAction": {
     check: (action: Action) => refused(action, { messageId: t.dataMessageId }, { code: "NOT_FOUND", error: "报文不存在或不属于本企业" }),
   },
-  "lib/actions/pushes/resend-messages.ts#resendMessagesAction": {
+  RESEND: {
     check: async (action: Action) => {
-      const byId = await signedByB("RESEND", ZResendRequest, { messageIds: [t.dataMessageId] });
+      const byId = await signedByB("RESEND", { messageIds: [t.dataMessageId] });
       await refused(action, byId, { code: "NOT_FOUND", error: "报文不存在或不属于本企业，未重发" });
-      const byQuery = await signedByB("RESEND", ZResendRequest, { failedOf: t.failedQueryOfA });
+      const byQuery = await signedByB("RESEND", { failedOf: t.failedQueryOfA });
       await refused(action, byQuery, { code: "RULE_VIOLATION", error: "本次查询中没有下发失败的报文" });
     },
   },
@@ -236,8 +211,8 @@ const cases: Record<string, Case> = {
     // Every signed request on A's ids is refused before a challenge is issued (no SigningChallenge row).
     check: async (action: Action) => {
       const onA = [
-        { action: "SUBSCRIBE", payload: subscribeForm({ clientId: t.client.clientId }) },
-        { action: "SUBSCRIBE", payload: subscribeForm({}) },
+        { action: "SUBSCRIBE", payload: subscribeRequest({ clientId: t.client.clientId }) },
+        { action: "SUBSCRIBE", payload: subscribeRequest({}) },
         { action: "CANCEL", payload: { subscriptionId: t.subscription.id } },
         { action: "EXTEND", payload: { subscriptionId: t.subscription.id, validUntil: addYearsToDay(shanghaiDay(), 1) } },
         { action: "RESEND", payload: { messageIds: [t.dataMessageId] } },
@@ -247,30 +222,31 @@ const cases: Record<string, Case> = {
         { action: "CLIENT_UNBIND", payload: { clientId: t.client.clientId } },
         { action: "CLIENT_ENDPOINT", payload: { clientId: t.client.clientId, endpointUrl: "https://203.0.113.66/push" } },
         { action: "CLIENT_RESUME", payload: { clientId: t.client.clientId } },
+        { action: "CLIENT_DELIVERY_MODE", payload: { clientId: t.client.clientId, deliveryMode: "PULL" } },
       ];
       for (const request of onA) await refused(action, request, {});
     },
   },
-  "lib/actions/subscriptions/cancel-subscription.ts#cancelSubscriptionAction": {
+  CANCEL: {
     check: async (action: Action) =>
-      refused(action, await signedByB("CANCEL", ZCancelRequest, { subscriptionId: t.subscription.id }), {
+      refused(action, await signedByB("CANCEL", { subscriptionId: t.subscription.id }), {
         code: "NOT_FOUND",
         error: "订阅记录不存在",
       }),
   },
-  "lib/actions/subscriptions/extend-subscription.ts#extendSubscriptionAction": {
+  EXTEND: {
     check: async (action: Action) => {
       const payload = { subscriptionId: t.subscription.id, validUntil: addYearsToDay(shanghaiDay(), 1) };
-      await refused(action, await signedByB("EXTEND", ZExtendRequest, payload), { code: "NOT_FOUND", error: "订阅记录不存在" });
+      await refused(action, await signedByB("EXTEND", payload), { code: "NOT_FOUND", error: "订阅记录不存在" });
     },
   },
-  "lib/actions/subscriptions/subscribe.ts#subscribeAction": {
+  SUBSCRIBE: {
     check: async (action: Action) => {
-      const toAsClient = subscribeForm({ clientId: t.client.clientId });
-      await refused(action, await signedByB("SUBSCRIBE", ZSubscribeForm, toAsClient), {
+      const toAsClient = subscribeRequest({ clientId: t.client.clientId });
+      await refused(action, await signedByB("SUBSCRIBE", toAsClient), {
         fieldErrors: { clientId: "请选择本企业已绑定卡介质的导入客户端" },
       });
-      await refused(action, await signedByB("SUBSCRIBE", ZSubscribeForm, subscribeForm({})), {
+      await refused(action, await signedByB("SUBSCRIBE", subscribeRequest({})), {
         code: "FORBIDDEN",
         fieldErrors: { incrementalEmsNo: "本企业不是该账册的加工单位，不能订阅" },
       });
@@ -424,6 +400,10 @@ const cases: Record<string, Case> = {
 describe("tenant isolation (issue 9)", () => {
   test("every server action and API route found in the source tree has a case, and every case an endpoint", () => {
     expect(Object.keys(cases).sort()).toEqual([...endpoints.keys()].sort());
+  });
+
+  test("every signed action of the registry has its case, keyed by its name, and a server action serving it", () => {
+    for (const name of signedActionCaseKeys()) expect(endpoints.has(name), name).toBe(true);
   });
 
   test.each(Object.keys(cases).sort())("%s", async (key) => {

@@ -30,15 +30,14 @@ describe("stateAfterFailure", () => {
   });
 });
 
+// The kinds come with the challenge, from the action's definition (lib/signing/registry.ts).
 describe("cardRequirement", () => {
   it("asks for the legal-person card where only it may sign", () => {
-    for (const action of ["SUBSCRIBE", "CANCEL", "EXTEND"] as const) {
-      expect(cardRequirement(action)).toEqual({ legalPersonOnly: true, prompt: "insertLegalPersonCard" });
-    }
+    expect(cardRequirement(["LEGAL_PERSON"])).toEqual({ legalPersonOnly: true, prompt: "insertLegalPersonCard" });
   });
 
   it("accepts either card where the operator card may sign", () => {
-    expect(cardRequirement("RESEND")).toEqual({ legalPersonOnly: false, prompt: "insertAnyCard" });
+    expect(cardRequirement(["LEGAL_PERSON", "OPERATOR"])).toEqual({ legalPersonOnly: false, prompt: "insertAnyCard" });
   });
 });
 

@@ -1,8 +1,7 @@
 "use server";
 
-// 绑定/更换卡介质 of an import client, signed with the legal-person card.
-import { bindCardHandler } from "@/lib/import-clients/signed-handlers";
-import { ZBindCardRequest } from "@/lib/validations/import-client";
+// 绑定/更换卡介质 (definition: lib/import-clients/actions/bind-card.ts).
+import { bindCard } from "@/lib/import-clients/actions/bind-card";
 import { signedEnterpriseAction } from "../safe-action";
 
-export const bindCardAction = signedEnterpriseAction("CLIENT_BIND", ZBindCardRequest, bindCardHandler);
+export const bindCardAction = signedEnterpriseAction(bindCard);

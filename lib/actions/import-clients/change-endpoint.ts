@@ -1,8 +1,7 @@
 "use server";
 
-// 修改接收地址 of an import client, signed with the legal-person card.
-import { changeEndpointHandler } from "@/lib/import-clients/signed-handlers";
-import { ZEndpointRequest } from "@/lib/validations/import-client";
+// 修改接收地址 (definition: lib/import-clients/actions/change-endpoint.ts).
+import { changeEndpoint } from "@/lib/import-clients/actions/change-endpoint";
 import { signedEnterpriseAction } from "../safe-action";
 
-export const changeEndpointAction = signedEnterpriseAction("CLIENT_ENDPOINT", ZEndpointRequest, changeEndpointHandler);
+export const changeEndpointAction = signedEnterpriseAction(changeEndpoint);

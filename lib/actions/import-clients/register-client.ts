@@ -1,8 +1,7 @@
 "use server";
 
-// 注册导入客户端: the platform assigns the 客户端ID; signed with the legal-person card.
-import { registerClientHandler } from "@/lib/import-clients/signed-handlers";
-import { ZRegisterClientRequest } from "@/lib/validations/import-client";
+// 注册导入客户端 (definition: lib/import-clients/actions/register.ts).
+import { registerClient } from "@/lib/import-clients/actions/register";
 import { signedEnterpriseAction } from "../safe-action";
 
-export const registerClientAction = signedEnterpriseAction("CLIENT_REGISTER", ZRegisterClientRequest, registerClientHandler);
+export const registerClientAction = signedEnterpriseAction(registerClient);

@@ -1,8 +1,7 @@
 "use server";
 
-// 恢复 a paused import client and deliver what waited for it, signed with the legal-person card.
-import { resumeClientHandler } from "@/lib/import-clients/signed-handlers";
-import { ZClientRequest } from "@/lib/validations/import-client";
+// 恢复导入客户端 (definition: lib/import-clients/actions/resume.ts).
+import { resumeClient } from "@/lib/import-clients/actions/resume";
 import { signedEnterpriseAction } from "../safe-action";
 
-export const resumeClientAction = signedEnterpriseAction("CLIENT_RESUME", ZClientRequest, resumeClientHandler);
+export const resumeClientAction = signedEnterpriseAction(resumeClient);

@@ -1,8 +1,7 @@
 "use server";
 
-// 解绑卡介质 of an import client, signed with the legal-person card.
-import { unbindCardHandler } from "@/lib/import-clients/signed-handlers";
-import { ZClientRequest } from "@/lib/validations/import-client";
+// 解绑卡介质 (definition: lib/import-clients/actions/unbind-card.ts).
+import { unbindCard } from "@/lib/import-clients/actions/unbind-card";
 import { signedEnterpriseAction } from "../safe-action";
 
-export const unbindCardAction = signedEnterpriseAction("CLIENT_UNBIND", ZClientRequest, unbindCardHandler);
+export const unbindCardAction = signedEnterpriseAction(unbindCard);

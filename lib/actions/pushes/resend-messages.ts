@@ -1,8 +1,7 @@
 "use server";
 
-// 重发: delivers the chosen messages (or the query's failed ones) again, signed with any card of the enterprise.
-import { resendHandler } from "@/lib/pushes/signed-handlers";
-import { ZResendRequest } from "@/lib/validations/push-log";
+// 重发 (definition: lib/pushes/actions/resend.ts).
+import { resend } from "@/lib/pushes/actions/resend";
 import { signedEnterpriseAction } from "../safe-action";
 
-export const resendMessagesAction = signedEnterpriseAction("RESEND", ZResendRequest, resendHandler);
+export const resendMessagesAction = signedEnterpriseAction(resend);

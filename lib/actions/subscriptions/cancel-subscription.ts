@@ -1,8 +1,7 @@
 "use server";
 
-// 取消订阅: cancels the incremental part of a record, signed with the legal-person card.
-import { cancelHandler } from "@/lib/subscriptions/signed-handlers";
-import { ZCancelRequest } from "@/lib/validations/subscription";
+// 取消订阅 (definition: lib/subscriptions/actions/cancel.ts).
+import { cancel } from "@/lib/subscriptions/actions/cancel";
 import { signedEnterpriseAction } from "../safe-action";
 
-export const cancelSubscriptionAction = signedEnterpriseAction("CANCEL", ZCancelRequest, cancelHandler);
+export const cancelSubscriptionAction = signedEnterpriseAction(cancel);

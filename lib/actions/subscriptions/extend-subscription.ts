@@ -1,8 +1,7 @@
 "use server";
 
-// 延期: moves the end date of a record's incremental part, signed with the legal-person card.
-import { extendHandler } from "@/lib/subscriptions/signed-handlers";
-import { ZExtendRequest } from "@/lib/validations/subscription";
+// 延期 (definition: lib/subscriptions/actions/extend.ts).
+import { extend } from "@/lib/subscriptions/actions/extend";
 import { signedEnterpriseAction } from "../safe-action";
 
-export const extendSubscriptionAction = signedEnterpriseAction("EXTEND", ZExtendRequest, extendHandler);
+export const extendSubscriptionAction = signedEnterpriseAction(extend);

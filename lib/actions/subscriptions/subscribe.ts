@@ -1,8 +1,7 @@
 "use server";
 
-// 数据订阅: creates a subscription record from a request signed with the enterprise's legal-person card.
-import { subscribeHandler } from "@/lib/subscriptions/signed-handlers";
-import { ZSubscribeForm } from "@/lib/validations/subscription";
+// 数据订阅 (definition: lib/subscriptions/actions/subscribe.ts).
+import { subscribe } from "@/lib/subscriptions/actions/subscribe";
 import { signedEnterpriseAction } from "../safe-action";
 
-export const subscribeAction = signedEnterpriseAction("SUBSCRIBE", ZSubscribeForm, subscribeHandler);
+export const subscribeAction = signedEnterpriseAction(subscribe);

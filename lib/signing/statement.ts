@@ -1,0 +1,20 @@
+// The plain statement of a signed act (docs/signing.md): phrases of the `statements` messages with their
+// values. The Chinese text is what the card signs, rendered here from zh-CN.json; the UI shows a translation
+// of the same phrases beside it in other languages.
+import { createTranslator } from "next-intl";
+import zhCN from "@/lib/i18n/messages/zh-CN.json";
+
+export type StatementKey = keyof (typeof zhCN)["statements"];
+
+export interface StatementPhrase {
+  key: StatementKey;
+  values?: Record<string, string | number>;
+}
+
+const zh = createTranslator({ locale: "zh-CN", messages: zhCN, namespace: "statements" });
+
+/** Phrases join with a Chinese comma in the signed text (and with "; " in translations, statement-text.tsx). */
+export const STATEMENT_SEPARATOR = "，";
+
+export const signedStatement = (phrases: readonly StatementPhrase[]): string =>
+  phrases.map((phrase) => zh(phrase.key, phrase.values)).join(STATEMENT_SEPARATOR);
