@@ -10,7 +10,8 @@ export async function AuditTarget({ type, id, inTrail }: { type: string | null; 
   if (!type) return "-";
   const label = isAuditTargetType(type) ? t(`targetType.${type}`) : type;
   const href = auditTargetHref(type, id);
-  const text = id ? `${label} ${id}` : label;
+  // Records known by their number read as elsewhere in the portal (订阅记录 #12, 账册变更 #3).
+  const text = !id ? label : type === "Subscription" || type === "ManualChange" ? `${label} #${id}` : `${label} ${id}`;
   return (
     <span className="flex items-center gap-1">
       {href ? (

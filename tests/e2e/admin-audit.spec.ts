@@ -20,7 +20,7 @@ test("a subscription's and a message's trail, one click from their pages; detail
   await page.goto(`/admin/subscriptions/${seeded.subscriptionId}`);
   await page.getByRole("link", { name: "本记录的全部操作记录" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/audit\\?targetType=Subscription&targetId=${seeded.subscriptionId}$`));
-  const rows = page.locator('[data-testid^="audit-"]');
+  const rows = page.locator('tr[data-testid^="audit-"]');
   await expect(rows).toHaveCount(2);
   await expect(page.getByTestId("total-count")).toHaveText("共 2 条");
   const [cancel, extend] = [rows.nth(0), rows.nth(1)];
@@ -37,7 +37,7 @@ test("a subscription's and a message's trail, one click from their pages; detail
 
   // A mistyped target is said so, not read as "no filter".
   await page.goto(`/admin/audit?targetType=PushMessage&targetId=123`);
-  await expect(page.getByRole("alert")).toContainText("报文ID");
+  await expect(page.getByText("报文ID应为 20 位数字")).toBeVisible();
   await expect(rows).toHaveCount(0);
 
   await page.goto(`/admin/push-messages/${seeded.messageId}`);
@@ -63,11 +63,12 @@ test("cards a reviewer can trust: validity at registration and in the list, revo
 
   const cardNo = `87${String(Date.now()).slice(-11)}`;
   await page.getByRole("button", { name: "登记卡" }).click();
-  await page.getByLabel("卡号").fill(cardNo);
-  await page.getByLabel("持卡人").fill("新操作员");
-  await page.getByLabel("SM2 公钥或证书").fill(SM2_CERTIFICATE);
-  await expect(page.getByTestId("certificate-preview")).toHaveText("证书有效期 2026-11-28 06:28:07 至 2036-11-25 06:28:07");
-  await page.getByRole("dialog").getByRole("button", { name: "登记", exact: true }).click();
+  const form = page.getByRole("dialog");
+  await form.getByLabel("卡号").fill(cardNo);
+  await form.getByLabel("持卡人").fill("新操作员");
+  await form.getByLabel("SM2 公钥或证书").fill(SM2_CERTIFICATE);
+  await expect(form.getByTestId("certificate-preview")).toHaveText("证书有效期 2026-11-28 06:28:07 至 2036-11-25 06:28:07");
+  await form.getByRole("button", { name: "登记", exact: true }).click();
   await expect(page.getByText("卡已登记，证书有效期 2026-11-28 06:28:07 至 2036-11-25 06:28:07")).toBeVisible();
   const registered = page.getByTestId(`card-${cardNo}`);
   await expect(registered.getByTestId("card-validity")).toContainText("2036-11-25 06:28:07");
@@ -86,8 +87,8 @@ test("cards a reviewer can trust: validity at registration and in the list, revo
   await expect(legal.getByRole("button", { name: "注销" })).toHaveCount(0);
 
   await legal.getByRole("link", { name: "操作记录" }).click();
-  await expect(page.locator('[data-testid^="audit-"]').first()).toContainText("卡注销");
-  await expect(page.locator('[data-testid^="audit-"]').first().getByTestId("audit-detail")).toContainText("法人变更");
+  await expect(page.locator('tr[data-testid^="audit-"]').first()).toContainText("卡注销");
+  await expect(page.locator('tr[data-testid^="audit-"]').first().getByTestId("audit-detail")).toContainText("法人变更");
 
   await page.goto(`/admin/audit?targetType=Subscription&targetId=${seeded.subscriptionId}&action=CANCEL`);
   await expect(page.getByTestId("signature-check")).toContainText(/签名有效，该卡已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 注销/);

@@ -1,5 +1,6 @@
 // Card registration by a customs admin (docs/rules.md §5): the registered key is the one signatures are verified with.
 import { describe, expect, test } from "vitest";
+import type { z } from "zod";
 import { runAdminAction } from "@/lib/actions/run-admin";
 import { sm2PublicKeyToSpki, toPem } from "@/lib/card/certificate";
 import { listAuditEntries } from "@/lib/audit/list-entries";
@@ -28,35 +29,32 @@ let serial = 0;
 const newCardNo = () =>
   `87${String(process.pid % 100_000).padStart(5, "0")}${String(Date.now() % 10_000).padStart(4, "0")}${++serial % 100}`.slice(0, 13).padEnd(13, "0");
 
-async function register(input: TRegisterCard, now?: Date) {
+/** An admin action as its server action runs it (session, role, zod, audited refusals), by a new admin from 127.0.0.1. */
+async function asAdmin<T extends z.ZodType, R extends object>(
+  name: string,
+  schema: T,
+  input: z.input<T>,
+  handler: (input: z.infer<T>, admin: CardAdmin) => Promise<R>,
+) {
   const admin = await createCustomsAdmin(db);
   return runAdminAction({
-    name: "REGISTER_CARD",
+    name,
     loadUser: async () => adminSession(admin),
     ip: "127.0.0.1",
-    schema: ZRegisterCard,
+    schema,
     input,
-    handler: (parsed, actor) =>
-      registerCard({ db, admin: { userId: actor.user.id, accountCode: actor.user.accountCode }, input: parsed, now }).then((card) => ({
-        cardNo: card.cardNo,
-      })),
+    handler: (parsed, actor) => handler(parsed, { userId: actor.user.id, accountCode: actor.user.accountCode, ip: actor.ip }),
   });
 }
+type CardAdmin = { userId: number; accountCode: string; ip: string | null };
 
-async function revoke(input: TRevokeCard, now?: Date) {
-  const admin = await createCustomsAdmin(db);
-  return runAdminAction({
-    name: "REVOKE_CARD",
-    loadUser: async () => adminSession(admin),
-    ip: "127.0.0.1",
-    schema: ZRevokeCard,
-    input,
-    handler: (parsed, actor) =>
-      revokeCard({ db, admin: { userId: actor.user.id, accountCode: actor.user.accountCode, ip: actor.ip }, input: parsed, now }).then((r) => ({
-        cardNo: r.cardNo,
-      })),
-  });
-}
+const register = (input: TRegisterCard, now?: Date) =>
+  asAdmin("REGISTER_CARD", ZRegisterCard, input, (parsed, admin) =>
+    registerCard({ db, admin, input: parsed, now }).then((card) => ({ cardNo: card.cardNo })),
+  );
+
+const revoke = (input: TRevokeCard, now?: Date) =>
+  asAdmin("REVOKE_CARD", ZRevokeCard, input, (parsed, admin) => revokeCard({ db, admin, input: parsed, now }).then((r) => ({ cardNo: r.cardNo })));
 
 describe("card registration", () => {
   test("a card registered with its PEM public key signs for its enterprise; audited", async () => {

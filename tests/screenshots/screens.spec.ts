@@ -21,6 +21,7 @@ const adminPages = [
   ["changes", "/admin/changes"],
   ["manuals", "/admin/manuals"],
   ["audit", "/admin/audit"],
+  ["cards", "/admin/cards"],
 ] as const;
 
 async function shoot(page: Page, name: string) {
