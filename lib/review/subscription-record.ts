@@ -1,10 +1,11 @@
-// R18: one subscription record as a customs admin opens it: the signed request, the signing card and its
-// holder, 签名验证 computed now, and the record's push messages.
+// R18: one subscription record as a customs admin opens it: the signed statement and request, the signing card
+// and its holder, 签名验证 computed now, and the record's push messages.
 import type { Db } from "@/lib/db/client";
+import { parseSignedDocument } from "@/lib/signing/canonical";
 import { subscriptionContent } from "@/lib/subscriptions/content";
 import { effectiveStatus } from "@/lib/subscriptions/validity";
 import { countPushMessages } from "./push-counts";
-import { verifySubscriptionSignature } from "./verify-subscription-signature";
+import { signedFormatOf, verifySubscriptionSignature } from "./verify-subscription-signature";
 
 export async function loadSubscriptionRecord(options: { db: Db; subscriptionId: number; now?: Date }) {
   const now = options.now ?? new Date();
@@ -39,6 +40,9 @@ export async function loadSubscriptionRecord(options: { db: Db; subscriptionId: 
     cancelledAt: record.cancelledAt,
     status: effectiveStatus(record, now),
     signedPayload: record.signedPayload,
+    /** What the signer read (statement/2); null for a record signed in the older format. */
+    statement: parseSignedDocument(record.signedPayload)?.statement ?? null,
+    signedFormat: signedFormatOf(record.signedPayload),
     signature: record.signature,
     signatureCheck,
     pushCount: pushCounts.get(record.id) ?? 0,

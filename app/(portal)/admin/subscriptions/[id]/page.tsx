@@ -3,20 +3,21 @@ import { History } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AuditTable } from "@/components/admin/audit-table";
 import { DetailList } from "@/components/admin/detail-list";
 import { ReviewPushMessagesTable } from "@/components/admin/review-push-messages-table";
 import { SignatureCheck } from "@/components/admin/signature-check";
 import { SignedRequest } from "@/components/admin/signed-request";
+import { SignedStatementText } from "@/components/admin/signed-statement-text";
+import { SubscriptionTimeline } from "@/components/admin/subscription-timeline";
 import { SubscriptionStatusBadge } from "@/components/admin/status-badges";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { listAuditEntries } from "@/lib/audit/list-entries";
 import { auditTrailHref } from "@/lib/audit/targets";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listPushMessagesForReview } from "@/lib/review/list-push-messages";
 import { loadSubscriptionRecord } from "@/lib/review/subscription-record";
+import { loadSubscriptionTimeline } from "@/lib/review/subscription-timeline";
 import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 
 export default async function AdminSubscriptionRecordPage({ params }: { params: Promise<{ id: string }> }) {
@@ -26,8 +27,8 @@ export default async function AdminSubscriptionRecordPage({ params }: { params: 
   const record = Number.isSafeInteger(id) && id > 0 ? await loadSubscriptionRecord({ db, subscriptionId: id }) : null;
   if (!record) notFound();
   const messages = await listPushMessagesForReview({ db, filters: { subscriptionId: record.id } });
-  // 订阅, 取消, 延期 of this record, each verified again from the bytes its entry kept.
-  const signedEntries = await listAuditEntries({ db, filters: {}, signedTarget: { type: "Subscription", id: String(record.id) } });
+  // 订阅, 延期, 取消, 重发 of its messages and 失效, each signed act verified again from the bytes its entry kept.
+  const timeline = await loadSubscriptionTimeline({ db, subscriptionId: record.id });
   return (
     <div className="grid gap-6">
       <Card>
@@ -73,18 +74,24 @@ export default async function AdminSubscriptionRecordPage({ params }: { params: 
           <SignatureCheck check={record.signatureCheck} />
           <DetailList
             items={[
-              { label: t("col.cardNo"), value: record.card.cardNo, mono: true },
+              { label: t(`signature.cardNoByKind.${record.card.kind}`), value: record.card.cardNo, mono: true },
               { label: t("col.cardHolder"), value: record.card.holder },
               { label: t("signature.cardKind"), value: t(`signature.kind.${record.card.kind}`) },
               { label: t("signature.cardStatus"), value: t(`signature.cardStatusValue.${record.card.status}`) },
               { label: t("signature.publicKey"), value: record.card.publicKey, mono: true },
             ]}
           />
+          <SignedStatementText statement={record.statement} format={record.signedFormat} />
           <SignedRequest signedPayload={record.signedPayload} signature={record.signature} />
-          <div className="grid gap-2">
-            <p className="text-sm font-medium">{t("signature.recordEntries")}</p>
-            <AuditTable rows={signedEntries.rows} />
-          </div>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("timeline.title")}</CardTitle>
+          <CardDescription>{t("timeline.description")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SubscriptionTimeline acts={timeline} />
         </CardContent>
       </Card>
       <Card>
