@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
+import { changeDeliveryModeAction } from "@/lib/actions/import-clients/change-delivery-mode";
 import { resumeClientAction } from "@/lib/actions/import-clients/resume-client";
 import { unbindCardAction } from "@/lib/actions/import-clients/unbind-card";
 import type { BindableCard, ImportClientRow } from "@/lib/import-clients/list";
@@ -12,9 +13,9 @@ import { EndpointDialog } from "./endpoint-dialog";
 import { TestMessageDialog } from "./test-message-dialog";
 import { useSignedClientAction } from "./use-signed-client-action";
 
-type ClientOfRow = Pick<ImportClientRow, "clientId" | "boundCardNo" | "endpointUrl" | "status" | "waiting">;
+type ClientOfRow = Pick<ImportClientRow, "clientId" | "boundCardNo" | "endpointUrl" | "status" | "waiting" | "deliveryMode">;
 
-// 操作 of one import client: card medium, endpoint, test message and, when paused, 恢复.
+// 操作 of one import client: card medium, endpoint, delivery mode (推送 / 拉取), test message and, when paused, 恢复.
 export function ClientRowActions({ client, cards }: { client: ClientOfRow; cards: BindableCard[] }) {
   const t = useTranslations("importClients");
   const run = useSignedClientAction();
@@ -35,6 +36,19 @@ export function ClientRowActions({ client, cards }: { client: ClientOfRow; cards
       else if (!("cancelled" in result)) toast.error(result.error);
     });
 
+  const otherMode = client.deliveryMode === "PUSH" ? "PULL" : "PUSH";
+  const changeMode = () =>
+    startTransition(async () => {
+      const result = await run({
+        action: "CLIENT_DELIVERY_MODE",
+        payload: { clientId, deliveryMode: otherMode },
+        title: t("modeTitle"),
+        submit: changeDeliveryModeAction,
+      });
+      if (result.ok) toast.success(t("modeChanged", { clientId, mode: t(`deliveryModeName.${otherMode}`) }));
+      else if (!("cancelled" in result)) toast.error(result.error);
+    });
+
   return (
     <div className="flex flex-wrap gap-1">
       <BindCardDialog clientId={clientId} boundCardNo={client.boundCardNo} cards={cards} />
@@ -50,6 +64,15 @@ export function ClientRowActions({ client, cards }: { client: ClientOfRow; cards
         />
       )}
       <EndpointDialog clientId={clientId} endpointUrl={client.endpointUrl} />
+      <ConfirmButton
+        label={t(otherMode === "PULL" ? "switchToPull" : "switchToPush")}
+        title={t("modeTitle")}
+        description={t(`modeConfirm${otherMode}`, { clientId, endpointUrl: client.endpointUrl })}
+        confirmLabel={t("confirm")}
+        cancelLabel={t("close")}
+        disabled={pending}
+        onConfirm={changeMode}
+      />
       <TestMessageDialog clientId={clientId} />
       {client.status === "PAUSED" && (
         <ConfirmButton

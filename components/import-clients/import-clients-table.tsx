@@ -8,7 +8,18 @@ import { formatShanghaiDateTime } from "@/lib/time/shanghai";
 import { DeliveryError } from "@/components/pushes/delivery-error";
 import { ClientRowActions } from "./client-row-actions";
 
-const columns = ["seq", "clientId", "name", "cardMedium", "endpointUrl", "status", "lastDelivery", "recentFailures", "actions"] as const;
+const columns = [
+  "seq",
+  "clientId",
+  "name",
+  "cardMedium",
+  "deliveryMode",
+  "endpointUrl",
+  "status",
+  "lastDelivery",
+  "recentFailures",
+  "actions",
+] as const;
 
 export async function ImportClientsTable(props: {
   rows: ImportClientRow[];
@@ -38,6 +49,9 @@ export async function ImportClientsTable(props: {
               ) : (
                 <span className="text-muted-foreground">{t("notBound")}</span>
               )}
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-xs" data-testid="client-delivery-mode">
+              <Badge variant={row.deliveryMode === "PULL" ? "secondary" : "outline"}>{t(`deliveryModeName.${row.deliveryMode}`)}</Badge>
             </TableCell>
             <TableCell className="max-w-56 truncate font-mono text-xs" title={row.endpointUrl} data-testid="client-endpoint">
               {row.endpointUrl}

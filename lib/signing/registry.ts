@@ -2,6 +2,7 @@
 // Adding one: a definition file under its domain, its entry here, its thin "use server" file and its cases in
 // the suites keyed by these names (tenant isolation, fuzzing, signed audit).
 import { bindCard } from "@/lib/import-clients/actions/bind-card";
+import { changeClientDeliveryMode } from "@/lib/import-clients/actions/change-delivery-mode";
 import { changeEndpoint } from "@/lib/import-clients/actions/change-endpoint";
 import { registerClient } from "@/lib/import-clients/actions/register";
 import { resumeClient } from "@/lib/import-clients/actions/resume";
@@ -22,6 +23,7 @@ const definitions = [
   unbindCard,
   changeEndpoint,
   resumeClient,
+  changeClientDeliveryMode,
 ] as const;
 
 export type SignedActionName = (typeof definitions)[number]["name"];

@@ -61,6 +61,7 @@ beforeAll(async () => {
   await run("CLIENT_UNBIND", { clientId });
   await db.importClient.update({ where: { clientId }, data: { status: "PAUSED", pausedAt: new Date() } });
   await run("CLIENT_RESUME", { clientId });
+  await run("CLIENT_DELIVERY_MODE", { clientId, deliveryMode: "PULL" });
 
   const other = await createManual(db, { processingUnitCode: f.enterprise.customsCode, materials: 1 });
   activeRecord = await run("SUBSCRIBE", { ...incrementalForm(other.emsNo), validUntil: addDaysToDay(day, 30) });
