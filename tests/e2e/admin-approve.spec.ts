@@ -41,7 +41,7 @@ test("审批通过 a pending change → the INCREMENT message is delivered and s
 
   await page.getByRole("link", { name: "审计日志" }).click();
   await expect(page).toHaveURL(/\/admin\/audit$/);
-  await page.getByLabel("操作").selectOption({ label: "变更审批通过" });
+  await page.getByLabel("操作", { exact: true }).selectOption({ label: "变更审批通过" });
   await page.getByRole("button", { name: "查询", exact: true }).click();
   await expect(page.locator('[data-testid^="audit-"]').first()).toContainText(`#${manualChangeId}`);
 
