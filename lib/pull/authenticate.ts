@@ -50,7 +50,7 @@ export async function authenticatePullRequest(options: { request: Request; body:
   if (!client) throw new PullError(401, "AUTH_FAILED", "signature does not verify");
   const card = client.boundCard;
   if (!card || card.status !== "ACTIVE" || card.enterpriseId !== client.enterpriseId) {
-    throw new PullError(403, "CLIENT_NOT_BOUND", "the client has no card medium in use bound to it; bind one in 导入客户端管理");
+    throw new PullError(403, "CLIENT_NOT_BOUND", "the client has no card medium in use bound to it; bind one on the portal");
   }
   const canonical = pullCanonicalRequest({
     clientId: client.clientId,

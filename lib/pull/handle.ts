@@ -19,9 +19,9 @@ export async function handlePullRoute<S extends z.ZodType>(request: Request, rou
     const body = await readBody(request);
     const client = await authenticatePullRequest({ request, body });
     if (route.delivers === "PULL_ONLY" && client.deliveryMode !== "PULL") {
-      throw new PullError(403, "PULL_MODE_REQUIRED", "the client's delivery mode is 推送; switch it to 拉取 in 导入客户端管理");
+      throw new PullError(403, "PULL_MODE_REQUIRED", "the client's delivery mode is push; switch it to pull on the portal");
     }
-    if (route.delivers && client.paused) throw new PullError(403, "CLIENT_PAUSED", "the client is paused (已暂停); resume it in 导入客户端管理");
+    if (route.delivers && client.paused) throw new PullError(403, "CLIENT_PAUSED", "the client is paused; resume it on the portal");
     const input = route.schema.safeParse(parseJson(body));
     if (!input.success) {
       const issue = input.error.issues[0];
