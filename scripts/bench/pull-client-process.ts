@@ -42,7 +42,8 @@ export function pullArgs(options: {
   clientId: string;
   privateKey: string;
   inbox: string;
-  platformPublicKey: string;
+  /** Absent: the client fetches it from the portal's /api/platform-key. */
+  platformPublicKey?: string;
   leaseSeconds?: number;
 }) {
   const keyFile = path.join(mkdtempSync(path.join(tmpdir(), "sw-card-key-")), "card-key.json");
@@ -56,8 +57,7 @@ export function pullArgs(options: {
     keyFile,
     "--inbox",
     options.inbox,
-    "--platform-public-key",
-    options.platformPublicKey,
+    ...(options.platformPublicKey ? ["--platform-public-key", options.platformPublicKey] : []),
     "--lease-seconds",
     String(options.leaseSeconds ?? 5),
     "--verify-threads",
