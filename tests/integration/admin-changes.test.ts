@@ -169,8 +169,8 @@ describe("approval strictly in order (issue 18)", () => {
     const stale = await db.manualChange.create({ data: { manualId: manual.id, chgTmsCnt: 4, materialChanges: [] }, select: { id: true } });
     expect((await loadChangeReview({ db, manualChangeId: stale.id }))?.blocker).toEqual({ kind: "STALE", current: 5 });
     expect(await approveManualChangeAction({ manualChangeId: stale.id })).toMatchObject({ ok: false, reason: "manuals.outOfOrder" });
-    expect(await approveManualChangeAction({ manualChangeId: 999_999_999 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await db.auditLog.count({ where: { action: "ACTION_REFUSED", targetType: "ManualChange", targetId: "999999999" } })).toBe(1);
+    expect(await approveManualChangeAction({ manualChangeId: 999_999_998 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db.auditLog.count({ where: { action: "ACTION_REFUSED", targetType: "ManualChange", targetId: "999999998" } })).toBe(1);
   });
 });
 

@@ -113,7 +113,9 @@ describe("subscription review", () => {
       cardNo: b.legalCard.cardNo,
       cardHolder: "法人",
       status: "EXPIRED",
-      content: `账册增量数据订阅: 账册号[${manualB.emsNo}]`,
+      cardKind: "LEGAL_PERSON",
+      // 订阅内容 as data, worded by the page (lib/subscriptions/content.ts).
+      content: { stock: null, incremental: { emsNo: manualB.emsNo } },
     });
   });
 
