@@ -17,7 +17,6 @@ export function canonicalJson(value: unknown): string {
  */
 export const LEGACY_SIGNED_FORMAT = "canonical-json/1";
 export const SIGNED_FORMAT = "statement/2";
-export const KNOWN_SIGNED_FORMATS: readonly string[] = [LEGACY_SIGNED_FORMAT, SIGNED_FORMAT];
 
 /** What a challenge is issued for: everything the card signs except the challenge id and the card number. */
 export interface SignedContent {

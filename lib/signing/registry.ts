@@ -34,8 +34,6 @@ export const signedActionRegistry: ReadonlyMap<string, RegisteredSignedAction> =
 
 export const signedActionNames = definitions.map((definition) => definition.name) as SignedActionName[];
 
-export const isSignedActionName = (value: unknown): value is SignedActionName => typeof value === "string" && signedActionRegistry.has(value);
-
 /** Which cards may sign an action; none for an unknown one. */
 export const cardKindsOf = (name: string): readonly CardKind[] => signedActionRegistry.get(name)?.cardKinds ?? [];
 

@@ -13,8 +13,5 @@ export interface StatementPhrase {
 
 const zh = createTranslator({ locale: "zh-CN", messages: zhCN, namespace: "statements" });
 
-/** Phrases join with a Chinese comma in the signed text (and with "; " in translations, statement-text.tsx). */
-export const STATEMENT_SEPARATOR = "，";
-
-export const signedStatement = (phrases: readonly StatementPhrase[]): string =>
-  phrases.map((phrase) => zh(phrase.key, phrase.values)).join(STATEMENT_SEPARATOR);
+/** Phrases join with a Chinese comma in the signed text (with "; " in the dialog's translation, signed-statement.tsx). */
+export const signedStatement = (phrases: readonly StatementPhrase[]): string => phrases.map((phrase) => zh(phrase.key, phrase.values)).join("，");

@@ -5,11 +5,11 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { registerUpstreamSystem } from "@/lib/ingestion/upstream-token";
-import { type SignedActionName } from "@/lib/signing/registry";
+import { signedActionNames, type SignedActionName } from "@/lib/signing/registry";
 import { type TSubscribeForm } from "@/lib/validations/subscription";
 import { addYearsToDay, shanghaiDay } from "@/lib/time/shanghai";
 import { auditRowsSince, dbFingerprint, lastAuditId } from "../support/db-fingerprint";
-import { endpointsByCase, signedActionCaseKeys } from "../support/case-keys";
+import { endpointsByCase } from "../support/case-keys";
 import { enumerateEndpoints } from "../support/registry";
 import { requestContext } from "../support/request-context";
 import { subscribeForm } from "../support/subscribe-form";
@@ -403,7 +403,7 @@ describe("tenant isolation (issue 9)", () => {
   });
 
   test("every signed action of the registry has its case, keyed by its name, and a server action serving it", () => {
-    for (const name of signedActionCaseKeys()) expect(endpoints.has(name), name).toBe(true);
+    for (const name of signedActionNames) expect(endpoints.has(name), name).toBe(true);
   });
 
   test.each(Object.keys(cases).sort())("%s", async (key) => {
