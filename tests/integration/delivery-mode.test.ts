@@ -15,7 +15,7 @@ import { PULL_SWITCH_GRACE_MS } from "@/lib/pull/settings";
 import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { createEnterprise } from "../support/factories";
 import { buildIncrementMessages, storeMessages } from "../support/increment-messages";
-import { setUpPushHarness } from "../support/push-harness";
+import { setUpPushHarness, waitFor } from "../support/push-harness";
 import { startPullPortal } from "../../scripts/bench/pull-portal";
 import { pullSignerOf, signedPullRequest } from "../support/pull-requests";
 import { runSigned } from "../support/signing";
@@ -39,13 +39,8 @@ const switchTo = (fixture: Fixture, deliveryMode: "PUSH" | "PULL", card = fixtur
 const filesIn = (inbox: string, emsNo: string) => (existsSync(path.join(inbox, emsNo)) ? readdirSync(path.join(inbox, emsNo)) : []);
 const delivered = (importClientId: number) => db.pushMessage.count({ where: { importClientId, dispatchStatus: "DELIVERED" } });
 
-async function until(check: () => Promise<boolean>, timeoutMs = 40_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Polls until `check` holds (waitFor of the push harness); fails the test if it never does. */
+const until = async (check: () => Promise<boolean>, timeoutMs = 40_000) => expect(await waitFor(check, (done) => done, timeoutMs)).toBe(true);
 
 /** The pull grace after a switch, passed: the clock moved on rather than the test waiting 30 s. */
 const graceOver = (fixture: Fixture) =>

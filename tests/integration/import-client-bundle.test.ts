@@ -12,6 +12,7 @@ import { stopSender } from "@/lib/jobs/send";
 import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { signPlatformHeaders } from "@/lib/signing/platform";
 import { createEnterprise } from "../support/factories";
+import { waitFor } from "../support/push-harness";
 import { buildIncrementMessages, storeMessages } from "../support/increment-messages";
 import { pullArgs, startClientProcess } from "../../scripts/bench/pull-client-process";
 import { startPullPortal } from "../../scripts/bench/pull-portal";
@@ -29,13 +30,8 @@ afterAll(async () => {
   rmSync(inbox, { recursive: true, force: true });
 });
 
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** Polls until `check` holds (waitFor of the push harness); fails the test if it never does. */
+const until = async (check: () => Promise<boolean>, timeoutMs = 30_000) => expect(await waitFor(check, (done) => done, timeoutMs)).toBe(true);
 
 test("pull mode: the bundle pulls, verifies on its thread, stores and acknowledges", async () => {
   const fixture = await createEnterprise(db);

@@ -18,7 +18,7 @@ import { getPlatformKeyPair } from "@/lib/signing/platform-key";
 import { verifyPlatformSignature } from "@/lib/signing/platform";
 import { createEnterprise } from "../support/factories";
 import { buildIncrementMessages, storeMessages } from "../support/increment-messages";
-import { setUpPushHarness } from "../support/push-harness";
+import { setUpPushHarness, waitFor } from "../support/push-harness";
 import { startPullPortal } from "../../scripts/bench/pull-portal";
 import { pullSignerOf, signedPullRequest } from "../support/pull-requests";
 
@@ -49,13 +49,8 @@ function newInbox() {
 
 const files = (inbox: string, emsNo: string) => (existsSync(path.join(inbox, emsNo)) ? readdirSync(path.join(inbox, emsNo)).sort() : []);
 
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Polls until `check` holds (waitFor of the push harness); fails the test if it never does. */
+const until = async (check: () => Promise<boolean>, timeoutMs = 30_000) => expect(await waitFor(check, (done) => done, timeoutMs)).toBe(true);
 
 function clientOptions(fixture: Awaited<ReturnType<typeof createEnterprise>>, inbox: string) {
   return {
