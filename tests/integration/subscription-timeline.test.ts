@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { stopSender } from "@/lib/jobs/send";
 import { dispatchStockSubscription } from "@/lib/pushes/dispatch-stock";
+import { loadSubscriptionRecord } from "@/lib/review/subscription-record";
 import { loadSubscriptionTimeline, type TimelineAct } from "@/lib/review/subscription-timeline";
+import { SIGNED_FORMAT } from "@/lib/signing/canonical";
 import { expireSubscriptions } from "@/lib/subscriptions/expire";
 import { addDaysToDay, addYearsToDay, shanghaiDay } from "@/lib/time/shanghai";
 import { createEnterprise, createManual, createSubscription } from "../support/factories";
@@ -63,6 +65,11 @@ describe("a subscription's whole life", () => {
     expect(acts[2].statement).toMatch(/^重发 \d+ 条报文：\d{20}/);
     expect(acts[3].statement).toMatch(/^取消 订阅记录 \d+/);
     for (const act of acts) expect(act.check, act.action).toMatchObject({ valid: true, problems: [] });
+  });
+
+  test("the record itself shows the subscribe statement as signed, 签名有效", async () => {
+    const record = await loadSubscriptionRecord({ db, subscriptionId });
+    expect(record).toMatchObject({ statement: acts[0].statement, signedFormat: SIGNED_FORMAT, signatureCheck: { valid: true, problems: [] } });
   });
 
   test("one resend of several messages is one act naming them; its card, revoked since, still shows a valid signature", async () => {
