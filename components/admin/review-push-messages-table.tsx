@@ -48,6 +48,15 @@ export async function ReviewPushMessagesTable({ rows, firstRow }: { rows: Review
             <span className="block text-muted-foreground">
               <span data-testid="message-type">{t(`messageType.${row.type}`)}</span> · {row.partNo}/{row.partCount}
             </span>
+            {row.manualChangeId && (
+              <Link
+                className="text-primary underline-offset-4 hover:underline"
+                href={`/admin/changes/${row.manualChangeId}`}
+                data-testid="message-change"
+              >
+                {t("changeLink", { id: row.manualChangeId })}
+              </Link>
+            )}
           </TableCell>
           <TableCell className="font-mono text-xs">{row.emsNo}</TableCell>
           <TableCell className="text-xs">

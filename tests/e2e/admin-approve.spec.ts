@@ -98,6 +98,7 @@ test("changes are approved in order; a decided change keeps its before-values, i
     await page.reload();
     await expect(page.locator('[data-testid^="review-push-"]')).toHaveCount(1, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("message-change")).toHaveText(`变更 #${seeded.first}`);
 
   // Now change 3 waits for change 2.
   await page.goto(`/admin/changes/${seeded.third}`);
