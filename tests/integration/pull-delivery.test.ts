@@ -187,6 +187,21 @@ describe("pull delivery", () => {
     expect(files(inbox, message.emsNo!)).toEqual([`${message.messageId}.xml`]);
   });
 
+  test("a pull of a client in 推送 mode or paused is refused by its code, offering nothing", async () => {
+    const fixture = await createEnterprise(db);
+    const [message] = await buildIncrementMessages(db, fixture, 1);
+    await storeMessages(db, [message]);
+    const pull = () => pullRoute(signedPullRequest({ signer: pullSignerOf(fixture), path: PULL_PATHS.messages, payload: { waitSeconds: 0 } }));
+    const refusal = async (response: Response) => ({
+      status: response.status,
+      code: ((await response.json()) as { error: { code: string } }).error.code,
+    });
+    expect(await refusal(await pull())).toEqual({ status: 403, code: "PULL_MODE_REQUIRED" });
+    await db.importClient.update({ where: { id: fixture.client.id }, data: { deliveryMode: "PULL", status: "PAUSED", pausedAt: new Date() } });
+    expect(await refusal(await pull())).toEqual({ status: 403, code: "CLIENT_PAUSED" });
+    expect(await db.deliveryAttempt.count({ where: { importClientId: fixture.client.id, kind: "PULL" } })).toBe(0);
+  });
+
   test("reconcile proves the inbox against the signed manifest and fetches a lost file", async () => {
     const fixture = await pullFixture();
     const inbox = newInbox();
