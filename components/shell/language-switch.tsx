@@ -26,7 +26,8 @@ export function LanguageSwitch({ className }: { className?: string }) {
       }
     >
       <Languages />
-      {t("language")}
+      {/* The language to switch to, named in that language. */}
+      <span lang={locale === "en" ? "zh-CN" : "en"}>{t("language")}</span>
     </Button>
   );
 }

@@ -143,7 +143,7 @@ describe("R12 expiry", () => {
       await tx.expiryWatermark.update({ where: { id: 1 }, data: { auditedUntil: new Date(Date.now() + 120_000) } });
       await cancelSubscription({ tx, scope: { enterpriseId: fixture.enterprise.id }, audit, subscriptionId: subscription.id });
     });
-    await expect(refusal).rejects.toThrow("只能对当前有效的增量订阅记录操作");
+    await expect(refusal).rejects.toMatchObject({ refusal: { key: "subscriptions.notActive" } });
     expect((await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).status).toBe("ACTIVE");
   });
 
