@@ -40,6 +40,9 @@ async function subscribeIncremental(page: Page, form: Locator, emsNo: string, op
 
 test.describe.configure({ mode: "serial" });
 
+/** The stock record the first test signs, and the statement its dialog showed. */
+let subscribedStock: { id: string; statement: string };
+
 test("subscribe stock with ranges: 数据订阅成功 and the record on top", async ({ page }) => {
   const form = await openForm(page);
   await form.getByRole("checkbox", { name: "存量数据订阅" }).click();
@@ -51,10 +54,20 @@ test("subscribe stock with ranges: 数据订阅成功 and the record on top", as
   await form.getByLabel("成品序号范围 起始序号").fill("1");
   await form.getByLabel("成品序号范围 截止序号").fill("20");
   await form.getByRole("button", { name: "订阅", exact: true }).click();
+  // What you see is what you sign: the statement stands above the PIN field.
+  const statement = page.getByTestId("card-signature-dialog").getByTestId("signed-statement");
+  await expect(statement).toContainText(
+    new RegExp(
+      `^签署内容订阅 账册号 ${SMALL_MANUAL} 存量 料件\\[1-50\\] 成品\\[1-20\\]，有效期至 \\d{4}-\\d{2}-\\d{2} 23:59:59，推送至导入客户端 \\w{10}$`,
+    ),
+  );
+  const signedText = await statement.locator("p").innerText();
   await signWithVirtualCard(page);
   await expect(page.getByText("数据订阅成功")).toBeVisible();
   const row = firstRow(page);
   await expect(row.getByTestId("subscription-content")).toContainText(`账册存量数据订阅: 账册号[${SMALL_MANUAL}] 料件[1-50]成品[1-20];`);
+  // Read once the new record is the top row.
+  subscribedStock = { id: (await row.getAttribute("data-testid"))!.replace("subscription-row-", ""), statement: signedText };
   await expect(row.getByTestId("subscription-status")).toHaveText("生效");
   await expect(row).toContainText("SW10000001");
   await expect(row).toContainText("8600000100001");
@@ -148,4 +161,15 @@ test("an enterprise user never sees another enterprise's records", async ({ page
   await expect(page.getByText(SMALL_MANUAL)).toHaveCount(0);
   const rows = page.locator('[data-testid^="subscription-row-"]');
   for (const row of await rows.all()) await expect(row).toContainText("4403940123");
+});
+
+test("the customs admin sees the record's signed statement, 签名有效, on its timeline", async ({ page }) => {
+  await signIn(page, "SW90000001", "Demo@2026");
+  await page.goto(`/admin/subscriptions/${subscribedStock.id}`);
+  await expect(page.getByTestId("signature-check").first()).toContainText("签名有效");
+  await expect(page.getByTestId("signed-statement").first()).toContainText(subscribedStock.statement);
+  const subscribed = page.getByTestId("subscription-timeline").getByTestId("timeline-SUBSCRIBE");
+  await expect(subscribed).toContainText(subscribedStock.statement);
+  await expect(subscribed).toContainText("法人卡 8600000100001");
+  await expect(subscribed.getByTestId("signature-check")).toContainText("签名有效");
 });
