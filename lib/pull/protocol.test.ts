@@ -5,7 +5,7 @@ import { sm2KeyPair, sm2Sign } from "@/lib/crypto/sm2";
 import { manifestCanonicalString, pullCanonicalRequest, sm3Hex } from "@/lib/pull/protocol";
 import { createSm2Signer } from "@/lib/signing/sm2-fixed-key";
 import { sm2PublicKeyToPem } from "@/lib/signing/sm2-pem";
-import { opensslWorkspace } from "../support/openssl";
+import { opensslWorkspace } from "@/tests/support/openssl";
 
 const body = '{"max":10,"waitSeconds":25}';
 const request = {

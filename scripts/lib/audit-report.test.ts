@@ -1,7 +1,7 @@
 // npm run audit:prod's reading of `npm audit --json`: high/critical findings fail, an unreachable advisory
 // endpoint is "not checked" (never "clean"), and a broken project is an error.
 import { describe, expect, test } from "vitest";
-import { readAuditOutput } from "../../scripts/lib/audit-report";
+import { readAuditOutput } from "./audit-report";
 
 const report = (vulnerabilities: Record<string, { name: string; severity: string }>) => {
   const counts = { info: 0, low: 0, moderate: 0, high: 0, critical: 0, total: 0 };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ManualHeadRecord, ManualRowRecord } from "@/lib/manuals/records";
 import { buildPushMessageXml, escapeXmlText } from "@/lib/pushes/xml";
-import { pushXmlParser as parser } from "../support/push-xml-parser";
+import { pushXmlParser as parser } from "@/tests/support/push-xml-parser";
 
 const manualHead: ManualHeadRecord = {
   seqNo: "202500000000123456",
