@@ -224,7 +224,7 @@ describe("incremental (R6, R6a)", () => {
     expect(await counts(a.enterprise.id)).toEqual(before);
     expect((await subscribe(a, form(a, both))).ok).toBe(true);
     const { rows } = await listSubscriptions({ db, scope: { enterpriseId: a.enterprise.id }, pageSize: 1 });
-    expect(rows[0].content).toBe(`账册存量数据订阅: 账册号[${m.emsNo}] 料件[1-100]成品[1-100];账册增量数据订阅: 账册号[${m.emsNo}]`);
+    expect(rows[0].content).toEqual({ stock: { emsNo: m.emsNo, materials: "1-100", products: "1-100" }, incremental: { emsNo: m.emsNo } });
     expect(rows[0].canCancelOrExtend).toBe(true);
   });
 });
