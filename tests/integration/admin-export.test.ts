@@ -38,7 +38,7 @@ describe("CSV export", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split("\r\n");
-    expect(lines[0]).toBe("记录编号,海关十位,企业名称,客户端ID,操作员卡号,持卡人,订阅内容,录入人,订阅时间,有效期,状态,推送报文数");
+    expect(lines[0]).toBe("记录编号,海关十位,企业名称,客户端ID,签名卡号,持卡人,订阅内容,录入人,订阅时间,有效期,状态,推送报文数");
     expect(lines.slice(1, -1).map((line) => line.split(",")[0])).toEqual([String(stock.id), String(incremental.id)]);
     expect(lines[1]).toContain(`"华芯 ""精密"", 电子"`);
     expect(lines[1]).toContain(`="${fixture.legalCard.cardNo}"`);
