@@ -110,7 +110,6 @@ test("the customs pages and dialogs", async ({ page }) => {
     "/admin/changes",
     "/admin/manuals",
     "/admin/audit",
-    "/admin/cards",
   ]) {
     await page.goto(path);
     await expectAccessible(page, path);

@@ -2,6 +2,7 @@
 // from the record's own page, targets as links, details in full in Shanghai time, refusals in words; a card
 // registered with its certificate's validity and revoked after a confirmation, its earlier signature still
 // valid and saying since when the card is revoked; a CSV named by its filters.
+import AxeBuilder from "@axe-core/playwright";
 import { SM2_CERTIFICATE } from "../support/certificates";
 import { expect, runSeedScript, signIn, test } from "./fixtures";
 
@@ -85,6 +86,13 @@ test("cards a reviewer can trust: validity at registration and in the list, revo
   await dialog.getByRole("button", { name: "确认注销" }).click();
   await expect(legal.getByTestId("card-status")).toContainText("已注销");
   await expect(legal.getByRole("button", { name: "注销" })).toHaveCount(0);
+  // No serious or critical axe violation on the card list, as accessibility.spec.ts asks of every page.
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(
+    violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 
   await legal.getByRole("link", { name: "操作记录" }).click();
   await expect(page.locator('tr[data-testid^="audit-"]').first()).toContainText("卡注销");
