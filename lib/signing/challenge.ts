@@ -93,6 +93,9 @@ export async function verifyAndConsume(options: {
   if (!card || card.status !== "ACTIVE") throw new AppError("SIGNATURE_INVALID", "signing.cardNotRegistered");
   if (card.enterpriseId !== options.enterpriseId) throw new AppError("FORBIDDEN", "signing.notOwnCard");
   if (!(options.cardKinds as readonly string[]).includes(card.kind)) throw new AppError("FORBIDDEN", "signing.legalPersonRequired");
+  // A card registered with its certificate signs only within the certificate's validity.
+  if (card.certificateNotAfter && card.certificateNotAfter < now) throw new AppError("SIGNATURE_INVALID", "signing.certificateExpired");
+  if (card.certificateNotBefore && card.certificateNotBefore > now) throw new AppError("SIGNATURE_INVALID", "signing.certificateNotYetValid");
   const message = signingMessage(content, challenge.id, card.cardNo);
   // The very bytes verified are the ones the audit entry keeps (run-signed.ts).
   const signedBytes = new TextEncoder().encode(message);

@@ -206,4 +206,23 @@ describe("card revocation (注销)", () => {
     await expect(assertBindableCard({ db, scope, cardNo: fixture.legalCard.cardNo })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect((await listBindableCards({ db, scope })).map((c) => c.cardNo)).toEqual([fixture.operatorCard.cardNo]);
   });
+
+  test("a card whose certificate has expired, or is not valid yet, signs nothing", async () => {
+    const fixture = await createEnterprise(db);
+    const manual = await createManual(db, { processingUnitCode: fixture.enterprise.customsCode });
+    const subscription = await createSubscription(db, fixture, manual);
+    const day = 86_400_000;
+    for (const [validity, reason] of [
+      [{ certificateNotBefore: new Date(Date.now() - 400 * day), certificateNotAfter: new Date(Date.now() - day) }, "signing.certificateExpired"],
+      [{ certificateNotBefore: new Date(Date.now() + day), certificateNotAfter: new Date(Date.now() + 400 * day) }, "signing.certificateNotYetValid"],
+    ] as const) {
+      await db.card.update({ where: { cardNo: fixture.legalCard.cardNo }, data: validity });
+      expect(await runSigned({ fixture, action: "CANCEL", payload: { subscriptionId: subscription.id } })).toMatchObject({
+        ok: false,
+        code: "SIGNATURE_INVALID",
+        reason,
+      });
+      expect(await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({ status: "ACTIVE" });
+    }
+  });
 });
